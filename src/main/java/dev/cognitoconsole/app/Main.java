@@ -1,7 +1,15 @@
 package dev.cognitoconsole.app;
 
+import javafx.application.Application;
+
+/** Starts the console. A plain class, so that JavaFX on the class path starts without a module check. */
 public final class Main {
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("hi");
+        // Logback reads this when the first logger is made, so it must be set before anything logs.
+        System.setProperty("console.logDir", AppPaths.logDir().toString());
+        Application.launch(ConsoleApp.class, args);
     }
 }

@@ -1,0 +1,35 @@
+package dev.cognitoconsole.app;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Where the console keeps its own files, following each operating system's custom. */
+public final class AppPaths {
+    static final String APP_FOLDER = "cognito-admin-console";
+
+    private AppPaths() {
+    }
+
+    /** The data folder (logs, later the audit log): XDG_DATA_HOME on Linux, %LOCALAPPDATA% on Windows. */
+    public static Path dataDir() {
+        String override = System.getProperty("console.dataDir");
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        Path home = Path.of(System.getProperty("user.home"));
+        if (os.contains("win")) {
+            String local = System.getenv("LOCALAPPDATA");
+            return (local != null ? Path.of(local) : home.resolve("AppData/Local")).resolve(APP_FOLDER);
+        }
+        if (os.contains("mac")) {
+            return home.resolve("Library/Application Support").resolve(APP_FOLDER);
+        }
+        String xdg = System.getenv("XDG_DATA_HOME");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local/share")).resolve(APP_FOLDER);
+    }
+
+    public static Path logDir() {
+        return dataDir().resolve("logs");
+    }
+}

@@ -1,0 +1,37 @@
+package dev.cognitoconsole.app;
+
+import dev.cognitoconsole.aws.ClientSettings;
+import dev.cognitoconsole.aws.ProfileCatalog;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The JavaFX application: builds the console from the operator's AWS files and shows it. */
+public final class ConsoleApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
+
+    private Console console;
+
+    @Override
+    public void start(Stage stage) {
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) ->
+                LOG.error("Uncaught exception on {}", thread.getName(), error));
+        console = Console.create(ProfileCatalog.fromEnvironment(), ClientSettings.defaults(), stage);
+        Scene scene = new Scene(console.root(), 1280, 760);
+        stage.setScene(scene);
+        stage.setTitle("Cognito Admin Console");
+        Console.addIcons(stage);
+        stage.show();
+        console.start();
+        LOG.info("Console started; log folder {}", AppPaths.logDir());
+    }
+
+    @Override
+    public void stop() {
+        if (console != null) {
+            console.close();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.cognitoconsole.aws;
+
+import dev.cognitoconsole.model.AwsProfile;
+import dev.cognitoconsole.model.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+
+/**
+ * One SDK client per profile and region, built so that the profile's own settings (its endpoint_url
+ * among them) apply, and closed when the console stops or the profile is reloaded.
+ */
+public final class CognitoClients implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CognitoClients.class);
+
+    private final ProfileCatalog catalog;
+    private final ClientSettings settings;
+    private final Map<Connection, CognitoIdentityProviderClient> clients = new ConcurrentHashMap<>();
+
+    public CognitoClients(ProfileCatalog catalog, ClientSettings settings) {
+        this.catalog = catalog;
+        this.settings = settings;
+    }
+
+    /** The client for this connection, built on first use. */
+    public CognitoIdentityProviderClient client(Connection connection) {
+        return clients.computeIfAbsent(connection, this::build);
+    }
+
+    /** Closes and forgets the clients of a profile, so the next call reads the files again. */
+    public void invalidate(String profileName) {
+        List<Connection> stale = new ArrayList<>();
+        clients.keySet().stream().filter(c -> c.profile().name().equals(profileName)).forEach(stale::add);
+        stale.forEach(c -> {
+            CognitoIdentityProviderClient client = clients.remove(c);
+            if (client != null) {
+                client.close();
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(CognitoIdentityProviderClient::close);
+        clients.clear();
+    }
+
+    private CognitoIdentityProviderClient build(Connection connection) {
+        AwsProfile profile = connection.profile();
+        ProfileFile files = catalog.profileFile();
+        LOG.info("Creating Cognito client for profile {} in {} ({})", profile.name(), connection.region(),
+                connection.endpoint());
+        return CognitoIdentityProviderClient.builder()
+                .region(Region.of(connection.region()))
+                .credentialsProvider(ProfileCredentialsProvider.builder()
+                        .profileFile(files)
+                        .profileName(profile.name())
+                        .build())
+                .httpClientBuilder(Apache5HttpClient.builder()
+                        .connectionTimeout(settings.connectTimeout())
+                        .socketTimeout(settings.attemptTimeout())
+                        .maxConnections(16))
+                .overrideConfiguration(o -> o
+                        // The profile must be the client's default profile, or its region and
+                        // endpoint_url are read from the [default] profile instead.
+                        .defaultProfileFile(files)
+                        .defaultProfileName(profile.name())
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(settings.maxAttempts())
+                                .build())
+                        .apiCallAttemptTimeout(settings.attemptTimeout())
+                        .apiCallTimeout(settings.callTimeout()))
+                .build();
+    }
+}

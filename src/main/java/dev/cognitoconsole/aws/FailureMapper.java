@@ -1,0 +1,139 @@
+package dev.cognitoconsole.aws;
+
+import dev.cognitoconsole.model.ConsoleFailure;
+import dev.cognitoconsole.model.Connection;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InternalErrorException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyRequestsException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
+
+/** Turns what the SDK throws into the console's {@link ConsoleFailure} types. */
+final class FailureMapper {
+    private static final Set<String> ACCESS_DENIED_CODES = Set.of(
+            "AccessDeniedException", "AccessDenied", "UnauthorizedOperation");
+    private static final Set<String> CREDENTIAL_CODES = Set.of(
+            "ExpiredTokenException", "ExpiredToken", "UnrecognizedClientException", "InvalidClientTokenId",
+            "InvalidSignatureException", "SignatureDoesNotMatch", "MissingAuthenticationTokenException",
+            "IncompleteSignatureException", "UnauthorizedException", "RequestExpired");
+
+    private FailureMapper() {
+    }
+
+    static ConsoleFailure map(String operation, Connection connection, Throwable error) {
+        if (error instanceof ConsoleFailure failure) {
+            return failure;
+        }
+        if (error instanceof AwsServiceException service) {
+            return fromService(operation, connection, service);
+        }
+        if (isNetwork(error)) {
+            String endpoint = connection.endpoint();
+            return new ConsoleFailure.NetworkUnreachable(operation, endpoint,
+                    "No answer from " + endpoint + ": " + rootMessage(error), error);
+        }
+        if (isCredentials(error)) {
+            String profile = connection.profile().name();
+            boolean sso = connection.profile().usesSso() || mentions(error, "sso");
+            return new ConsoleFailure.CredentialsUnavailable(operation, null, profile, sso,
+                    rootMessage(error), null, error);
+        }
+        return new ConsoleFailure.Unknown(operation, null, rootMessage(error), null, error);
+    }
+
+    private static ConsoleFailure fromService(String operation, Connection connection, AwsServiceException e) {
+        AwsErrorDetails details = e.awsErrorDetails();
+        String code = details == null ? null : details.errorCode();
+        String message = details != null && details.errorMessage() != null ? details.errorMessage() : e.getMessage();
+        String requestId = e.requestId();
+        if (e instanceof ResourceNotFoundException) {
+            return new ConsoleFailure.ResourceNotFound(operation, message, requestId, e);
+        }
+        if (e instanceof InvalidParameterException) {
+            return new ConsoleFailure.InvalidParameter(operation, message, requestId, e);
+        }
+        if (e instanceof TooManyRequestsException) {
+            return new ConsoleFailure.TooManyRequests(operation, message, requestId, e);
+        }
+        if (e instanceof NotAuthorizedException) {
+            return new ConsoleFailure.NotAuthorized(operation, message, requestId, e);
+        }
+        if (e instanceof UserNotFoundException) {
+            return new ConsoleFailure.UserNotFound(operation, message, requestId, e);
+        }
+        if (e instanceof InternalErrorException) {
+            return new ConsoleFailure.InternalError(operation, message, requestId, e);
+        }
+        if (code != null && ACCESS_DENIED_CODES.contains(code)) {
+            return new ConsoleFailure.AccessDenied(operation, code, message, requestId, e);
+        }
+        if (code != null && CREDENTIAL_CODES.contains(code)) {
+            return new ConsoleFailure.CredentialsUnavailable(operation, code, connection.profile().name(),
+                    connection.profile().usesSso(), message, requestId, e);
+        }
+        String shownCode = code != null && !code.isBlank() ? code : "HTTP " + e.statusCode();
+        return new ConsoleFailure.Unknown(operation, shownCode, message, requestId, e);
+    }
+
+    private static boolean isNetwork(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException || t instanceof SocketTimeoutException
+                    || t instanceof SocketException || t instanceof InterruptedIOException
+                    || t instanceof ApiCallTimeoutException || t instanceof ApiCallAttemptTimeoutException
+                    || (t instanceof IOException && !(t.getClass().getName().contains("Json")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isCredentials(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            String name = t.getClass().getName();
+            if (name.contains(".sso.") || name.contains("ssooidc") || name.endsWith("ExpiredTokenException")) {
+                return true;
+            }
+        }
+        return mentions(error, "credential") || mentions(error, "token is expired")
+                || mentions(error, "sso token") || mentions(error, "sso session")
+                || mentions(error, "profile file contained no");
+    }
+
+    private static boolean mentions(Throwable error, String words) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && message.toLowerCase(Locale.ROOT).contains(words)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = error.getMessage();
+        String rootText = root.getMessage();
+        if (root != error && rootText != null && (message == null || !message.contains(rootText))) {
+            return (message == null ? "" : message + " ") + "(" + rootText + ")";
+        }
+        return message == null ? error.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.cognitoconsole.aws;
+
+import dev.cognitoconsole.model.AwsProfile;
+import dev.cognitoconsole.model.ProfileKind;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.profiles.Profile;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
+import software.amazon.awssdk.profiles.ProfileProperty;
+
+/**
+ * The profiles of the shared AWS config and credentials files, read the way the AWS CLI reads them
+ * (honouring AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE and AWS_PROFILE).
+ */
+public final class ProfileCatalog {
+    static final String DEFAULT_PROFILE = "default";
+
+    private final Supplier<ProfileFile> files;
+    private final String preferredProfile;
+
+    private ProfileCatalog(Supplier<ProfileFile> files, String preferredProfile) {
+        this.files = files;
+        this.preferredProfile = preferredProfile;
+    }
+
+    /** The files the AWS CLI would read on this machine, and the profile AWS_PROFILE names. */
+    public static ProfileCatalog fromEnvironment() {
+        String preferred = ProfileFileSystemSetting.AWS_PROFILE.getStringValue().orElse(DEFAULT_PROFILE);
+        return new ProfileCatalog(ProfileFile::defaultProfileFile, preferred);
+    }
+
+    /** Explicit files, for tests and for the demo. */
+    public static ProfileCatalog fromFiles(Path config, Path credentials, String preferredProfile) {
+        return new ProfileCatalog(() -> ProfileFile.aggregator()
+                .addFile(ProfileFile.builder().content(config).type(ProfileFile.Type.CONFIGURATION).build())
+                .addFile(ProfileFile.builder().content(credentials).type(ProfileFile.Type.CREDENTIALS).build())
+                .build(), preferredProfile == null ? DEFAULT_PROFILE : preferredProfile);
+    }
+
+    /** Every profile, sorted by name. */
+    public List<AwsProfile> profiles() {
+        Map<String, Profile> all = profileFile().profiles();
+        return all.values().stream()
+                .map(ProfileCatalog::toProfile)
+                .sorted(Comparator.comparing(AwsProfile::name))
+                .toList();
+    }
+
+    /** The profile to preselect: AWS_PROFILE, else {@code default}, else the first. */
+    public Optional<AwsProfile> preselected(List<AwsProfile> profiles) {
+        return profiles.stream().filter(p -> p.name().equals(preferredProfile)).findFirst()
+                .or(() -> profiles.stream().filter(p -> p.name().equals(DEFAULT_PROFILE)).findFirst())
+                .or(() -> profiles.stream().findFirst());
+    }
+
+    /** The parsed files, as the SDK clients must see them. Re-read on every call. */
+    ProfileFile profileFile() {
+        return files.get();
+    }
+
+    private static AwsProfile toProfile(Profile profile) {
+        String region = profile.property(ProfileProperty.REGION).orElse(null);
+        String endpoint = profile.property(ProfileProperty.ENDPOINT_URL).orElse(null);
+        return new AwsProfile(profile.name(), region, endpoint, kindOf(profile));
+    }
+
+    private static ProfileKind kindOf(Profile profile) {
+        if (profile.property("sso_session").isPresent()
+                || profile.property(ProfileProperty.SSO_START_URL).isPresent()) {
+            return ProfileKind.SSO;
+        }
+        if (profile.property(ProfileProperty.ROLE_ARN).isPresent()) {
+            return ProfileKind.ASSUME_ROLE;
+        }
+        if (profile.property(ProfileProperty.CREDENTIAL_PROCESS).isPresent()) {
+            return ProfileKind.CREDENTIAL_PROCESS;
+        }
+        if (profile.property(ProfileProperty.AWS_ACCESS_KEY_ID).isPresent()) {
+            return ProfileKind.STATIC_KEYS;
+        }
+        return ProfileKind.OTHER;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.cognitoconsole.aws;
+
+import dev.cognitoconsole.model.ConsoleFailure;
+import dev.cognitoconsole.model.Connection;
+import dev.cognitoconsole.model.Page;
+import dev.cognitoconsole.model.PoolUser;
+import dev.cognitoconsole.model.UserPool;
+
+/**
+ * The Cognito operations the console uses, in the console's own types. Every method blocks: call it off
+ * the UI thread. Every failure is a {@link ConsoleFailure}.
+ */
+public interface UserDirectory {
+
+    /** Largest page ListUserPools allows. */
+    int POOLS_PAGE_SIZE = 60;
+    /** Largest page ListUsers allows. */
+    int USERS_PAGE_SIZE = 60;
+
+    /** One page of ListUserPools; {@code nextToken} is {@code null} for the first page. */
+    Page<UserPool> listPools(Connection connection, String nextToken);
+
+    /** One page of ListUsers; {@code paginationToken} is {@code null} for the first page. */
+    Page<PoolUser> listUsers(Connection connection, String poolId, String paginationToken);
+
+    /** AdminGetUser: the user's current state, read consistently. */
+    PoolUser getUser(Connection connection, String poolId, String username);
+
+    /** AdminDisableUser. */
+    void disableUser(Connection connection, String poolId, String username);
+
+    /** AdminEnableUser. */
+    void enableUser(Connection connection, String poolId, String username);
+}

@@ -1,0 +1,22 @@
+package dev.cognitoconsole.banner;
+
+import dev.cognitoconsole.model.Connection;
+
+/**
+ * What the console was doing when a call failed, so that the banner can name it and offer a way on.
+ *
+ * @param attempted  what was being done, such as "Loading users" or "Disabling alice"
+ * @param connection the profile and region of the call
+ * @param poolId     the pool, or {@code null}
+ * @param username   the user, or {@code null}
+ * @param write      whether the call was a change (its outcome matters more than a read's)
+ * @param retry      what Retry does, or {@code null} when retrying makes no sense
+ * @param refresh    what Refresh does, or {@code null}
+ */
+public record FailureContext(String attempted, Connection connection, String poolId, String username,
+                             boolean write, Runnable retry, Runnable refresh) {
+
+    public static FailureContext read(String attempted, Connection connection, String poolId, Runnable retry) {
+        return new FailureContext(attempted, connection, poolId, null, false, retry, retry);
+    }
+}

@@ -1,0 +1,8 @@
+package dev.cognitoconsole.common;
+
+/** Where messages for the operator go. One banner at a time: a newer notice replaces the older one. */
+public interface Notifier {
+    void show(Notice notice);
+
+    void dismiss();
+}

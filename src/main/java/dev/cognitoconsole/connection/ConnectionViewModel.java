@@ -1,0 +1,250 @@
+package dev.cognitoconsole.connection;
+
+import dev.cognitoconsole.aws.ProfileCatalog;
+import dev.cognitoconsole.aws.UserDirectory;
+import dev.cognitoconsole.banner.FailureContext;
+import dev.cognitoconsole.banner.FailureNotices;
+import dev.cognitoconsole.common.Notice;
+import dev.cognitoconsole.common.Notifier;
+import dev.cognitoconsole.common.TaskExecutor;
+import dev.cognitoconsole.model.AwsProfile;
+import dev.cognitoconsole.model.ConsoleFailure;
+import dev.cognitoconsole.model.Connection;
+import dev.cognitoconsole.model.Page;
+import dev.cognitoconsole.model.PoolIds;
+import dev.cognitoconsole.model.PoolSelection;
+import dev.cognitoconsole.model.UserPool;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The connection bar: which profile, which region, which pool. */
+public final class ConnectionViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionViewModel.class);
+    static final String FALLBACK_REGION = "us-east-1";
+
+    private final ProfileCatalog catalog;
+    private final UserDirectory directory;
+    private final TaskExecutor executor;
+    private final Notifier notifier;
+
+    // Properties
+    private final ObservableList<AwsProfile> profiles = FXCollections.observableArrayList();
+    private final ObjectProperty<AwsProfile> profile = new SimpleObjectProperty<>();
+    private final ObservableList<String> regions = FXCollections.observableArrayList();
+    private final StringProperty region = new SimpleStringProperty();
+    private final ObservableList<UserPool> pools = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper poolsLoading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper poolIdProblem = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper emptyState = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<Connection> connection = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<PoolSelection> selection = new ReadOnlyObjectWrapper<>();
+
+    private TaskExecutor.Job poolsJob;
+    private long poolsGeneration;
+
+    public ConnectionViewModel(ProfileCatalog catalog, List<String> knownRegions, UserDirectory directory,
+                               TaskExecutor executor, Notifier notifier) {
+        this.catalog = catalog;
+        this.directory = directory;
+        this.executor = executor;
+        this.notifier = notifier;
+        regions.setAll(knownRegions);
+        profile.addListener((obs, old, now) -> onProfileChosen(now));
+        region.addListener((obs, old, now) -> reconnect());
+    }
+
+    public ObservableList<AwsProfile> profiles() {
+        return profiles;
+    }
+
+    /** The chosen profile; the view writes it. */
+    public ObjectProperty<AwsProfile> profileProperty() {
+        return profile;
+    }
+
+    public ObservableList<String> regions() {
+        return regions;
+    }
+
+    /** The chosen region; the view writes it. Any region id may be typed. */
+    public StringProperty regionProperty() {
+        return region;
+    }
+
+    public ObservableList<UserPool> pools() {
+        return pools;
+    }
+
+    public ReadOnlyBooleanProperty poolsLoadingProperty() {
+        return poolsLoading.getReadOnlyProperty();
+    }
+
+    /** Why the typed pool id cannot be used, or {@code null}. */
+    public ReadOnlyStringProperty poolIdProblemProperty() {
+        return poolIdProblem.getReadOnlyProperty();
+    }
+
+    /** A friendly explanation when there is nothing to connect with, or {@code null}. */
+    public ReadOnlyStringProperty emptyStateProperty() {
+        return emptyState.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Connection> connectionProperty() {
+        return connection.getReadOnlyProperty();
+    }
+
+    /** The pool whose users are shown, on its connection; {@code null} when none is picked. */
+    public ReadOnlyObjectProperty<PoolSelection> selectionProperty() {
+        return selection.getReadOnlyProperty();
+    }
+
+    // Commands
+
+    /** Reads the profiles and preselects AWS_PROFILE's (or the default) profile. */
+    public void loadProfiles() {
+        List<AwsProfile> found;
+        try {
+            found = catalog.profiles();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read the AWS config files", e);
+            found = List.of();
+            notifier.show(new Notice(Notice.Severity.ERROR, "ProfileFileUnreadable",
+                    "The AWS config files could not be read", String.valueOf(e.getMessage()),
+                    "Fix the file named above (or move it aside), then restart the console.", null, List.of()));
+        }
+        profiles.setAll(found);
+        emptyState.set(found.isEmpty()
+                ? "No AWS profiles found. Add one with `aws configure` or `aws configure sso`, "
+                  + "or set AWS_CONFIG_FILE, then restart the console."
+                : null);
+        Optional<AwsProfile> preselected = catalog.preselected(found);
+        profile.set(preselected.orElse(null));
+    }
+
+    /** Reloads the pool list of the current connection. */
+    public void reloadPools() {
+        Connection current = connection.get();
+        if (current != null) {
+            loadPools(current);
+        }
+    }
+
+    /** Picks a pool from the list, or one whose id the operator typed (checked first). */
+    public void choosePool(UserPool pool) {
+        Connection current = connection.get();
+        if (pool == null || current == null) {
+            poolIdProblem.set(null);
+            selection.set(null);
+            return;
+        }
+        String id = pool.id() == null ? "" : pool.id().strip();
+        Optional<String> problem = PoolIds.problem(id);
+        if (problem.isPresent()) {
+            poolIdProblem.set(problem.get());
+            selection.set(null);
+            return;
+        }
+        poolIdProblem.set(null);
+        UserPool known = pools.stream().filter(p -> p.id().equals(id)).findFirst()
+                .orElse(new UserPool(id, pool.name()));
+        PoolSelection next = new PoolSelection(current, known);
+        if (!next.equals(selection.get())) {
+            selection.set(next);
+        }
+    }
+
+    /** Picks a pool by a typed or pasted id. */
+    public void choosePoolId(String typed) {
+        choosePool(new UserPool(typed == null ? "" : typed, null));
+    }
+
+    private void onProfileChosen(AwsProfile chosen) {
+        if (chosen == null) {
+            reconnect();
+            return;
+        }
+        String preferred = chosen.regionIfSet().orElseGet(() ->
+                region.get() == null || region.get().isBlank() ? FALLBACK_REGION : region.get());
+        if (!regions.contains(preferred)) {
+            regions.add(0, preferred);
+        }
+        if (Objects.equals(region.get(), preferred)) {
+            reconnect();
+        } else {
+            region.set(preferred); // its listener reconnects
+        }
+    }
+
+    private void reconnect() {
+        AwsProfile p = profile.get();
+        String r = region.get() == null ? null : region.get().strip();
+        Connection next = p == null || r == null || r.isEmpty() ? null : new Connection(p, r);
+        if (Objects.equals(next, connection.get())) {
+            return;
+        }
+        connection.set(next);
+        selection.set(null);
+        poolIdProblem.set(null);
+        pools.clear();
+        cancelPoolsLoad();
+        if (next != null) {
+            loadPools(next);
+        }
+    }
+
+    private void loadPools(Connection target) {
+        cancelPoolsLoad();
+        long generation = ++poolsGeneration;
+        poolsLoading.set(true);
+        Supplier<Boolean> current = () -> generation == poolsGeneration;
+        poolsJob = executor.run(job -> {
+            List<UserPool> all = new ArrayList<>();
+            String token = null;
+            do {
+                Page<UserPool> page = directory.listPools(target, token);
+                all.addAll(page.items());
+                token = page.hasMore() ? page.nextToken() : null;
+            } while (token != null && !job.isCancelled());
+            return all;
+        }, found -> {
+            if (current.get()) {
+                poolsLoading.set(false);
+                pools.setAll(found);
+            }
+        }, error -> {
+            if (current.get()) {
+                poolsLoading.set(false);
+                ConsoleFailure failure = ConsoleFailure.from(error);
+                LOG.warn("ListUserPools failed on {}", target.describe(), failure);
+                notifier.show(FailureNotices.describe(failure,
+                        FailureContext.read("Loading pools", target, null, this::reloadPools)));
+            }
+        });
+    }
+
+    private void cancelPoolsLoad() {
+        poolsGeneration++;
+        poolsLoading.set(false);
+        if (poolsJob != null) {
+            poolsJob.cancel();
+            poolsJob = null;
+        }
+    }
+}

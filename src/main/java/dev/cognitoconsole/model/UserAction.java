@@ -1,0 +1,40 @@
+package dev.cognitoconsole.model;
+
+/** The write actions the console performs on a user. */
+public enum UserAction {
+    DISABLE("Disable", "disabled", "AdminDisableUser"),
+    ENABLE("Enable", "enabled", "AdminEnableUser");
+
+    private final String label;
+    private final String pastTense;
+    private final String apiName;
+
+    UserAction(String label, String pastTense, String apiName) {
+        this.label = label;
+        this.pastTense = pastTense;
+        this.apiName = apiName;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String pastTense() {
+        return pastTense;
+    }
+
+    /** The Cognito API operation, as IAM and CloudTrail name it. */
+    public String apiName() {
+        return apiName;
+    }
+
+    /** The action that applies to a user in the given state. */
+    public static UserAction toggling(boolean enabled) {
+        return enabled ? DISABLE : ENABLE;
+    }
+
+    /** Whether a user in this state is what the action leads to. */
+    public boolean reached(boolean enabled) {
+        return this == DISABLE ? !enabled : enabled;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.cognitoconsole.users;
+
+import dev.cognitoconsole.model.PoolUser;
+import dev.cognitoconsole.model.UserAction;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/** One row of the users table: the user as last reported by Cognito, and the change running on it. */
+public final class UserRow {
+
+    // Properties
+    private final ReadOnlyObjectWrapper<PoolUser> user;
+    private final ReadOnlyObjectWrapper<UserAction> running = new ReadOnlyObjectWrapper<>();
+
+    public UserRow(PoolUser user) {
+        this.user = new ReadOnlyObjectWrapper<>(user);
+    }
+
+    public ReadOnlyObjectProperty<PoolUser> userProperty() {
+        return user.getReadOnlyProperty();
+    }
+
+    public PoolUser getUser() {
+        return user.get();
+    }
+
+    /** The change in flight on this user, or {@code null} when the row is idle. */
+    public ReadOnlyObjectProperty<UserAction> runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public boolean isBusy() {
+        return running.get() != null;
+    }
+
+    /** The action the row's button offers now. */
+    public UserAction nextAction() {
+        return UserAction.toggling(getUser().enabled());
+    }
+
+    void started(UserAction action) {
+        running.set(action);
+    }
+
+    void finished(PoolUser confirmed) {
+        if (confirmed != null) {
+            user.set(confirmed);
+        }
+        running.set(null);
+    }
+}

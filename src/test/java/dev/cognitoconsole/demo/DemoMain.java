@@ -1,0 +1,59 @@
+package dev.cognitoconsole.demo;
+
+import dev.cognitoconsole.emulator.AwsConfigFiles;
+import dev.cognitoconsole.emulator.CognitoLocal;
+import dev.cognitoconsole.emulator.DemoData;
+import dev.cognitoconsole.emulator.PoolSeed;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** {@code mvn -Pdemo}: the console against a seeded cognito-local on a free loopback port. */
+public final class DemoMain {
+
+    private DemoMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path workDir = workDir();
+        deleteRecursively(workDir);
+        Files.createDirectories(workDir);
+        List<PoolSeed> pools = List.of(
+                new PoolSeed("local_SupportDesk1", "Support desk demo", DemoData.supportDesk(300)),
+                new PoolSeed("local_EmptyPool01", "Empty pool", List.of()));
+        try (CognitoLocal emulator = CognitoLocal.start(workDir, pools)) {
+            AwsConfigFiles files = AwsConfigFiles.write(workDir, emulator.endpoint());
+            System.setProperty("aws.configFile", files.config().toString());
+            System.setProperty("aws.sharedCredentialsFile", files.credentials().toString());
+            System.setProperty("aws.profile", AwsConfigFiles.PROFILE);
+            System.out.printf("cognito-local on %s, profile %s, pools %s (log: %s)%n",
+                    emulator.endpoint(), AwsConfigFiles.PROFILE,
+                    pools.stream().map(p -> p.id() + " \"" + p.name() + "\" " + p.users().size() + " users").toList(),
+                    workDir.resolve("cognito-local.log"));
+            dev.cognitoconsole.app.Main.main(args);
+        }
+    }
+
+    /** target/demo of the project when run by Maven (emulator.dir is {@code <project>/src/cognito-local}). */
+    private static Path workDir() throws IOException {
+        String emulatorDir = System.getProperty("emulator.dir");
+        if (emulatorDir == null) {
+            return Files.createTempDirectory("cognito-console-demo");
+        }
+        return Path.of(emulatorDir).toAbsolutePath().getParent().getParent().resolve("target/demo");
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
