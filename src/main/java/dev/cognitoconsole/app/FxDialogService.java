@@ -7,6 +7,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /** Dialogs drawn with JavaFX; Cancel is the default button, so Enter never confirms a change by accident. */
@@ -26,10 +28,23 @@ final class FxDialogService implements DialogService {
         }
         alert.setTitle(confirmation.title());
         alert.setHeaderText(confirmation.header());
-        Label details = new Label(confirmation.details());
+        GridPane facts = new GridPane();
+        facts.setHgap(12);
+        facts.setVgap(4);
+        int row = 0;
+        for (DialogService.Fact fact : confirmation.facts()) {
+            Label label = new Label(fact.label());
+            label.getStyleClass().add("confirm-label");
+            Label value = new Label(fact.value());
+            value.getStyleClass().add("confirm-value");
+            facts.addRow(row++, label, value);
+        }
+        Label note = new Label(confirmation.note());
+        note.setWrapText(true);
+        note.setMaxWidth(520);
+        VBox details = new VBox(12, facts, note);
         details.setId("confirmDetails");
-        details.getStyleClass().add("confirm-details");
-        details.setWrapText(true);
+        details.setAccessibleText(confirmation.details());
         alert.getDialogPane().setContent(details);
         alert.getDialogPane().setId("confirmDialog");
 

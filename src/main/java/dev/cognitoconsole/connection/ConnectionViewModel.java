@@ -15,6 +15,7 @@ import dev.cognitoconsole.model.PoolIds;
 import dev.cognitoconsole.model.PoolSelection;
 import dev.cognitoconsole.model.UserPool;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -226,7 +227,10 @@ public final class ConnectionViewModel {
         }, found -> {
             if (current.get()) {
                 poolsLoading.set(false);
-                pools.setAll(found);
+                pools.setAll(found.stream()
+                        .sorted(Comparator.comparing((UserPool p) -> p.name() == null ? "" : p.name(),
+                                String.CASE_INSENSITIVE_ORDER).thenComparing(UserPool::id))
+                        .toList());
             }
         }, error -> {
             if (current.get()) {

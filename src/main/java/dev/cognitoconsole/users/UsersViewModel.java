@@ -84,6 +84,7 @@ public final class UsersViewModel {
 
     /** Shows the users of another pool (or none); a load in flight is abandoned. */
     public void show(PoolSelection next) {
+        notifier.dismiss();
         selection.set(next);
         load();
     }
@@ -104,6 +105,7 @@ public final class UsersViewModel {
         if (!dialogs.confirm(confirmationFor(action, user, target))) {
             return;
         }
+        notifier.dismiss();
         row.started(action);
         executor.run(job -> apply(action, target, user.username()),
                 outcome -> changed(row, action, target, outcome),
@@ -111,15 +113,16 @@ public final class UsersViewModel {
     }
 
     static DialogService.Confirmation confirmationFor(UserAction action, PoolUser user, PoolSelection target) {
-        String details = "User:     " + user.username() + (user.email() == null ? "" : "  <" + user.email() + ">")
-                + "\nPool:     " + target.pool().displayName()
-                + "\nProfile:  " + target.connection().profile().displayName()
-                + "\nRegion:   " + target.connection().region()
-                + (action == UserAction.DISABLE
-                   ? "\n\nDisabling signs the user out of every session and blocks sign-in until enabled again."
-                   : "\n\nEnabling lets the user sign in again.");
+        List<DialogService.Fact> facts = List.of(
+                new DialogService.Fact("User", user.username() + (user.email() == null ? "" : "  <" + user.email() + ">")),
+                new DialogService.Fact("Pool", target.pool().displayName()),
+                new DialogService.Fact("Profile", target.connection().profile().displayName()),
+                new DialogService.Fact("Region", target.connection().region()));
+        String note = action == UserAction.DISABLE
+                ? "Disabling signs the user out of every session and blocks sign-in until the user is enabled again."
+                : "Enabling lets the user sign in again.";
         return new DialogService.Confirmation(action.label() + " user",
-                action.label() + " user " + user.username() + "?", details, action.label() + " user");
+                action.label() + " user " + user.username() + "?", facts, note, action.label() + " user");
     }
 
     private record Outcome(PoolUser confirmed, ConsoleFailure readBackFailure) {
