@@ -2,6 +2,7 @@ package dev.cognitoconsole.aws;
 
 import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.model.ProfileKind;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -36,10 +37,19 @@ public final class ProfileCatalog {
 
     /** Explicit files, for tests and for the demo. */
     public static ProfileCatalog fromFiles(Path config, Path credentials, String preferredProfile) {
-        return new ProfileCatalog(() -> ProfileFile.aggregator()
-                .addFile(ProfileFile.builder().content(config).type(ProfileFile.Type.CONFIGURATION).build())
-                .addFile(ProfileFile.builder().content(credentials).type(ProfileFile.Type.CREDENTIALS).build())
-                .build(), preferredProfile == null ? DEFAULT_PROFILE : preferredProfile);
+        return new ProfileCatalog(() -> {
+            ProfileFile.Aggregator all = ProfileFile.aggregator();
+            addIfPresent(all, config, ProfileFile.Type.CONFIGURATION);
+            addIfPresent(all, credentials, ProfileFile.Type.CREDENTIALS);
+            return all.build();
+        }, preferredProfile == null ? DEFAULT_PROFILE : preferredProfile);
+    }
+
+    // Like the AWS CLI and the SDK's default files, a missing file counts as empty (the SDK's builder throws).
+    private static void addIfPresent(ProfileFile.Aggregator all, Path file, ProfileFile.Type type) {
+        if (file != null && Files.exists(file)) {
+            all.addFile(ProfileFile.builder().content(file).type(type).build());
+        }
     }
 
     /** Every profile, sorted by name. */

@@ -13,7 +13,7 @@ public final class FailureNotices {
     public static Notice describe(ConsoleFailure failure, FailureContext context) {
         String profile = context.connection().profile().name();
         String region = context.connection().region();
-        String pool = context.poolId() == null ? "the pool" : "pool " + context.poolId();
+        String pool = context.poolId() == null ? "this pool" : "pool " + context.poolId();
         String user = context.username() == null ? "the user" : context.username();
         String awsMessage = failure.getMessage() == null ? "" : failure.getMessage();
         List<Notice.Action> actions = new ArrayList<>();
@@ -26,7 +26,7 @@ public final class FailureNotices {
             case RESOURCE_NOT_FOUND -> {
                 code = "ResourceNotFoundException";
                 title = "User pool not found";
-                message = "Cognito has no " + pool + " in " + region + " for profile " + profile
+                message = "Cognito cannot find " + pool + " in " + region + " for profile " + profile
                         + ". It may have been deleted, or it belongs to another region or account.";
                 advice = "Check the region and the profile, then pick the pool again.";
                 addIfPresent(actions, "Reload", context.refresh());
@@ -35,7 +35,7 @@ public final class FailureNotices {
                 code = "InvalidParameterException";
                 title = "Cognito rejected the request";
                 message = awsMessage;
-                advice = "Check the pool id and the user name. Nothing was changed.";
+                advice = "Check the pool id and the user name.";
             }
             case TOO_MANY_REQUESTS -> {
                 code = "TooManyRequestsException";
@@ -50,8 +50,7 @@ public final class FailureNotices {
                 code = "NotAuthorizedException";
                 title = "Cognito refused the operation";
                 message = awsMessage;
-                advice = "The pool's settings or the user's state do not allow " + failure.operation()
-                        + ". Nothing was changed.";
+                advice = "The pool's settings or the user's state do not allow " + failure.operation() + ".";
             }
             case USER_NOT_FOUND -> {
                 code = "UserNotFoundException";

@@ -156,6 +156,10 @@ public final class UsersViewModel {
             return;
         }
         row.finished(outcome.confirmed());
+        UserRow shown = shownRow(row, target);
+        if (shown != row && !shown.isBusy()) {
+            shown.finished(outcome.confirmed());
+        }
         if (action.reached(outcome.confirmed().enabled())) {
             LOG.info("{} {} in {} ({}), confirmed by AdminGetUser", who, action.pastTense(), target.poolId(),
                     target.connection().describe());
@@ -169,6 +173,15 @@ public final class UsersViewModel {
                     "Refresh and try again; another operator may have changed the user meanwhile.", null,
                     List.of(new Notice.Action("Refresh", this::refresh))));
         }
+    }
+
+    /** The row showing the user now: a refresh while the write ran replaces {@code row} with a new one. */
+    private UserRow shownRow(UserRow row, PoolSelection target) {
+        if (!target.equals(selection.get()) || rows.contains(row)) {
+            return row;
+        }
+        String who = row.getUser().username();
+        return rows.stream().filter(r -> r.getUser().username().equals(who)).findFirst().orElse(row);
     }
 
     private void changeFailed(UserRow row, UserAction action, PoolSelection target, ConsoleFailure failure) {
@@ -206,7 +219,15 @@ public final class UsersViewModel {
             String token = null;
             boolean first = true;
             do {
-                Page<PoolUser> page = directory.listUsers(target.connection(), target.poolId(), token);
+                Page<PoolUser> page;
+                try {
+                    page = directory.listUsers(target.connection(), target.poolId(), token);
+                } catch (RuntimeException failure) {
+                    // Rows fetched before the failure stay in the table; the banner tells the rest.
+                    List<PoolUser> fetched = List.copyOf(pending);
+                    job.publish(() -> append(mine, fetched));
+                    throw failure;
+                }
                 pending.addAll(page.items());
                 token = page.hasMore() ? page.nextToken() : null;
                 long now = nanoClock.getAsLong();

@@ -1,0 +1,193 @@
+package dev.cognitoconsole.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.cognitoconsole.model.AwsProfile;
+import dev.cognitoconsole.model.ProfileKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProfileCatalogTest {
+
+    private static final String CONFIG = """
+            [default]
+            region = eu-west-1
+
+            [profile keys]
+            region = eu-central-1
+
+            [profile local]
+            region = us-east-1
+            endpoint_url = http://127.0.0.1:9229
+            aws_access_key_id = local
+            aws_secret_access_key = local
+
+            [profile sso-new]
+            sso_session = corp
+            sso_account_id = 111122223333
+            sso_role_name = Support
+            region = us-west-2
+
+            [sso-session corp]
+            sso_start_url = https://corp.awsapps.com/start
+            sso_region = us-east-1
+
+            [profile sso-legacy]
+            sso_start_url = https://corp.awsapps.com/start
+            sso_region = us-east-1
+            sso_account_id = 111122223333
+            sso_role_name = Support
+
+            [profile role]
+            role_arn = arn:aws:iam::111122223333:role/Support
+            source_profile = keys
+
+            [profile process]
+            credential_process = /usr/local/bin/get-creds --profile process
+
+            [profile bare]
+            output = json
+            """;
+
+    private static final String CREDENTIALS = """
+            [default]
+            aws_access_key_id = AKIADEFAULT
+            aws_secret_access_key = secret
+
+            [keys]
+            aws_access_key_id = AKIAKEYS
+            aws_secret_access_key = secret
+
+            [only-credentials]
+            aws_access_key_id = AKIAONLY
+            aws_secret_access_key = secret
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void mergesProfilesOfBothFilesSortedByName() throws IOException {
+        List<AwsProfile> profiles = catalog("x").profiles();
+
+        assertThat(profiles).extracting(AwsProfile::name).containsExactly(
+                "bare", "default", "keys", "local", "only-credentials", "process", "role", "sso-legacy", "sso-new");
+    }
+
+    @Test
+    void readsRegionAndEndpointUrl() throws IOException {
+        Map<String, AwsProfile> byName = byName(catalog("x").profiles());
+
+        assertThat(byName.get("default").region()).isEqualTo("eu-west-1");
+        assertThat(byName.get("keys").region()).isEqualTo("eu-central-1");
+        assertThat(byName.get("local").endpointUrl()).isEqualTo("http://127.0.0.1:9229");
+        assertThat(byName.get("local").displayName()).contains("http://127.0.0.1:9229");
+        assertThat(byName.get("keys").endpointUrl()).isNull();
+        assertThat(byName.get("only-credentials").region()).isNull();
+        assertThat(byName.get("only-credentials").regionIfSet()).isEmpty();
+    }
+
+    @Test
+    void detectsHowEachProfileGetsCredentials() throws IOException {
+        Map<String, AwsProfile> byName = byName(catalog("x").profiles());
+
+        assertThat(byName.get("default").kind()).isEqualTo(ProfileKind.STATIC_KEYS);
+        assertThat(byName.get("keys").kind())
+                .as("region from config and keys from credentials make one profile")
+                .isEqualTo(ProfileKind.STATIC_KEYS);
+        assertThat(byName.get("only-credentials").kind()).isEqualTo(ProfileKind.STATIC_KEYS);
+        assertThat(byName.get("sso-new").kind()).isEqualTo(ProfileKind.SSO);
+        assertThat(byName.get("sso-legacy").kind()).isEqualTo(ProfileKind.SSO);
+        assertThat(byName.get("sso-new").usesSso()).isTrue();
+        assertThat(byName.get("role").kind()).isEqualTo(ProfileKind.ASSUME_ROLE);
+        assertThat(byName.get("process").kind()).isEqualTo(ProfileKind.CREDENTIAL_PROCESS);
+        assertThat(byName.get("bare").kind()).isEqualTo(ProfileKind.OTHER);
+        assertThat(byName.get("keys").usesSso()).isFalse();
+    }
+
+    @Test
+    void preselectsThePreferredProfile() throws IOException {
+        ProfileCatalog catalog = catalog("role");
+
+        assertThat(catalog.preselected(catalog.profiles())).map(AwsProfile::name).contains("role");
+    }
+
+    @Test
+    void preselectsDefaultWhenThePreferredProfileIsMissing() throws IOException {
+        ProfileCatalog catalog = catalog("no-such-profile");
+
+        assertThat(catalog.preselected(catalog.profiles())).map(AwsProfile::name).contains("default");
+    }
+
+    @Test
+    void preselectsDefaultWhenNoProfileIsPreferred() throws IOException {
+        ProfileCatalog catalog = catalog(null);
+
+        assertThat(catalog.preselected(catalog.profiles())).map(AwsProfile::name).contains("default");
+    }
+
+    @Test
+    void preselectsTheFirstProfileWhenThereIsNoDefault() throws IOException {
+        ProfileCatalog catalog = ProfileCatalog.fromFiles(
+                write("config", "[profile zeta]\nregion = eu-west-1\n[profile alpha]\nregion = eu-west-2\n"),
+                write("credentials", ""), "missing");
+
+        assertThat(catalog.preselected(catalog.profiles())).map(AwsProfile::name).contains("alpha");
+    }
+
+    @Test
+    void preselectsNothingWhenThereAreNoProfiles() throws IOException {
+        ProfileCatalog catalog = ProfileCatalog.fromFiles(write("config", ""), write("credentials", ""), null);
+
+        assertThat(catalog.profiles()).isEmpty();
+        assertThat(catalog.preselected(catalog.profiles())).isEmpty();
+    }
+
+    @Test
+    void missingFilesGiveNoProfilesRatherThanAnError() {
+        ProfileCatalog catalog = ProfileCatalog.fromFiles(dir.resolve("no-config"), dir.resolve("no-credentials"),
+                null);
+
+        assertThat(catalog.profiles()).isEmpty();
+    }
+
+    @Test
+    void aMissingCredentialsFileStillGivesTheConfigProfiles() throws IOException {
+        ProfileCatalog catalog = ProfileCatalog.fromFiles(write("config", "[profile solo]\nregion = ap-south-1\n"),
+                dir.resolve("no-credentials"), null);
+
+        assertThat(catalog.profiles()).extracting(AwsProfile::name, AwsProfile::region)
+                .containsExactly(tuple("solo", "ap-south-1"));
+    }
+
+    @Test
+    void rereadsTheFilesOnEveryCall() throws IOException {
+        Path config = write("config", "[profile first]\nregion = eu-west-1\n");
+        ProfileCatalog catalog = ProfileCatalog.fromFiles(config, write("credentials", ""), null);
+        assertThat(catalog.profiles()).extracting(AwsProfile::name).containsExactly("first");
+
+        Files.writeString(config, "[profile first]\nregion = eu-west-1\n[profile second]\nregion = eu-west-2\n");
+
+        assertThat(catalog.profiles()).extracting(AwsProfile::name).containsExactly("first", "second");
+    }
+
+    private ProfileCatalog catalog(String preferred) throws IOException {
+        return ProfileCatalog.fromFiles(write("config", CONFIG), write("credentials", CREDENTIALS), preferred);
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content);
+    }
+
+    private static Map<String, AwsProfile> byName(List<AwsProfile> profiles) {
+        return profiles.stream().collect(Collectors.toMap(AwsProfile::name, Function.identity()));
+    }
+}

@@ -1,0 +1,646 @@
+package dev.cognitoconsole.users;
+
+import static dev.cognitoconsole.testing.FakeUserDirectory.DISABLE_USER;
+import static dev.cognitoconsole.testing.FakeUserDirectory.ENABLE_USER;
+import static dev.cognitoconsole.testing.FakeUserDirectory.GET_USER;
+import static dev.cognitoconsole.testing.FakeUserDirectory.LIST_USERS;
+import static dev.cognitoconsole.testing.FakeUserDirectory.user;
+import static dev.cognitoconsole.testing.FakeUserDirectory.users;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.cognitoconsole.common.DialogService;
+import dev.cognitoconsole.common.Notice;
+import dev.cognitoconsole.model.AwsProfile;
+import dev.cognitoconsole.model.ConsoleFailure;
+import dev.cognitoconsole.model.Connection;
+import dev.cognitoconsole.model.PoolSelection;
+import dev.cognitoconsole.model.PoolUser;
+import dev.cognitoconsole.model.ProfileKind;
+import dev.cognitoconsole.model.UserAction;
+import dev.cognitoconsole.model.UserPool;
+import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
+import dev.cognitoconsole.testing.FakeUserDirectory;
+import dev.cognitoconsole.testing.RecordingDialogService;
+import dev.cognitoconsole.testing.RecordingNotifier;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import javafx.collections.ListChangeListener;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class UsersViewModelTest {
+
+    private static final AwsProfile PROFILE = new AwsProfile("support", "eu-west-1", null, ProfileKind.SSO);
+    private static final Connection CONNECTION = new Connection(PROFILE, "eu-west-1");
+    private static final PoolSelection POOL_A = new PoolSelection(CONNECTION, new UserPool("eu-west-1_PoolA", "customers"));
+    private static final PoolSelection POOL_B = new PoolSelection(CONNECTION, new UserPool("eu-west-1_PoolB", "staff"));
+
+    private final FakeUserDirectory directory = new FakeUserDirectory();
+    private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+    private final RecordingNotifier notifier = new RecordingNotifier();
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+    private final AtomicLong clock = new AtomicLong();
+    private final UsersViewModel vm = new UsersViewModel(directory, executor, notifier, dialogs, clock::get);
+
+    private List<String> shownUsernames() {
+        return vm.rows().stream().map(r -> r.getUser().username()).toList();
+    }
+
+    private UserRow row(String username) {
+        return vm.rows().stream().filter(r -> r.getUser().username().equals(username)).findFirst().orElseThrow();
+    }
+
+    private List<String> recordCountTexts() {
+        List<String> texts = new ArrayList<>();
+        vm.countTextProperty().addListener((obs, old, now) -> texts.add(now));
+        return texts;
+    }
+
+    @Nested
+    class Loading {
+
+        @Test
+        void beforeAnyPoolNothingIsShown() {
+            assertThat(vm.rows()).isEmpty();
+            assertThat(vm.countTextProperty().get()).isEqualTo("No pool selected");
+            assertThat(vm.loadingProperty().get()).isFalse();
+        }
+
+        @Test
+        void showLoadsEveryPageAndCountsWhileLoading() {
+            directory.usersPageSize(3).addUsers(POOL_A.poolId(), users("a", 7));
+            List<String> texts = recordCountTexts();
+
+            vm.show(POOL_A);
+
+            assertThat(vm.selectionProperty().get()).isEqualTo(POOL_A);
+            assertThat(shownUsernames()).containsExactlyElementsOf(
+                    users("a", 7).stream().map(PoolUser::username).toList());
+            assertThat(texts).first().isEqualTo("0 users, loading…");
+            assertThat(texts).contains("3 users, loading…").last().isEqualTo("7 users");
+            assertThat(vm.loadingProperty().get()).isFalse();
+            assertThat(directory.calls(LIST_USERS)).extracting(FakeUserDirectory.Call::argument)
+                    .containsExactly(null, "users-1-3", "users-2-6");
+        }
+
+        @Test
+        void loadingIsTrueWhileTheFirstPageIsInFlight() {
+            directory.addUsers(POOL_A.poolId(), users("a", 3));
+            executor.holdWork();
+
+            vm.show(POOL_A);
+
+            assertThat(vm.loadingProperty().get()).isTrue();
+            assertThat(vm.countTextProperty().get()).isEqualTo("0 users, loading…");
+
+            executor.runAll();
+
+            assertThat(vm.loadingProperty().get()).isFalse();
+            assertThat(vm.countTextProperty().get()).isEqualTo("3 users");
+        }
+
+        @Test
+        void pagesShorterThanTheLimitAndEmptyPagesDoNotEndTheListing() {
+            // Cognito may return short or even empty pages while a PaginationToken says more remain.
+            directory.usersPageSizes(60, 2, 0, 0, 5).usersPageSize(60).addUsers(POOL_A.poolId(), users("a", 70));
+
+            vm.show(POOL_A);
+
+            assertThat(vm.rows()).hasSize(70);
+            assertThat(shownUsernames()).doesNotHaveDuplicates();
+            assertThat(directory.calls(LIST_USERS)).hasSize(6);
+            assertThat(vm.countTextProperty().get()).isEqualTo("70 users");
+        }
+
+        @Test
+        void anEmptyPoolShowsNoRows() {
+            directory.addUsers(POOL_A.poolId(), List.of());
+            List<String> texts = recordCountTexts();
+
+            vm.show(POOL_A);
+
+            assertThat(vm.rows()).isEmpty();
+            assertThat(vm.loadingProperty().get()).isFalse();
+            assertThat(texts).last().isEqualTo("0 users");
+            assertThat(directory.calls(LIST_USERS)).hasSize(1);
+        }
+
+        @Test
+        void oneUserIsCountedInTheSingular() {
+            directory.addUsers(POOL_A.poolId(), user("solo", true));
+
+            vm.show(POOL_A);
+
+            assertThat(vm.countTextProperty().get()).isEqualTo("1 user");
+        }
+
+        @Test
+        void largeCountsAreGrouped() {
+            directory.addUsers(POOL_A.poolId(), users("a", 1234));
+
+            vm.show(POOL_A);
+
+            assertThat(vm.countTextProperty().get()).isEqualTo(String.format("%,d users", 1234));
+        }
+
+        @Test
+        void showingNoPoolClearsTheTable() {
+            directory.addUsers(POOL_A.poolId(), users("a", 3));
+            vm.show(POOL_A);
+            directory.forgetCalls();
+
+            vm.show(null);
+
+            assertThat(vm.rows()).isEmpty();
+            assertThat(vm.countTextProperty().get()).isEqualTo("No pool selected");
+            assertThat(vm.loadingProperty().get()).isFalse();
+            assertThat(directory.calls()).isEmpty();
+        }
+
+        @Test
+        void switchingPoolBeforeTheLoadStartsCancelsIt() {
+            directory.addUsers(POOL_A.poolId(), users("a", 3)).addUsers(POOL_B.poolId(), users("b", 2));
+            executor.holdWork();
+            vm.show(POOL_A);
+
+            vm.show(POOL_B);
+            executor.runAll();
+
+            assertThat(shownUsernames()).containsExactly("b0001", "b0002");
+            assertThat(directory.calls(LIST_USERS)).extracting(FakeUserDirectory.Call::poolId)
+                    .containsOnly(POOL_B.poolId());
+            assertThat(vm.countTextProperty().get()).isEqualTo("2 users");
+        }
+
+        @Test
+        void switchingPoolMidLoadKeepsTheLatePagesOutOfTheNewTable() {
+            directory.usersPageSize(2).addUsers(POOL_A.poolId(), users("a", 6))
+                    .addUsers(POOL_B.poolId(), users("b", 3));
+            executor.holdWork();
+            vm.show(POOL_A);
+            directory.onCall(LIST_USERS, call -> {
+                if (call.poolId().equals(POOL_A.poolId()) && "users-1-2".equals(call.argument())) {
+                    // Page 1 of pool A is on screen; page 2 is on the wire when the operator picks pool B.
+                    assertThat(shownUsernames()).containsExactly("a0001", "a0002");
+                    vm.show(POOL_B);
+                }
+            });
+
+            executor.runNext(); // pool A's load, interrupted by the switch
+
+            assertThat(vm.rows()).isEmpty();
+            assertThat(vm.selectionProperty().get()).isEqualTo(POOL_B);
+            assertThat(vm.loadingProperty().get()).isTrue();
+
+            executor.runAll(); // pool B's load
+
+            assertThat(shownUsernames()).containsExactly("b0001", "b0002", "b0003");
+            assertThat(vm.countTextProperty().get()).isEqualTo("3 users");
+            assertThat(directory.calls(LIST_USERS)).extracting(FakeUserDirectory.Call::poolId)
+                    .as("pool A's listing stopped after the page in flight")
+                    .containsExactly(POOL_A.poolId(), POOL_A.poolId(), POOL_B.poolId(), POOL_B.poolId());
+        }
+
+        @Test
+        void refreshReloadsFromTheFirstPage() {
+            directory.usersPageSize(2).addUsers(POOL_A.poolId(), users("a", 3));
+            vm.show(POOL_A);
+            directory.addUsers(POOL_A.poolId(), user("late", true));
+            directory.forgetCalls();
+
+            vm.refresh();
+
+            assertThat(shownUsernames()).containsExactly("a0001", "a0002", "a0003", "late");
+            assertThat(directory.calls(LIST_USERS)).extracting(FakeUserDirectory.Call::argument)
+                    .startsWith((String) null).hasSize(2);
+        }
+
+        @Test
+        void refreshWithoutAPoolCallsNothing() {
+            vm.refresh();
+
+            assertThat(directory.calls()).isEmpty();
+            assertThat(vm.countTextProperty().get()).isEqualTo("No pool selected");
+        }
+
+        @Test
+        void aListingFailureStopsLoadingAndOffersRetry() {
+            directory.usersPageSize(2).addUsers(POOL_A.poolId(), users("a", 5));
+            directory.onCall(LIST_USERS, call -> {
+                if ("users-2-4".equals(call.argument()) && directory.calls(LIST_USERS).size() == 3) {
+                    throw new ConsoleFailure.TooManyRequests(LIST_USERS, "Rate exceeded", "req-9", null);
+                }
+            });
+
+            vm.show(POOL_A);
+
+            assertThat(vm.rows()).as("the first page was shown before the failure").hasSizeGreaterThanOrEqualTo(2);
+            assertThat(vm.loadingProperty().get()).isFalse();
+            assertThat(vm.countTextProperty().get()).isEqualTo(vm.rows().size() + " users");
+            Notice notice = notifier.current();
+            assertThat(notice.code()).isEqualTo("TooManyRequestsException");
+            assertThat(notice.title()).startsWith("Loading users failed");
+            assertThat(notice.advice()).as("a read changes nothing").doesNotContain("changed");
+
+            notifier.press("Retry");
+
+            assertThat(vm.rows()).hasSize(5);
+            assertThat(shownUsernames()).doesNotHaveDuplicates();
+            assertThat(notifier.current()).isNull();
+        }
+
+        @Test
+        void anUnknownPoolShowsResourceNotFound() {
+            vm.show(POOL_A);
+
+            assertThat(notifier.current().code()).isEqualTo("ResourceNotFoundException");
+            assertThat(notifier.current().message()).contains(POOL_A.poolId());
+            assertThat(vm.rows()).isEmpty();
+            assertThat(vm.loadingProperty().get()).isFalse();
+        }
+    }
+
+    @Nested
+    class Batching {
+
+        private static final long PAGE_ROUND_TRIP = Duration.ofMillis(10).toNanos();
+
+        @Test
+        void fiftyPagesPublishFarFewerThanFiftyUpdatesAndLoseNoRow() {
+            directory.usersPageSize(60).addUsers(POOL_A.poolId(), users("a", 50 * 60));
+            directory.onCall(LIST_USERS, call -> clock.addAndGet(PAGE_ROUND_TRIP));
+            executor.holdWork();
+            vm.show(POOL_A);
+            List<Integer> batchSizes = new ArrayList<>();
+            vm.rows().addListener((ListChangeListener<UserRow>) change -> {
+                while (change.next()) {
+                    if (change.wasAdded()) {
+                        batchSizes.add(change.getAddedSize());
+                    }
+                }
+            });
+
+            executor.runAll();
+
+            assertThat(directory.calls(LIST_USERS)).hasSize(50);
+            assertThat(batchSizes).as("the first page goes out at once").first().isEqualTo(60);
+            assertThat(batchSizes.size()).as("one table update per 100 ms of pages, not one per page")
+                    .isLessThanOrEqualTo(7);
+            assertThat(executor.publishedUpdates()).isLessThan(10);
+            assertThat(batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(3000);
+            assertThat(shownUsernames()).containsExactlyElementsOf(
+                    users("a", 3000).stream().map(PoolUser::username).toList());
+            assertThat(vm.countTextProperty().get()).isEqualTo("3,000 users");
+        }
+
+        @Test
+        void withASlowNetworkEveryPageIsPublished() {
+            directory.usersPageSize(10).addUsers(POOL_A.poolId(), users("a", 50));
+            directory.onCall(LIST_USERS, call -> clock.addAndGet(UsersViewModel.PUBLISH_INTERVAL.toNanos()));
+            executor.holdWork();
+            vm.show(POOL_A);
+            int[] updates = {0};
+            vm.rows().addListener((ListChangeListener<UserRow>) change -> updates[0]++);
+
+            executor.runAll();
+
+            assertThat(updates[0]).isEqualTo(5);
+            assertThat(vm.rows()).hasSize(50);
+        }
+
+        @Test
+        void theLastPageIsPublishedEvenWhenItArrivesQuickly() {
+            directory.usersPageSize(10).addUsers(POOL_A.poolId(), users("a", 25));
+            // The clock never moves: only the first page and the last one may be published.
+
+            vm.show(POOL_A);
+
+            assertThat(vm.rows()).hasSize(25);
+            assertThat(executor.publishedUpdates()).isEqualTo(3); // first page, the rest, the result
+        }
+    }
+
+    @Nested
+    class Toggle {
+
+        private void showPoolWith(PoolUser... poolUsers) {
+            directory.addUsers(POOL_A.poolId(), poolUsers);
+            vm.show(POOL_A);
+            directory.forgetCalls();
+        }
+
+        @Test
+        void cancelInTheDialogCallsNothing() {
+            showPoolWith(user("alice", true));
+            dialogs.answer(false);
+
+            vm.toggle(row("alice"));
+
+            assertThat(dialogs.asked()).hasSize(1);
+            assertThat(directory.calls()).isEmpty();
+            assertThat(row("alice").isBusy()).isFalse();
+            assertThat(row("alice").getUser().enabled()).isTrue();
+            assertThat(notifier.shown()).isEmpty();
+        }
+
+        @Test
+        void theDialogNamesTheActionUserPoolProfileAndRegion() {
+            showPoolWith(user("alice", true));
+            dialogs.answer(false);
+
+            vm.toggle(row("alice"));
+
+            DialogService.Confirmation asked = dialogs.last();
+            assertThat(asked.title()).isEqualTo("Disable user");
+            assertThat(asked.header()).isEqualTo("Disable user alice?");
+            assertThat(asked.confirmLabel()).isEqualTo("Disable user");
+            assertThat(asked.details()).contains("alice@example.com", "customers", POOL_A.poolId(), "support",
+                    "eu-west-1", "signs the user out");
+        }
+
+        @Test
+        void aDisabledUserIsOfferedEnable() {
+            showPoolWith(user("bob", false));
+            dialogs.answer(false);
+
+            vm.toggle(row("bob"));
+
+            assertThat(dialogs.last().header()).isEqualTo("Enable user bob?");
+            assertThat(dialogs.last().confirmLabel()).isEqualTo("Enable user");
+        }
+
+        @Test
+        void confirmDisablesAndShowsTheStateReadBack() {
+            showPoolWith(user("alice", true), user("bob", true));
+            dialogs.answer(true);
+
+            vm.toggle(row("alice"));
+
+            assertThat(directory.calls()).extracting(FakeUserDirectory.Call::operation, FakeUserDirectory.Call::argument)
+                    .containsExactly(tuple(DISABLE_USER, "alice"),
+                            tuple(GET_USER, "alice"));
+            assertThat(row("alice").getUser().enabled()).isFalse();
+            assertThat(row("alice").nextAction()).isEqualTo(UserAction.ENABLE);
+            assertThat(row("alice").isBusy()).isFalse();
+            assertThat(row("bob").getUser().enabled()).isTrue();
+            assertThat(vm.lastChangeProperty().get()).contains("alice", "disabled", "customers", "confirmed");
+            assertThat(notifier.shown()).isEmpty();
+        }
+
+        @Test
+        void confirmEnablesADisabledUser() {
+            showPoolWith(user("bob", false));
+            dialogs.answer(true);
+
+            vm.toggle(row("bob"));
+
+            assertThat(directory.calls(ENABLE_USER)).hasSize(1);
+            assertThat(directory.calls(DISABLE_USER)).isEmpty();
+            assertThat(row("bob").getUser().enabled()).isTrue();
+            assertThat(vm.lastChangeProperty().get()).contains("bob", "enabled");
+        }
+
+        @Test
+        void whileInFlightTheRowIsBusyAndASecondToggleDoesNothing() {
+            showPoolWith(user("alice", true));
+            dialogs.answer(true);
+            executor.holdWork();
+
+            vm.toggle(row("alice"));
+
+            assertThat(row("alice").runningProperty().get()).isEqualTo(UserAction.DISABLE);
+            assertThat(row("alice").isBusy()).isTrue();
+
+            vm.toggle(row("alice"));
+
+            assertThat(dialogs.asked()).as("no second dialog").hasSize(1);
+            assertThat(executor.pending()).as("no second call queued").isEqualTo(1);
+
+            executor.runAll();
+
+            assertThat(directory.calls(DISABLE_USER)).hasSize(1);
+            assertThat(row("alice").runningProperty().get()).isNull();
+            assertThat(row("alice").getUser().enabled()).isFalse();
+        }
+
+        @Test
+        void aChangeThatDidNotApplyWarnsAndOffersRefresh() {
+            showPoolWith(user("alice", true));
+            directory.ignoreWrites();
+            dialogs.answer(true);
+
+            vm.toggle(row("alice"));
+
+            Notice notice = notifier.current();
+            assertThat(notice.code()).isEqualTo("NotApplied");
+            assertThat(notice.severity()).isEqualTo(Notice.Severity.WARNING);
+            assertThat(notice.title()).contains("alice", "still enabled");
+            assertThat(notice.actions()).extracting(Notice.Action::label).containsExactly("Refresh");
+            assertThat(row("alice").getUser().enabled()).as("the row shows what Cognito reports").isTrue();
+            assertThat(row("alice").isBusy()).isFalse();
+            assertThat(vm.lastChangeProperty().get()).isNull();
+
+            directory.forgetCalls();
+            notifier.press("Refresh");
+
+            assertThat(directory.calls(LIST_USERS)).hasSize(1);
+        }
+
+        @Test
+        void aFailedReadBackWarnsThatTheChangeWasAcceptedAndOffersRefresh() {
+            showPoolWith(user("alice", true));
+            directory.failNext(GET_USER, new ConsoleFailure.TooManyRequests(GET_USER, "Rate exceeded", "req-rb", null));
+            dialogs.answer(true);
+
+            vm.toggle(row("alice"));
+
+            Notice notice = notifier.current();
+            assertThat(notice.code()).isEqualTo("ReadBackFailed");
+            assertThat(notice.severity()).isEqualTo(Notice.Severity.WARNING);
+            assertThat(notice.title()).contains("alice", "disabled");
+            assertThat(notice.requestId()).isEqualTo("req-rb");
+            assertThat(notice.actions()).extracting(Notice.Action::label).containsExactly("Refresh");
+            assertThat(row("alice").isBusy()).isFalse();
+
+            notifier.press("Refresh");
+
+            assertThat(row("alice").getUser().enabled()).as("the reload shows the change").isFalse();
+        }
+
+        @Test
+        void retryFromTheBannerRunsTheWriteAgain() {
+            showPoolWith(user("alice", true));
+            directory.failNext(DISABLE_USER, new ConsoleFailure.TooManyRequests(DISABLE_USER, "Rate exceeded",
+                    "req-1", null));
+            dialogs.answer(true);
+            vm.toggle(row("alice"));
+            assertThat(row("alice").getUser().enabled()).isTrue();
+
+            notifier.press("Retry");
+
+            assertThat(directory.calls(DISABLE_USER)).hasSize(2);
+            assertThat(dialogs.asked()).as("the operator confirmed once already").hasSize(1);
+            assertThat(row("alice").getUser().enabled()).isFalse();
+            assertThat(notifier.current()).isNull();
+            assertThat(vm.lastChangeProperty().get()).contains("alice", "disabled");
+        }
+
+        @Test
+        void retryWhileTheRowIsBusyDoesNothing() {
+            showPoolWith(user("alice", true));
+            directory.failNext(DISABLE_USER, new ConsoleFailure.InternalError(DISABLE_USER, "fault", "req-1", null));
+            dialogs.answer(true);
+            vm.toggle(row("alice"));
+            Notice failed = notifier.current();
+            executor.holdWork();
+            failed.actions().get(0).run().run(); // first Retry: in flight
+            directory.forgetCalls();
+
+            failed.actions().get(0).run().run(); // pressed again
+
+            assertThat(executor.pending()).isEqualTo(1);
+            executor.runAll();
+            assertThat(directory.calls(DISABLE_USER)).hasSize(1);
+        }
+
+        @Test
+        void aConfirmedChangeReachesTheRowShownAfterARefreshDuringTheWrite() {
+            showPoolWith(user("alice", true));
+            dialogs.answer(true);
+            boolean[] refreshed = {false};
+            directory.onCall(DISABLE_USER, call -> {
+                if (!refreshed[0]) {
+                    refreshed[0] = true; // the operator presses Refresh while AdminDisableUser is on the wire
+                    vm.refresh();
+                }
+            });
+
+            vm.toggle(row("alice"));
+
+            assertThat(vm.lastChangeProperty().get()).contains("alice", "disabled");
+            assertThat(row("alice").getUser().enabled()).as("the table agrees with the status line").isFalse();
+        }
+
+        @Test
+        void toggleWithoutAPoolDoesNothing() {
+            UserRow orphan = new UserRow(user("alice", true));
+            dialogs.answer(true);
+
+            vm.toggle(orphan);
+            vm.toggle(null);
+
+            assertThat(dialogs.asked()).isEmpty();
+            assertThat(directory.calls()).isEmpty();
+        }
+    }
+
+    @Nested
+    class WriteFailures {
+
+        record Expected(String code, String titlePart, List<String> actions, String outcome) {
+        }
+
+        static Stream<Arguments> everyKind() {
+            String notChanged = "alice was not changed.";
+            String unknown = "Whether alice was changed is not known";
+            return Stream.of(
+                    Arguments.of(new ConsoleFailure.ResourceNotFound(DISABLE_USER, "no pool", "r1", null),
+                            new Expected("ResourceNotFoundException", "User pool not found", List.of("Reload"), notChanged)),
+                    Arguments.of(new ConsoleFailure.InvalidParameter(DISABLE_USER, "bad", "r2", null),
+                            new Expected("InvalidParameterException", "rejected", List.of(), notChanged)),
+                    Arguments.of(new ConsoleFailure.TooManyRequests(DISABLE_USER, "slow down", "r3", null),
+                            new Expected("TooManyRequestsException", "Rate limit", List.of("Retry"), notChanged)),
+                    Arguments.of(new ConsoleFailure.NotAuthorized(DISABLE_USER, "refused", "r4", null),
+                            new Expected("NotAuthorizedException", "refused", List.of(), notChanged)),
+                    Arguments.of(new ConsoleFailure.UserNotFound(DISABLE_USER, "gone", "r5", null),
+                            new Expected("UserNotFoundException", "User not found", List.of("Refresh"), notChanged)),
+                    Arguments.of(new ConsoleFailure.InternalError(DISABLE_USER, "fault", "r6", null),
+                            new Expected("InternalErrorException", "internal error", List.of("Retry"), unknown)),
+                    Arguments.of(new ConsoleFailure.NetworkUnreachable(DISABLE_USER, CONNECTION.endpoint(),
+                                    "Read timed out", null),
+                            new Expected("NetworkUnreachable", "Cannot reach Cognito", List.of("Retry"), unknown)),
+                    Arguments.of(new ConsoleFailure.CredentialsUnavailable(DISABLE_USER, null, "support", true,
+                                    "Token is expired", null, null),
+                            new Expected("CredentialsUnavailable", "Credentials", List.of("Retry"), notChanged)),
+                    Arguments.of(new ConsoleFailure.AccessDenied(DISABLE_USER, "AccessDeniedException", "denied",
+                                    "r9", null),
+                            new Expected("AccessDenied", "Access denied", List.of(), notChanged)),
+                    Arguments.of(new ConsoleFailure.Unknown(DISABLE_USER, "WeirdException", "odd", "r10", null),
+                            new Expected("WeirdException", "Unexpected error", List.of("Retry"), unknown)));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("everyKind")
+        void eachFailureOfDisableMapsToItsBanner(ConsoleFailure failure, Expected expected) {
+            directory.addUsers(POOL_A.poolId(), user("alice", true));
+            vm.show(POOL_A);
+            directory.failNext(DISABLE_USER, failure);
+            dialogs.answer(true);
+
+            vm.toggle(row("alice"));
+
+            Notice notice = notifier.current();
+            assertThat(notice.code()).isEqualTo(expected.code());
+            assertThat(notice.title()).startsWith("Disabling alice failed").containsIgnoringCase(expected.titlePart());
+            assertThat(notice.actions()).extracting(Notice.Action::label).containsExactlyElementsOf(expected.actions());
+            assertThat(notice.advice()).startsWith(expected.outcome());
+            assertThat(notice.requestId()).isEqualTo(failure.requestId());
+            assertThat(row("alice").isBusy()).isFalse();
+            assertThat(row("alice").getUser().enabled()).as("the row keeps the last state Cognito reported").isTrue();
+            assertThat(directory.calls(GET_USER)).as("no read-back after a failed write").isEmpty();
+            assertThat(vm.lastChangeProperty().get()).isNull();
+        }
+
+        @Test
+        void aFailureOfEnableNamesEnabling() {
+            directory.addUsers(POOL_A.poolId(), user("bob", false));
+            vm.show(POOL_A);
+            directory.failNext(ENABLE_USER, new ConsoleFailure.UserNotFound(ENABLE_USER, "gone", "r", null));
+            dialogs.answer(true);
+
+            vm.toggle(row("bob"));
+
+            assertThat(notifier.current().title()).startsWith("Enabling bob failed");
+            assertThat(notifier.current().message()).contains("bob", POOL_A.poolId());
+        }
+
+        @Test
+        void refreshFromAUserNotFoundBannerReloadsThePool() {
+            directory.addUsers(POOL_A.poolId(), user("alice", true), user("bob", true));
+            vm.show(POOL_A);
+            directory.failNext(DISABLE_USER, new ConsoleFailure.UserNotFound(DISABLE_USER, "gone", "r", null));
+            dialogs.answer(true);
+            vm.toggle(row("alice"));
+            directory.forgetCalls();
+
+            notifier.press("Refresh");
+
+            assertThat(directory.calls(LIST_USERS)).hasSize(1);
+            assertThat(directory.calls(DISABLE_USER)).isEmpty();
+        }
+
+        @Test
+        void anUnmappedExceptionBecomesAnUnknownFailure() {
+            directory.addUsers(POOL_A.poolId(), user("alice", true));
+            vm.show(POOL_A);
+            directory.onCall(DISABLE_USER, call -> {
+                throw new IllegalStateException("bug in the aws layer");
+            });
+            dialogs.answer(true);
+
+            vm.toggle(row("alice"));
+
+            assertThat(notifier.current().code()).isEqualTo("Unknown");
+            assertThat(notifier.current().message()).contains("bug in the aws layer");
+            assertThat(notifier.current().advice()).contains("is not known");
+            assertThat(row("alice").isBusy()).isFalse();
+        }
+    }
+}
