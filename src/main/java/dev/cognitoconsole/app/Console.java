@@ -4,6 +4,7 @@ import dev.cognitoconsole.aws.AwsRegions;
 import dev.cognitoconsole.aws.ClientSettings;
 import dev.cognitoconsole.aws.CognitoClients;
 import dev.cognitoconsole.aws.ProfileCatalog;
+import dev.cognitoconsole.aws.RateBudgets;
 import dev.cognitoconsole.aws.SdkUserDirectory;
 import dev.cognitoconsole.banner.BannerView;
 import dev.cognitoconsole.banner.BannerViewModel;
@@ -47,7 +48,7 @@ public final class Console implements AutoCloseable {
     /** Builds the console for these AWS files; {@code stage} owns its dialogs. Call on the FX thread. */
     public static Console create(ProfileCatalog catalog, ClientSettings settings, Stage stage) {
         CognitoClients clients = new CognitoClients(catalog, settings);
-        SdkUserDirectory directory = new SdkUserDirectory(clients);
+        SdkUserDirectory directory = new SdkUserDirectory(clients, RateBudgets.defaults());
         BackgroundTaskExecutor executor = new BackgroundTaskExecutor(Platform::runLater, 4);
         BannerViewModel banner = new BannerViewModel();
         FxDialogService dialogs = new FxDialogService(() -> stage);

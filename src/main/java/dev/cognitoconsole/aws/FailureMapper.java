@@ -30,6 +30,7 @@ final class FailureMapper {
             "ExpiredTokenException", "ExpiredToken", "UnrecognizedClientException", "InvalidClientTokenId",
             "InvalidSignatureException", "SignatureDoesNotMatch", "MissingAuthenticationTokenException",
             "IncompleteSignatureException", "UnauthorizedException", "RequestExpired");
+    private static final int MAX_BODY_SHOWN = 200;
 
     private FailureMapper() {
     }
@@ -85,8 +86,25 @@ final class FailureMapper {
             return new ConsoleFailure.CredentialsUnavailable(operation, code, connection.profile().name(),
                     connection.profile().usesSso(), message, requestId, e);
         }
-        String shownCode = code != null && !code.isBlank() ? code : "HTTP " + e.statusCode();
-        return new ConsoleFailure.Unknown(operation, shownCode, message, requestId, e);
+        if (code == null || code.isBlank()) {
+            String text = details == null || details.errorMessage() == null ? notFromCognito(connection, e) : message;
+            return new ConsoleFailure.Unknown(operation, "HTTP " + e.statusCode(), text, requestId, e);
+        }
+        return new ConsoleFailure.Unknown(operation, code, message, requestId, e);
+    }
+
+    // No __type and no message: a proxy, firewall or load balancer answered rather than Cognito (the SDK's own
+    // text would only say "Service returned HTTP status code 500"), so what it sent is the best clue.
+    private static String notFromCognito(Connection connection, AwsServiceException e) {
+        AwsErrorDetails details = e.awsErrorDetails();
+        String body = details == null || details.rawResponse() == null ? "" : details.rawResponse().asUtf8String();
+        String text = body.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").strip();
+        if (text.length() > MAX_BODY_SHOWN) {
+            text = text.substring(0, MAX_BODY_SHOWN) + "…";
+        }
+        return connection.endpoint() + " answered HTTP " + e.statusCode() + " without a Cognito error"
+                + (text.isEmpty() ? "" : ": \"" + text + "\"")
+                + ". A proxy, firewall or load balancer may have answered instead of Cognito.";
     }
 
     private static boolean isNetwork(Throwable error) {

@@ -3,10 +3,12 @@ package dev.cognitoconsole.aws;
 import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.Page;
 import dev.cognitoconsole.model.PoolUser;
+import dev.cognitoconsole.model.UserFilter;
 import dev.cognitoconsole.model.UserPool;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
@@ -17,14 +19,21 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 /** {@link UserDirectory} over the AWS SDK for Java v2. */
 public final class SdkUserDirectory implements UserDirectory {
     private final CognitoClients clients;
+    private final RateBudgets budgets;
 
+    /** With the default rate budgets. */
     public SdkUserDirectory(CognitoClients clients) {
+        this(clients, RateBudgets.defaults());
+    }
+
+    public SdkUserDirectory(CognitoClients clients, RateBudgets budgets) {
         this.clients = clients;
+        this.budgets = budgets;
     }
 
     @Override
     public Page<UserPool> listPools(Connection connection, String nextToken) {
-        ListUserPoolsResponse response = call("ListUserPools", connection, () -> clients.client(connection)
+        ListUserPoolsResponse response = call("ListUserPools", RateBudgets.Category.POOL_READ, connection, () -> clients.client(connection)
                 .listUserPools(r -> r.maxResults(POOLS_PAGE_SIZE).nextToken(nextToken)));
         List<UserPool> pools = response.userPools().stream()
                 .map(p -> new UserPool(p.id(), p.name()))
@@ -33,16 +42,19 @@ public final class SdkUserDirectory implements UserDirectory {
     }
 
     @Override
-    public Page<PoolUser> listUsers(Connection connection, String poolId, String paginationToken) {
-        ListUsersResponse response = call("ListUsers", connection, () -> clients.client(connection)
-                .listUsers(r -> r.userPoolId(poolId).limit(USERS_PAGE_SIZE).paginationToken(paginationToken)));
+    public Page<PoolUser> listUsers(Connection connection, String poolId, UserFilter filter,
+                                    String paginationToken) {
+        String expression = filter == null ? null : filter.expression();
+        ListUsersResponse response = call("ListUsers", RateBudgets.Category.USER_LIST, connection, () -> clients.client(connection)
+                .listUsers(r -> r.userPoolId(poolId).limit(USERS_PAGE_SIZE).filter(expression)
+                        .paginationToken(paginationToken)));
         List<PoolUser> users = response.users().stream().map(SdkUserDirectory::toUser).toList();
         return new Page<>(users, response.paginationToken());
     }
 
     @Override
     public PoolUser getUser(Connection connection, String poolId, String username) {
-        AdminGetUserResponse r = call("AdminGetUser", connection, () -> clients.client(connection)
+        AdminGetUserResponse r = call("AdminGetUser", RateBudgets.Category.USER_READ, connection, () -> clients.client(connection)
                 .adminGetUser(b -> b.userPoolId(poolId).username(username)));
         Map<String, String> attributes = attributes(r.userAttributes());
         return new PoolUser(r.username(), attributes.get("sub"), attributes.get("email"),
@@ -52,17 +64,24 @@ public final class SdkUserDirectory implements UserDirectory {
 
     @Override
     public void disableUser(Connection connection, String poolId, String username) {
-        call("AdminDisableUser", connection, () -> clients.client(connection)
+        call("AdminDisableUser", RateBudgets.Category.USER_UPDATE, connection, () -> clients.client(connection)
                 .adminDisableUser(b -> b.userPoolId(poolId).username(username)));
     }
 
     @Override
     public void enableUser(Connection connection, String poolId, String username) {
-        call("AdminEnableUser", connection, () -> clients.client(connection)
+        call("AdminEnableUser", RateBudgets.Category.USER_UPDATE, connection, () -> clients.client(connection)
                 .adminEnableUser(b -> b.userPoolId(poolId).username(username)));
     }
 
-    private static <T> T call(String operation, Connection connection, Supplier<T> request) {
+    private <T> T call(String operation, RateBudgets.Category category, Connection connection,
+                       Supplier<T> request) {
+        try {
+            budgets.acquire(connection, category);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException(operation + " stopped while waiting for the rate budget");
+        }
         try {
             return request.get();
         } catch (RuntimeException e) {

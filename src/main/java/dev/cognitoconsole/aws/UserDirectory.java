@@ -4,6 +4,7 @@ import dev.cognitoconsole.model.ConsoleFailure;
 import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.Page;
 import dev.cognitoconsole.model.PoolUser;
+import dev.cognitoconsole.model.UserFilter;
 import dev.cognitoconsole.model.UserPool;
 
 /**
@@ -20,8 +21,16 @@ public interface UserDirectory {
     /** One page of ListUserPools; {@code nextToken} is {@code null} for the first page. */
     Page<UserPool> listPools(Connection connection, String nextToken);
 
-    /** One page of ListUsers; {@code paginationToken} is {@code null} for the first page. */
-    Page<PoolUser> listUsers(Connection connection, String poolId, String paginationToken);
+    /**
+     * One page of ListUsers, of the users matching {@code filter} ({@code null}: all users);
+     * {@code paginationToken} is {@code null} for the first page.
+     */
+    Page<PoolUser> listUsers(Connection connection, String poolId, UserFilter filter, String paginationToken);
+
+    /** One page of all users. */
+    default Page<PoolUser> listUsers(Connection connection, String poolId, String paginationToken) {
+        return listUsers(connection, poolId, null, paginationToken);
+    }
 
     /** AdminGetUser: the user's current state, read consistently. */
     PoolUser getUser(Connection connection, String poolId, String username);

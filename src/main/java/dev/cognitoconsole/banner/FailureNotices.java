@@ -56,7 +56,7 @@ public final class FailureNotices {
                 code = "UserNotFoundException";
                 severity = Notice.Severity.WARNING;
                 title = "User not found";
-                message = user + " no longer exists in " + pool + ": it was probably deleted meanwhile.";
+                message = subject(context) + " no longer exists in " + pool + ": it was probably deleted meanwhile.";
                 advice = "Refresh the list to see the pool as it is now.";
                 addIfPresent(actions, "Refresh", context.refresh());
             }
@@ -98,21 +98,28 @@ public final class FailureNotices {
                 code = failure.awsCode() == null ? "Unknown" : failure.awsCode();
                 title = "Unexpected error" + (failure.awsCode() == null ? "" : ": " + failure.awsCode());
                 message = awsMessage;
-                advice = "Retry. If it happens again, report it with the request id.";
+                advice = failure.requestId() == null ? "Retry. If it happens again, report it with the text above."
+                        : "Retry. If it happens again, report it with the request id.";
                 addIfPresent(actions, "Retry", context.retry());
             }
         }
         title = context.attempted() + " failed — " + title;
         if (context.write()) {
-            advice = outcomeAdvice(failure, user) + " " + advice;
+            advice = outcomeAdvice(failure, context) + " " + advice;
         }
         return new Notice(severity, code, title, message, advice, failure.requestId(), actions);
     }
 
-    private static String outcomeAdvice(ConsoleFailure failure, String user) {
+    private static String outcomeAdvice(ConsoleFailure failure, FailureContext context) {
         return failure.outcomeUnknown()
-                ? "Whether " + user + " was changed is not known: refresh to read the user's state."
-                : user + " was not changed.";
+                ? "Whether " + (context.username() == null ? "the user" : context.username())
+                  + " was changed is not known: refresh to read the user's state."
+                : subject(context) + " was not changed.";
+    }
+
+    // User names are case-sensitive: never capitalise one, even at the start of a sentence.
+    private static String subject(FailureContext context) {
+        return context.username() == null ? "The user" : context.username();
     }
 
     private static void addIfPresent(List<Notice.Action> actions, String label, Runnable run) {

@@ -5,6 +5,7 @@ import dev.cognitoconsole.model.ConsoleFailure;
 import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.Page;
 import dev.cognitoconsole.model.PoolUser;
+import dev.cognitoconsole.model.UserFilter;
 import dev.cognitoconsole.model.UserPool;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -24,6 +25,7 @@ import java.util.function.Consumer;
  * {@link ConsoleFailure}, and can run a hook when an operation is called (to act "while it is in flight").
  */
 public final class FakeUserDirectory implements UserDirectory {
+    private UserFilter lastFilter;
     public static final String LIST_POOLS = "ListUserPools";
     public static final String LIST_USERS = "ListUsers";
     public static final String GET_USER = "AdminGetUser";
@@ -148,10 +150,14 @@ public final class FakeUserDirectory implements UserDirectory {
     }
 
     @Override
-    public Page<PoolUser> listUsers(Connection connection, String poolId, String paginationToken) {
+    public Page<PoolUser> listUsers(Connection connection, String poolId, UserFilter filter,
+                                    String paginationToken) {
         record(LIST_USERS, connection, poolId, paginationToken);
         synchronized (this) {
-            List<PoolUser> all = usersOf(LIST_USERS, poolId);
+            lastFilter = filter;
+            List<PoolUser> all = usersOf(LIST_USERS, poolId).stream()
+                    .filter(u -> filter == null || matches(filter, u))
+                    .toList();
             int index = 0;
             int offset = 0;
             if (paginationToken != null) {
@@ -167,6 +173,26 @@ public final class FakeUserDirectory implements UserDirectory {
             String next = end < all.size() ? "users-" + (index + 1) + "-" + end : null;
             return new Page<>(all.subList(offset, end), next);
         }
+    }
+
+    /** The filter of the last ListUsers call, or {@code null}. */
+    public synchronized UserFilter lastFilter() {
+        return lastFilter;
+    }
+
+    // Enough of Cognito's filter semantics for ViewModel tests: exact or prefix on one attribute.
+    private static boolean matches(UserFilter filter, PoolUser user) {
+        String actual = switch (filter.attribute()) {
+            case USERNAME -> user.username();
+            case CONFIRMATION_STATUS -> user.status();
+            case ENABLED_STATE -> user.enabledLabel();
+            default -> user.attributes().get(filter.attribute().apiName());
+        };
+        if (actual == null) {
+            return false;
+        }
+        return filter.match() == UserFilter.Match.EXACT ? actual.equals(filter.value())
+                : actual.startsWith(filter.value());
     }
 
     @Override

@@ -1,0 +1,440 @@
+package dev.cognitoconsole.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.cognitoconsole.banner.BannerViewModel;
+import dev.cognitoconsole.banner.FailureContext;
+import dev.cognitoconsole.banner.FailureNotices;
+import dev.cognitoconsole.common.Notice;
+import dev.cognitoconsole.model.ConsoleFailure;
+import dev.cognitoconsole.model.Connection;
+import dev.cognitoconsole.model.Page;
+import dev.cognitoconsole.model.PoolSelection;
+import dev.cognitoconsole.model.PoolUser;
+import dev.cognitoconsole.model.UserPool;
+import dev.cognitoconsole.testing.CognitoStub;
+import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
+import dev.cognitoconsole.users.UserRow;
+import dev.cognitoconsole.users.UsersViewModel;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Cognito's error answers, over real HTTP through the real SDK client, reach the operator as the banner
+ * meant for them: SdkUserDirectory → ConsoleFailure subtype → FailureNotices.
+ */
+class CognitoErrorsIT {
+    private static final String POOL = "us-east-1_Errors01";
+    private static final String USER = "alice";
+    private static final int MAX_ATTEMPTS = 2;
+
+    /** The six errors Cognito documents for AdminDisableUser, with what the banner must say. */
+    enum CognitoError {
+        RESOURCE_NOT_FOUND(400, "ResourceNotFoundException", "User pool " + POOL + " does not exist.",
+                ConsoleFailure.ResourceNotFound.class, "User pool not found", false),
+        INVALID_PARAMETER(400, "InvalidParameterException",
+                "1 validation error detected: Value at 'username' failed to satisfy constraint",
+                ConsoleFailure.InvalidParameter.class, "Cognito rejected the request", false),
+        TOO_MANY_REQUESTS(400, "TooManyRequestsException", "Rate exceeded",
+                ConsoleFailure.TooManyRequests.class, "Rate limit reached", true),
+        NOT_AUTHORIZED(400, "NotAuthorizedException", "User is not authorized to perform this operation.",
+                ConsoleFailure.NotAuthorized.class, "Cognito refused the operation", false),
+        USER_NOT_FOUND(400, "UserNotFoundException", "User does not exist.",
+                ConsoleFailure.UserNotFound.class, "User not found", false),
+        INTERNAL_ERROR(500, "InternalErrorException", "Internal server error.",
+                ConsoleFailure.InternalError.class, "Cognito internal error", true);
+
+        final int status;
+        final String type;
+        final String message;
+        final Class<? extends ConsoleFailure> failure;
+        final String title;
+        /** Whether the SDK retries it (throttling and 5xx). */
+        final boolean retried;
+
+        CognitoError(int status, String type, String message, Class<? extends ConsoleFailure> failure, String title,
+                     boolean retried) {
+            this.status = status;
+            this.type = type;
+            this.message = message;
+            this.failure = failure;
+            this.title = title;
+            this.retried = retried;
+        }
+    }
+
+    /** The two calls the matrix runs: a write and a read. */
+    enum Call {
+        ADMIN_DISABLE_USER("AdminDisableUser", "Disabling " + USER),
+        LIST_USERS("ListUsers", "Loading users");
+
+        final String operation;
+        final String attempted;
+
+        Call(String operation, String attempted) {
+            this.operation = operation;
+            this.attempted = attempted;
+        }
+
+        void run(SdkUserDirectory directory, Connection connection) {
+            if (this == ADMIN_DISABLE_USER) {
+                directory.disableUser(connection, POOL, USER);
+            } else {
+                directory.listUsers(connection, POOL, null);
+            }
+        }
+
+        FailureContext context(Connection connection, Runnable retry, Runnable refresh) {
+            return this == ADMIN_DISABLE_USER
+                    ? new FailureContext(attempted, connection, POOL, USER, true, retry, refresh)
+                    : FailureContext.read(attempted, connection, POOL, retry);
+        }
+    }
+
+    static CognitoStub cognito;
+
+    @TempDir
+    Path dir;
+
+    private ProfileCatalog catalog;
+    private final List<CognitoClients> opened = new ArrayList<>();
+
+    @BeforeAll
+    static void startStub() {
+        cognito = CognitoStub.start();
+    }
+
+    @AfterAll
+    static void stopStub() {
+        cognito.close();
+    }
+
+    @BeforeEach
+    void freshStubAndFiles() {
+        cognito.reset();
+        catalog = ItFixtures.catalog(dir, cognito.endpoint());
+    }
+
+    @AfterEach
+    void closeClients() {
+        opened.forEach(CognitoClients::close);
+    }
+
+    static Stream<Arguments> everyErrorOnEveryCall() {
+        return Arrays.stream(Call.values())
+                .flatMap(call -> Arrays.stream(CognitoError.values()).map(error -> Arguments.of(call, error)));
+    }
+
+    @ParameterizedTest(name = "{1} on {0}")
+    @MethodSource("everyErrorOnEveryCall")
+    void eachCognitoErrorBecomesItsOwnBanner(Call call, CognitoError error) {
+        String requestId = cognito.error(call.operation, error.status, error.type, error.message);
+        Connection connection = connection();
+        Runnable retry = () -> { };
+        Runnable refresh = () -> { };
+
+        ConsoleFailure failure = failureOf(call, directory(MAX_ATTEMPTS), connection);
+
+        assertThat(failure).isExactlyInstanceOf(error.failure);
+        assertThat(failure.operation()).isEqualTo(call.operation);
+        assertThat(failure.awsCode()).isEqualTo(error.type);
+        assertThat(failure.getMessage()).isEqualTo(error.message);
+        assertThat(failure.requestId()).isEqualTo(requestId);
+        assertThat(cognito.requestsFor(call.operation))
+                .as("attempts: the SDK retries only throttling and 5xx, then the banner shows")
+                .isEqualTo(error.retried ? MAX_ATTEMPTS : 1);
+
+        Notice notice = FailureNotices.describe(failure, call.context(connection, retry, refresh));
+
+        assertThat(notice.code()).isEqualTo(error.type);
+        assertThat(notice.title()).isEqualTo(call.attempted + " failed — " + error.title);
+        assertThat(notice.requestId()).isEqualTo(requestId);
+        assertThat(notice.message()).isNotBlank();
+        assertThat(notice.advice()).isNotBlank();
+        if (call == Call.ADMIN_DISABLE_USER) {
+            assertThat(notice.advice()).startsWith(failure.outcomeUnknown()
+                    ? "Whether " + USER + " was changed is not known"
+                    : USER + " was not changed.");
+        }
+        switch (error) {
+            case RESOURCE_NOT_FOUND -> assertThat(notice.message()).contains(POOL, ItFixtures.REGION, ItFixtures.PROFILE);
+            case TOO_MANY_REQUESTS -> {
+                assertThat(notice.severity()).isEqualTo(Notice.Severity.WARNING);
+                assertThat(notice.message()).contains(call.operation);
+                assertThat(notice.actions()).extracting(Notice.Action::label).containsExactly("Retry");
+            }
+            case USER_NOT_FOUND -> assertThat(notice.actions()).extracting(Notice.Action::label).containsExactly("Refresh");
+            case INTERNAL_ERROR -> assertThat(notice.actions()).extracting(Notice.Action::label).contains("Retry");
+            case INVALID_PARAMETER, NOT_AUTHORIZED -> assertThat(notice.message()).isEqualTo(error.message);
+            default -> throw new AssertionError(error);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Call.class)
+    void theSixErrorsGiveSixDistinctBanners(Call call) {
+        List<Notice> notices = new ArrayList<>();
+        SdkUserDirectory directory = directory(1);
+        for (CognitoError error : CognitoError.values()) {
+            cognito.reset();
+            cognito.error(call.operation, error.status, error.type, error.message);
+            ConsoleFailure failure = failureOf(call, directory, connection());
+            notices.add(FailureNotices.describe(failure, call.context(connection(), () -> { }, () -> { })));
+        }
+
+        assertThat(notices).extracting(Notice::code).doesNotHaveDuplicates().hasSize(6);
+        assertThat(notices).extracting(Notice::title).doesNotHaveDuplicates();
+        assertThat(notices).extracting(Notice::requestId).doesNotContainNull().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void throttlingIsRetriedUpToMaxAttemptsBeforeTheBannerShows() {
+        cognito.error("ListUsers", 400, "TooManyRequestsException", "Rate exceeded");
+
+        ConsoleFailure failure = failureOf(Call.LIST_USERS, directory(3), connection());
+
+        assertThat(failure).isInstanceOf(ConsoleFailure.TooManyRequests.class);
+        assertThat(cognito.requestsFor("ListUsers")).isEqualTo(3);
+    }
+
+    @Test
+    void aThrottleThatPassesNeverReachesTheOperator() {
+        cognito.listUsersPages(POOL, List.of(List.of(CognitoStub.user(USER))));
+        cognito.failFirst("ListUsers", 1, 400, "TooManyRequestsException", "Rate exceeded");
+
+        Page<PoolUser> page = directory(2).listUsers(connection(), POOL, null);
+
+        assertThat(page.items()).extracting(PoolUser::username).containsExactly(USER);
+        assertThat(cognito.requestsFor("ListUsers")).isEqualTo(2);
+    }
+
+    @Test
+    void iamDenialNamesTheActionToGrant() {
+        String denial = "User: arn:aws:iam::123456789012:user/x is not authorized to perform: "
+                + "cognito-idp:AdminDisableUser on resource: arn:aws:cognito-idp:us-east-1:123456789012:userpool/"
+                + POOL + " because no identity-based policy allows the cognito-idp:AdminDisableUser action";
+        String requestId = cognito.error("AdminDisableUser", 400, "AccessDeniedException", denial);
+
+        ConsoleFailure failure = failureOf(Call.ADMIN_DISABLE_USER, directory(MAX_ATTEMPTS), connection());
+
+        assertThat(failure).isInstanceOf(ConsoleFailure.AccessDenied.class);
+        assertThat(((ConsoleFailure.AccessDenied) failure).iamAction()).isEqualTo("cognito-idp:AdminDisableUser");
+        assertThat(cognito.requestsFor("AdminDisableUser")).isEqualTo(1);
+        Notice notice = FailureNotices.describe(failure, Call.ADMIN_DISABLE_USER.context(connection(), null, null));
+        assertThat(notice.code()).isEqualTo("AccessDenied");
+        assertThat(notice.title()).endsWith("Access denied by IAM");
+        assertThat(notice.message()).contains(ItFixtures.PROFILE, "cognito-idp:AdminDisableUser", denial);
+        assertThat(notice.advice()).contains("allow cognito-idp:AdminDisableUser");
+        assertThat(notice.requestId()).isEqualTo(requestId);
+    }
+
+    @Test
+    void iamDenialInTheNamespacedShapeIsRecognisedToo() {
+        // Some AWS front ends answer with a namespaced __type and a capitalised "Message".
+        String requestId = cognito.errorBody("ListUsers", 400, "{\"__type\":\"com.amazon.coral.service#"
+                + "AccessDeniedException\",\"Message\":\"User: arn:aws:iam::123456789012:user/x is not authorized "
+                + "to perform: cognito-idp:ListUsers\"}");
+
+        ConsoleFailure failure = failureOf(Call.LIST_USERS, directory(1), connection());
+
+        assertThat(failure).isInstanceOf(ConsoleFailure.AccessDenied.class);
+        assertThat(failure.getMessage()).contains("not authorized to perform: cognito-idp:ListUsers");
+        assertThat(failure.requestId()).isEqualTo(requestId);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ExpiredTokenException", "UnrecognizedClientException"})
+    void rejectedCredentialsNameTheProfile(String type) {
+        String message = type.startsWith("Expired") ? "The security token included in the request is expired"
+                : "The security token included in the request is invalid.";
+        String requestId = cognito.error("ListUsers", 400, type, message);
+
+        ConsoleFailure failure = failureOf(Call.LIST_USERS, directory(MAX_ATTEMPTS), connection());
+
+        assertThat(failure).isInstanceOf(ConsoleFailure.CredentialsUnavailable.class);
+        ConsoleFailure.CredentialsUnavailable credentials = (ConsoleFailure.CredentialsUnavailable) failure;
+        assertThat(credentials.profile()).isEqualTo(ItFixtures.PROFILE);
+        assertThat(credentials.sso()).isFalse();
+        assertThat(credentials.awsCode()).isEqualTo(type);
+        Notice notice = FailureNotices.describe(failure, Call.LIST_USERS.context(connection(), () -> { }, null));
+        assertThat(notice.code()).isEqualTo("CredentialsUnavailable");
+        assertThat(notice.message()).contains("Profile " + ItFixtures.PROFILE, message);
+        assertThat(notice.advice()).contains("Renew the credentials of profile " + ItFixtures.PROFILE);
+        assertThat(notice.requestId()).isEqualTo(requestId);
+    }
+
+    @Test
+    void anUnknownErrorTypeKeepsItsCodeAndMessage() {
+        String requestId = cognito.error("AdminDisableUser", 400, "FrobnicationException",
+                "The frobnicator is out of order.");
+
+        ConsoleFailure failure = failureOf(Call.ADMIN_DISABLE_USER, directory(MAX_ATTEMPTS), connection());
+
+        assertThat(failure).isInstanceOf(ConsoleFailure.Unknown.class);
+        assertThat(failure.awsCode()).isEqualTo("FrobnicationException");
+        assertThat(failure.getMessage()).isEqualTo("The frobnicator is out of order.");
+        Notice notice = FailureNotices.describe(failure, Call.ADMIN_DISABLE_USER.context(connection(), null, null));
+        assertThat(notice.code()).isEqualTo("FrobnicationException");
+        assertThat(notice.title()).endsWith("Unexpected error: FrobnicationException");
+        assertThat(notice.message()).isEqualTo("The frobnicator is out of order.");
+        assertThat(notice.requestId()).isEqualTo(requestId);
+        assertThat(notice.advice()).startsWith("Whether " + USER + " was changed is not known");
+    }
+
+    @Test
+    void aPlainTextServerErrorSaysWhatCameBack() {
+        cognito.plainStatus("ListUsers", 500, "Internal Server Error");
+
+        ConsoleFailure failure = failureOf(Call.LIST_USERS, directory(MAX_ATTEMPTS), connection());
+
+        assertThat(cognito.requestsFor("ListUsers")).as("5xx is retried").isEqualTo(MAX_ATTEMPTS);
+        // No __type: the SDK cannot tell what failed, so neither can the console; it says what came back.
+        assertThat(failure).isInstanceOf(ConsoleFailure.Unknown.class);
+        assertThat(failure.awsCode()).isEqualTo("HTTP 500");
+        Notice notice = FailureNotices.describe(failure, Call.LIST_USERS.context(connection(), () -> { }, null));
+        assertThat(notice.code()).isEqualTo("HTTP 500");
+        assertThat(notice.title()).isEqualTo("Loading users failed — Unexpected error: HTTP 500");
+        assertThat(notice.message()).isEqualTo(cognito.endpoint() + " answered HTTP 500 without a Cognito error: "
+                + "\"Internal Server Error\". A proxy, firewall or load balancer may have answered instead of Cognito.");
+        assertThat(notice.actions()).extracting(Notice.Action::label).contains("Retry");
+    }
+
+    @Test
+    void aProxysHtmlPageIsShownAsText() {
+        cognito.plainStatus("AdminDisableUser", 403, "<html><head><title>403 Forbidden</title></head>\n<body>"
+                + "<h1>Access blocked</h1><p>cognito-idp is not allowed by the corporate web policy.</p></body></html>");
+
+        ConsoleFailure failure = failureOf(Call.ADMIN_DISABLE_USER, directory(MAX_ATTEMPTS), connection());
+
+        assertThat(cognito.requestsFor("AdminDisableUser")).isEqualTo(1);
+        assertThat(failure).isInstanceOf(ConsoleFailure.Unknown.class);
+        assertThat(failure.awsCode()).isEqualTo("HTTP 403");
+        assertThat(failure.getMessage()).contains("answered HTTP 403 without a Cognito error: \"403 Forbidden Access "
+                + "blocked cognito-idp is not allowed by the corporate web policy.\"").doesNotContain("<");
+    }
+
+    @Test
+    void nothingListeningIsANetworkFailureNamingTheEndpoint(@TempDir Path elsewhere) {
+        URI deadEndpoint = ItFixtures.deadEndpoint();
+        String dead = deadEndpoint.toString();
+        ProfileCatalog deadCatalog = ItFixtures.catalog(elsewhere, deadEndpoint);
+        Connection connection = ItFixtures.connection(deadCatalog, ItFixtures.PROFILE, ItFixtures.REGION);
+        SdkUserDirectory directory = new SdkUserDirectory(open(new CognitoClients(deadCatalog, ItFixtures.settings(1))));
+
+        ConsoleFailure failure = failureOf(Call.ADMIN_DISABLE_USER, directory, connection);
+
+        assertThat(failure).isInstanceOf(ConsoleFailure.NetworkUnreachable.class);
+        assertThat(((ConsoleFailure.NetworkUnreachable) failure).endpoint()).isEqualTo(dead);
+        assertThat(failure.requestId()).isNull();
+        assertThat(failure.outcomeUnknown()).isTrue();
+        Notice notice = FailureNotices.describe(failure, Call.ADMIN_DISABLE_USER.context(connection, () -> { }, null));
+        assertThat(notice.code()).isEqualTo("NetworkUnreachable");
+        assertThat(notice.message()).contains(dead);
+        assertThat(notice.actions()).extracting(Notice.Action::label).containsExactly("Retry");
+    }
+
+    @Test
+    void anAnswerSlowerThanTheAttemptTimeoutIsANetworkFailure() {
+        cognito.delayed("ListUsers", Duration.ofSeconds(3));
+        ClientSettings impatient = new ClientSettings(1, Duration.ofMillis(500), Duration.ofSeconds(10),
+                Duration.ofSeconds(1));
+        SdkUserDirectory directory = new SdkUserDirectory(open(new CognitoClients(catalog, impatient)));
+
+        ConsoleFailure failure = failureOf(Call.LIST_USERS, directory, connection());
+
+        assertThat(failure).isInstanceOf(ConsoleFailure.NetworkUnreachable.class);
+        assertThat(((ConsoleFailure.NetworkUnreachable) failure).endpoint()).isEqualTo(cognito.endpoint().toString());
+        Notice notice = FailureNotices.describe(failure, Call.LIST_USERS.context(connection(), () -> { }, null));
+        assertThat(notice.code()).isEqualTo("NetworkUnreachable");
+        assertThat(notice.message()).contains(cognito.endpoint().toString());
+    }
+
+    @Test
+    void aThrottledDisableShowsTheBannerAndItsRetryDisablesTheUser() {
+        cognito.listUsersPages(POOL, List.of(List.of(CognitoStub.user(USER))));
+        cognito.adminGetUser(POOL, CognitoStub.user(USER).withEnabled(false));
+        String requestId = cognito.error("AdminDisableUser", 400, "TooManyRequestsException", "Rate exceeded");
+        BannerViewModel banner = new BannerViewModel();
+        ItFixtures.ConfirmingDialogs dialogs = new ItFixtures.ConfirmingDialogs();
+        UsersViewModel users = new UsersViewModel(directory(MAX_ATTEMPTS), new CurrentThreadTaskExecutor(), banner,
+                dialogs, () -> 0L);
+        users.show(new PoolSelection(connection(), new UserPool(POOL, "Errors")));
+        UserRow alice = users.rows().get(0);
+
+        users.toggle(alice);
+
+        Notice notice = banner.getNotice();
+        assertThat(notice.code()).isEqualTo("TooManyRequestsException");
+        assertThat(notice.title()).isEqualTo("Disabling alice failed — Rate limit reached");
+        assertThat(notice.requestId()).isEqualTo(requestId);
+        assertThat(cognito.requestsFor("AdminDisableUser")).isEqualTo(MAX_ATTEMPTS);
+        assertThat(alice.getUser().enabled()).isTrue();
+        assertThat(alice.isBusy()).isFalse();
+
+        cognito.ok("AdminDisableUser");
+        banner.perform(notice.actions().stream().filter(a -> a.label().equals("Retry")).findFirst().orElseThrow());
+
+        assertThat(banner.getNotice()).isNull();
+        assertThat(alice.getUser().enabled()).isFalse();
+        assertThat(users.lastChangeProperty().get()).startsWith("alice disabled in Errors");
+        assertThat(dialogs.asked).hasSize(1);
+    }
+
+    @Test
+    void aFailedListingShowsTheLoadingBannerWithRetry() {
+        String requestId = cognito.error("ListUsers", 500, "InternalErrorException", "Internal server error.");
+        BannerViewModel banner = new BannerViewModel();
+        UsersViewModel users = new UsersViewModel(directory(1), new CurrentThreadTaskExecutor(), banner,
+                new ItFixtures.ConfirmingDialogs(), () -> 0L);
+
+        users.show(new PoolSelection(connection(), new UserPool(POOL, "Errors")));
+
+        assertThat(banner.getNotice().code()).isEqualTo("InternalErrorException");
+        assertThat(banner.getNotice().title()).isEqualTo("Loading users failed — Cognito internal error");
+        assertThat(banner.getNotice().requestId()).isEqualTo(requestId);
+        assertThat(users.loadingProperty().get()).isFalse();
+
+        cognito.reset();
+        cognito.listUsersPages(POOL, List.of(List.of(CognitoStub.user(USER), CognitoStub.user("bob"))));
+        banner.perform(banner.getNotice().actions().get(0));
+
+        assertThat(banner.getNotice()).isNull();
+        assertThat(users.rows()).extracting(r -> r.getUser().username()).containsExactly(USER, "bob");
+    }
+
+    private static ConsoleFailure failureOf(Call call, SdkUserDirectory directory, Connection connection) {
+        ConsoleFailure failure = catchThrowableOfType(ConsoleFailure.class, () -> call.run(directory, connection));
+        assertThat(failure).as(call.operation + " should have failed").isNotNull();
+        return failure;
+    }
+
+    private Connection connection() {
+        return ItFixtures.connection(catalog, ItFixtures.PROFILE, ItFixtures.REGION);
+    }
+
+    private SdkUserDirectory directory(int maxAttempts) {
+        return new SdkUserDirectory(open(new CognitoClients(catalog, ItFixtures.settings(maxAttempts))));
+    }
+
+    private CognitoClients open(CognitoClients clients) {
+        opened.add(clients);
+        return clients;
+    }
+}
