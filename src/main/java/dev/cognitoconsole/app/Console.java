@@ -20,6 +20,10 @@ import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -28,6 +32,11 @@ import javafx.stage.Stage;
 
 /** The composition root: builds every service, ViewModel and view by hand, and closes them at the end. */
 public final class Console implements AutoCloseable {
+    static final KeyCombination REFRESH = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination SEARCH = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    /** Disable or enable the selected user (after the usual confirmation). */
+    static final KeyCombination TOGGLE = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
+
     private final CognitoClients clients;
     private final BackgroundTaskExecutor executor;
     private final ConnectionViewModel connection;
@@ -58,8 +67,20 @@ public final class Console implements AutoCloseable {
         UsersViewModel users = new UsersViewModel(directory, executor, banner, dialogs, System::nanoTime);
         connection.selectionProperty().addListener((obs, old, now) -> users.show(now));
 
-        Parent root = layout(new ConnectionView(connection), new BannerView(banner),
-                new UsersView(users, connection.emptyStateProperty()), users);
+        UsersView usersView = new UsersView(users, connection.emptyStateProperty());
+        Parent root = layout(new ConnectionView(connection), new BannerView(banner), usersView, users);
+        root.addEventFilter(KeyEvent.KEY_PRESSED, key -> {
+            if (key.getCode() == KeyCode.F5 || REFRESH.match(key)) {
+                users.refresh();
+                key.consume();
+            } else if (SEARCH.match(key)) {
+                usersView.focusSearch();
+                key.consume();
+            } else if (TOGGLE.match(key)) {
+                users.toggle(usersView.selectedRow());
+                key.consume();
+            }
+        });
         return new Console(clients, executor, connection, users, banner, root);
     }
 

@@ -12,7 +12,15 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import dev.cognitoconsole.model.UserFilter;
+import java.util.HashMap;
+import java.util.Map;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.util.StringConverter;
+import org.controlsfx.control.textfield.TextFields;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
@@ -34,9 +42,21 @@ public final class UsersView {
     private final TableView<UserRow> table = new TableView<>();
     private final Label title = new Label();
     private final Label count = new Label();
+    private final Label activity = new Label();
     private final ProgressBar loading = new ProgressBar();
     private final Button refresh = new Button("Refresh");
+    private final Button stop = new Button("Stop");
+    private final Button resume = new Button("Continue");
     private final Label placeholder = new Label();
+
+    private final ComboBox<UserFilter.Attribute> searchAttribute = new ComboBox<>();
+    private final ComboBox<UserFilter.Match> searchMatch = new ComboBox<>();
+    private final TextField searchField = new TextField();
+    private final Button searchButton = new Button("Search pool");
+    private final Button clearSearch = new Button("Show all");
+    private final Label searchProblem = new Label();
+    private final TextField quickFilter = TextFields.createClearableTextField();
+    private final Map<TableColumn<UserRow, ?>, SortKey> sortKeys = new HashMap<>();
 
     /** @param emptyState what to say when there is no AWS profile at all, or {@code null} */
     public UsersView(UsersViewModel viewModel, ObservableStringValue emptyState) {
@@ -49,42 +69,113 @@ public final class UsersView {
         title.getStyleClass().add("pool-title");
         count.setId("userCount");
         count.getStyleClass().add("user-count");
+        activity.setId("activityLabel");
+        activity.getStyleClass().add("activity");
         loading.setId("usersLoading");
         loading.setPrefWidth(120);
         loading.setAccessibleText("Loading users");
         refresh.setId("refreshButton");
-        refresh.setAccessibleText("Refresh the user list");
-        refresh.setDefaultButton(false);
+        refresh.setAccessibleText("Reload the user list from the start");
+        refresh.setTooltip(new Tooltip("Reload from the start (F5)"));
+        stop.setId("stopButton");
+        stop.setAccessibleText("Stop loading and keep the users loaded so far");
+        resume.setId("continueButton");
+        resume.setAccessibleText("Continue loading where the list stopped");
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(10, title, count, loading, spacer, refresh);
+        HBox toolbar = new HBox(10, title, count, loading, activity, spacer, stop, resume, refresh);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("users-toolbar");
-        toolbar.setPadding(new Insets(8, 12, 8, 12));
+        toolbar.setPadding(new Insets(8, 12, 4, 12));
 
         table.setId("usersTable");
         table.setAccessibleText("Users of the selected pool");
-        table.setItems(viewModel.rows());
+        table.setItems(viewModel.visibleRows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         placeholder.setId("usersPlaceholder");
         placeholder.setWrapText(true);
         placeholder.getStyleClass().add("placeholder");
         table.setPlaceholder(placeholder);
         table.getColumns().setAll(java.util.List.of(
-                textColumn("Username", "usernameColumn", 220, PoolUser::username),
-                textColumn("Email", "emailColumn", 240, PoolUser::email),
-                textColumn("Enabled", "enabledColumn", 90, PoolUser::enabledLabel),
-                textColumn("Confirmation status", "statusColumn", 180, PoolUser::status),
-                textColumn("Created", "createdColumn", 140, u -> when(u.created())),
-                textColumn("Last modified", "modifiedColumn", 140, u -> when(u.lastModified())),
+                textColumn("Username", "usernameColumn", 220, PoolUser::username, SortKey.USERNAME),
+                textColumn("Email", "emailColumn", 240, PoolUser::email, SortKey.EMAIL),
+                textColumn("Enabled", "enabledColumn", 90, PoolUser::enabledLabel, SortKey.ENABLED),
+                textColumn("Confirmation status", "statusColumn", 180, PoolUser::status, SortKey.STATUS),
+                textColumn("Created", "createdColumn", 140, u -> when(u.created()), SortKey.CREATED),
+                textColumn("Last modified", "modifiedColumn", 140, u -> when(u.lastModified()),
+                        SortKey.LAST_MODIFIED),
                 actionColumn()));
+        // Sorting a large list on the UI thread freezes the window: the ViewModel sorts in the background.
+        table.setSortPolicy(t -> {
+            viewModel.sort(t.getSortOrder().stream()
+                    .filter(sortKeys::containsKey)
+                    .map(c -> new SortKey.Order(sortKeys.get(c), c.getSortType() == TableColumn.SortType.ASCENDING))
+                    .toList());
+            return true;
+        });
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        VBox root = new VBox(toolbar, table);
+        VBox root = new VBox(toolbar, searchBar(), table);
         root.getStyleClass().add("users");
         initListeners();
         return root;
+    }
+
+    private Region searchBar() {
+        searchAttribute.setId("searchAttribute");
+        searchAttribute.setAccessibleText("Attribute to search");
+        searchAttribute.getItems().setAll(UserFilter.Attribute.values());
+        searchAttribute.setConverter(new LabelConverter<>(UserFilter.Attribute::label));
+        searchAttribute.setValue(UserFilter.Attribute.USERNAME);
+        searchMatch.setId("searchMatch");
+        searchMatch.setAccessibleText("How to match");
+        searchMatch.getItems().setAll(UserFilter.Match.values());
+        searchMatch.setConverter(new LabelConverter<>(UserFilter.Match::label));
+        searchMatch.setValue(UserFilter.Match.STARTS_WITH);
+        searchField.setId("searchField");
+        searchField.setAccessibleText("Search text");
+        searchField.setPromptText("Search the whole pool on Cognito");
+        searchField.setPrefColumnCount(22);
+        searchButton.setId("searchButton");
+        searchButton.setAccessibleText("Search the pool on the server");
+        clearSearch.setId("clearSearchButton");
+        clearSearch.setAccessibleText("Show all users again");
+        searchProblem.setId("searchProblem");
+        searchProblem.getStyleClass().add("field-problem");
+        searchProblem.setWrapText(true);
+
+        quickFilter.setId("quickFilter");
+        quickFilter.setAccessibleText("Filter the loaded rows on this computer");
+        quickFilter.setPromptText("Filter loaded rows (this computer only)");
+        quickFilter.setPrefColumnCount(22);
+
+        Label searchCaption = new Label("Search pool");
+        searchCaption.getStyleClass().add("caption");
+        searchCaption.setLabelFor(searchField);
+        Label filterCaption = new Label("Quick filter");
+        filterCaption.getStyleClass().add("caption");
+        filterCaption.setLabelFor(quickFilter);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, searchCaption, searchAttribute, searchMatch, searchField, searchButton, clearSearch,
+                spacer, filterCaption, quickFilter);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(4, bar, searchProblem);
+        box.getStyleClass().add("search-bar");
+        box.setPadding(new Insets(4, 12, 8, 12));
+        return box;
+    }
+
+    /** Moves the keyboard focus to the search field. */
+    public void focusSearch() {
+        searchField.requestFocus();
+        searchField.selectAll();
+    }
+
+    /** The row the keyboard is on, or {@code null}. */
+    public UserRow selectedRow() {
+        return table.getSelectionModel().getSelectedItem();
     }
 
     private void initListeners() {
@@ -93,9 +184,39 @@ public final class UsersView {
                         : viewModel.selectionProperty().get().pool().displayName(),
                 viewModel.selectionProperty()));
         count.textProperty().bind(viewModel.countTextProperty());
-        loading.visibleProperty().bind(viewModel.loadingProperty());
+        activity.textProperty().bind(viewModel.activityProperty());
+        loading.visibleProperty().bind(viewModel.loadingProperty().or(viewModel.sortingProperty()));
         refresh.disableProperty().bind(viewModel.selectionProperty().isNull());
         refresh.setOnAction(e -> viewModel.refresh());
+        stop.visibleProperty().bind(viewModel.loadingProperty());
+        stop.managedProperty().bind(stop.visibleProperty());
+        stop.setOnAction(e -> viewModel.stop());
+        resume.visibleProperty().bind(viewModel.canContinueProperty().and(viewModel.loadingProperty().not()));
+        resume.managedProperty().bind(resume.visibleProperty());
+        resume.setOnAction(e -> viewModel.continueLoading());
+
+        searchProblem.textProperty().bind(viewModel.searchProblemProperty());
+        searchProblem.visibleProperty().bind(viewModel.searchProblemProperty().isNotNull());
+        searchProblem.managedProperty().bind(searchProblem.visibleProperty());
+        Runnable runSearch = () -> viewModel.search(
+                new UserFilter(searchAttribute.getValue(), searchMatch.getValue(), searchField.getText()));
+        searchButton.setOnAction(e -> runSearch.run());
+        searchField.setOnAction(e -> runSearch.run());
+        searchButton.disableProperty().bind(viewModel.selectionProperty().isNull());
+        clearSearch.disableProperty().bind(viewModel.searchProperty().isNull());
+        clearSearch.setOnAction(e -> {
+            searchField.clear();
+            viewModel.clearSearch();
+        });
+        searchAttribute.valueProperty().addListener((obs, old, now) -> {
+            if (now != null && !now.choices().isEmpty()) {
+                searchMatch.setValue(UserFilter.Match.EXACT);
+                searchField.setPromptText(String.join(" / ", now.choices()));
+            } else {
+                searchField.setPromptText("Search the whole pool on Cognito");
+            }
+        });
+        quickFilter.textProperty().bindBidirectional(viewModel.quickFilterProperty());
         placeholder.textProperty().bind(Bindings.createStringBinding(() -> {
             if (emptyState.get() != null) {
                 return emptyState.get();
@@ -107,9 +228,10 @@ public final class UsersView {
         }, emptyState, viewModel.selectionProperty(), viewModel.loadingProperty()));
     }
 
-    private static TableColumn<UserRow, String> textColumn(String name, String id, double width,
-                                                           Function<PoolUser, String> value) {
+    private TableColumn<UserRow, String> textColumn(String name, String id, double width,
+                                                    Function<PoolUser, String> value, SortKey key) {
         TableColumn<UserRow, String> column = new TableColumn<>(name);
+        sortKeys.put(column, key);
         column.setId(id);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> Bindings.createStringBinding(
@@ -129,6 +251,24 @@ public final class UsersView {
 
     private static String when(Instant instant) {
         return instant == null ? "" : WHEN.format(instant);
+    }
+
+    private static final class LabelConverter<T> extends StringConverter<T> {
+        private final Function<T, String> label;
+
+        LabelConverter(Function<T, String> label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString(T value) {
+            return value == null ? "" : label.apply(value);
+        }
+
+        @Override
+        public T fromString(String text) {
+            throw new UnsupportedOperationException("not editable");
+        }
     }
 
     /** The row's Disable or Enable button; it shows the change in flight and cannot be clicked twice. */

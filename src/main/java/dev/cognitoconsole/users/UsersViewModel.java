@@ -8,21 +8,18 @@ import dev.cognitoconsole.common.Notice;
 import dev.cognitoconsole.common.Notifier;
 import dev.cognitoconsole.common.TaskExecutor;
 import dev.cognitoconsole.model.ConsoleFailure;
-import dev.cognitoconsole.model.Page;
 import dev.cognitoconsole.model.PoolSelection;
 import dev.cognitoconsole.model.PoolUser;
 import dev.cognitoconsole.model.UserAction;
-import java.time.Duration;
-import java.util.ArrayList;
+import dev.cognitoconsole.model.UserFilter;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.LongSupplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
+import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,49 +27,81 @@ import org.slf4j.LoggerFactory;
 /** The users of the chosen pool, and the Disable / Enable action on each. */
 public final class UsersViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(UsersViewModel.class);
-    /** Rows reach the table at most this often while pages stream in. */
-    static final Duration PUBLISH_INTERVAL = Duration.ofMillis(100);
 
     private final UserDirectory directory;
     private final TaskExecutor executor;
     private final Notifier notifier;
     private final DialogService dialogs;
-    private final LongSupplier nanoClock;
+    private final UserListing listing;
 
     // Properties
-    private final ObservableList<UserRow> rows = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<PoolSelection> selection = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("No pool selected");
     private final ReadOnlyStringWrapper lastChange = new ReadOnlyStringWrapper();
-
-    private TaskExecutor.Job loadJob;
-    private long generation;
+    private final ReadOnlyStringWrapper searchProblem = new ReadOnlyStringWrapper();
 
     public UsersViewModel(UserDirectory directory, TaskExecutor executor, Notifier notifier,
                           DialogService dialogs, LongSupplier nanoClock) {
+        this(directory, executor, notifier, dialogs, nanoClock, Sleeper.SYSTEM, Clock.systemUTC());
+    }
+
+    public UsersViewModel(UserDirectory directory, TaskExecutor executor, Notifier notifier,
+                          DialogService dialogs, LongSupplier nanoClock, Sleeper sleeper, Clock clock) {
         this.directory = directory;
         this.executor = executor;
         this.notifier = notifier;
         this.dialogs = dialogs;
-        this.nanoClock = nanoClock;
+        this.listing = new UserListing(directory, executor, notifier, nanoClock, sleeper, clock);
     }
 
+    /** Every loaded row, in table order. */
     public ObservableList<UserRow> rows() {
-        return rows;
+        return listing.rows();
+    }
+
+    /** The loaded rows that pass the quick filter: what the table shows. */
+    public ObservableList<UserRow> visibleRows() {
+        return listing.visibleRows();
+    }
+
+    /** Text that narrows the loaded rows on this computer (username, email, name or sub contains it). */
+    public StringProperty quickFilterProperty() {
+        return listing.quickFilterProperty();
     }
 
     public ReadOnlyObjectProperty<PoolSelection> selectionProperty() {
-        return selection.getReadOnlyProperty();
+        return listing.selectionProperty();
+    }
+
+    /** The server-side search in force, or {@code null} when the whole pool is listed. */
+    public ReadOnlyObjectProperty<UserFilter> searchProperty() {
+        return listing.searchProperty();
+    }
+
+    /** Why the search typed cannot be sent, or {@code null}. */
+    public ReadOnlyStringProperty searchProblemProperty() {
+        return searchProblem.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+        return listing.loadingProperty();
     }
 
-    /** "120 users, loading…" or "300 users". */
+    /** Whether a stopped or failed load can resume from where it ended. */
+    public ReadOnlyBooleanProperty canContinueProperty() {
+        return listing.canContinueProperty();
+    }
+
+    public ReadOnlyBooleanProperty sortingProperty() {
+        return listing.sortingProperty();
+    }
+
+    /** "120 users, loading…", "300 users", "12 shown of 300 users". */
     public ReadOnlyStringProperty countTextProperty() {
-        return countText.getReadOnlyProperty();
+        return listing.countTextProperty();
+    }
+
+    /** A quiet note on the load, such as throttling being absorbed; {@code null} when there is none. */
+    public ReadOnlyStringProperty activityProperty() {
+        return listing.activityProperty();
     }
 
     /** The last change Cognito confirmed, for the status line. */
@@ -85,18 +114,57 @@ public final class UsersViewModel {
     /** Shows the users of another pool (or none); a load in flight is abandoned. */
     public void show(PoolSelection next) {
         notifier.dismiss();
-        selection.set(next);
-        load();
+        searchProblem.set(null);
+        listing.show(next);
     }
 
-    /** Reloads the current pool from the first page. */
+    /** Reloads the current pool (or search) from the first page. */
     public void refresh() {
-        load();
+        listing.startFromFirstPage();
+    }
+
+    /** Stops the load in flight, keeping what was loaded. */
+    public void stop() {
+        listing.stop();
+    }
+
+    /** Resumes a stopped load after its last page. */
+    public void continueLoading() {
+        listing.continueLoading();
+    }
+
+    /** Searches the pool on the server: only matching users are listed. */
+    public void search(UserFilter filter) {
+        if (listing.selectionProperty().get() == null) {
+            searchProblem.set("Pick a pool first.");
+            return;
+        }
+        var problem = filter.problem();
+        if (problem.isPresent()) {
+            searchProblem.set(problem.get());
+            return;
+        }
+        searchProblem.set(null);
+        notifier.dismiss();
+        listing.search(filter);
+    }
+
+    /** Lists the whole pool again. */
+    public void clearSearch() {
+        searchProblem.set(null);
+        if (listing.searchProperty().get() != null) {
+            listing.search(null);
+        }
+    }
+
+    /** Sorts the loaded rows off the UI thread, by these keys in order. */
+    public void sort(List<SortKey.Order> order) {
+        listing.sort(order);
     }
 
     /** Asks to confirm, then disables or enables the row's user, and shows the state Cognito reports. */
     public void toggle(UserRow row) {
-        PoolSelection target = selection.get();
+        PoolSelection target = listing.selectionProperty().get();
         if (row == null || row.isBusy() || target == null) {
             return;
         }
@@ -177,11 +245,11 @@ public final class UsersViewModel {
 
     /** The row showing the user now: a refresh while the write ran replaces {@code row} with a new one. */
     private UserRow shownRow(UserRow row, PoolSelection target) {
-        if (!target.equals(selection.get()) || rows.contains(row)) {
+        if (!target.equals(listing.selectionProperty().get()) || rows().contains(row)) {
             return row;
         }
         String who = row.getUser().username();
-        return rows.stream().filter(r -> r.getUser().username().equals(who)).findFirst().orElse(row);
+        return rows().stream().filter(r -> r.getUser().username().equals(who)).findFirst().orElse(row);
     }
 
     private void changeFailed(UserRow row, UserAction action, PoolSelection target, ConsoleFailure failure) {
@@ -199,89 +267,5 @@ public final class UsersViewModel {
         notifier.show(FailureNotices.describe(failure, new FailureContext(
                 (action == UserAction.DISABLE ? "Disabling " : "Enabling ") + who, target.connection(),
                 target.poolId(), who, true, retry, this::refresh)));
-    }
-
-    private void load() {
-        cancelLoad();
-        rows.clear();
-        PoolSelection target = selection.get();
-        if (target == null) {
-            countText.set("No pool selected");
-            return;
-        }
-        long mine = ++generation;
-        loading.set(true);
-        updateCount();
-        loadJob = executor.run(job -> {
-            long intervalNanos = PUBLISH_INTERVAL.toNanos();
-            long lastPublish = nanoClock.getAsLong();
-            List<PoolUser> pending = new ArrayList<>();
-            String token = null;
-            boolean first = true;
-            do {
-                Page<PoolUser> page;
-                try {
-                    page = directory.listUsers(target.connection(), target.poolId(), token);
-                } catch (RuntimeException failure) {
-                    // Rows fetched before the failure stay in the table; the banner tells the rest.
-                    List<PoolUser> fetched = List.copyOf(pending);
-                    job.publish(() -> append(mine, fetched));
-                    throw failure;
-                }
-                pending.addAll(page.items());
-                token = page.hasMore() ? page.nextToken() : null;
-                long now = nanoClock.getAsLong();
-                // The first page goes out at once so rows appear after one round trip; later ones are batched.
-                if (first || token == null || now - lastPublish >= intervalNanos) {
-                    List<PoolUser> batch = List.copyOf(pending);
-                    pending.clear();
-                    lastPublish = now;
-                    job.publish(() -> append(mine, batch));
-                }
-                first = false;
-            } while (token != null && !job.isCancelled());
-            return null;
-        }, done -> {
-            if (mine == generation) {
-                loading.set(false);
-                updateCount();
-            }
-        }, error -> {
-            if (mine == generation) {
-                loading.set(false);
-                updateCount();
-                ConsoleFailure failure = ConsoleFailure.from(error);
-                LOG.warn("ListUsers failed for {} on {}", target.poolId(), target.connection().describe(), failure);
-                notifier.show(FailureNotices.describe(failure,
-                        FailureContext.read("Loading users", target.connection(), target.poolId(), this::refresh)));
-            }
-        });
-    }
-
-    private void append(long mine, List<PoolUser> batch) {
-        if (mine != generation) {
-            return;
-        }
-        List<UserRow> added = new ArrayList<>(batch.size());
-        for (PoolUser user : batch) {
-            added.add(new UserRow(user));
-        }
-        rows.addAll(added);
-        updateCount();
-    }
-
-    private void cancelLoad() {
-        generation++;
-        loading.set(false);
-        if (loadJob != null) {
-            loadJob.cancel();
-            loadJob = null;
-        }
-    }
-
-    private void updateCount() {
-        int n = rows.size();
-        String users = n == 1 ? "1 user" : String.format("%,d users", n);
-        countText.set(loading.get() ? users + ", loading…" : users);
     }
 }

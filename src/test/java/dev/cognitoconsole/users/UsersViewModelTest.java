@@ -21,9 +21,11 @@ import dev.cognitoconsole.model.UserAction;
 import dev.cognitoconsole.model.UserPool;
 import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
 import dev.cognitoconsole.testing.FakeUserDirectory;
+import dev.cognitoconsole.testing.MutableClock;
 import dev.cognitoconsole.testing.RecordingDialogService;
 import dev.cognitoconsole.testing.RecordingNotifier;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,7 +49,10 @@ class UsersViewModelTest {
     private final RecordingNotifier notifier = new RecordingNotifier();
     private final RecordingDialogService dialogs = new RecordingDialogService();
     private final AtomicLong clock = new AtomicLong();
-    private final UsersViewModel vm = new UsersViewModel(directory, executor, notifier, dialogs, clock::get);
+    private final List<Duration> sleeps = new ArrayList<>();
+    private final MutableClock wallClock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
+    private final UsersViewModel vm = new UsersViewModel(directory, executor, notifier, dialogs, clock::get,
+            sleeps::add, wallClock);
 
     private List<String> shownUsernames() {
         return vm.rows().stream().map(r -> r.getUser().username()).toList();
@@ -235,18 +240,19 @@ class UsersViewModelTest {
             directory.usersPageSize(2).addUsers(POOL_A.poolId(), users("a", 5));
             directory.onCall(LIST_USERS, call -> {
                 if ("users-2-4".equals(call.argument()) && directory.calls(LIST_USERS).size() == 3) {
-                    throw new ConsoleFailure.TooManyRequests(LIST_USERS, "Rate exceeded", "req-9", null);
+                    throw new ConsoleFailure.InternalError(LIST_USERS, "Internal error", "req-9", null);
                 }
             });
 
             vm.show(POOL_A);
 
-            assertThat(vm.rows()).as("the first page was shown before the failure").hasSizeGreaterThanOrEqualTo(2);
+            assertThat(vm.rows()).as("the pages before the failure were kept").hasSize(4);
             assertThat(vm.loadingProperty().get()).isFalse();
-            assertThat(vm.countTextProperty().get()).isEqualTo(vm.rows().size() + " users");
+            assertThat(vm.canContinueProperty().get()).isTrue();
+            assertThat(vm.countTextProperty().get()).isEqualTo("4 users, more in the pool");
             Notice notice = notifier.current();
-            assertThat(notice.code()).isEqualTo("TooManyRequestsException");
-            assertThat(notice.title()).startsWith("Loading users failed");
+            assertThat(notice.code()).isEqualTo("InternalErrorException");
+            assertThat(notice.title()).isEqualTo("Loading users (4 loaded) failed — Cognito internal error");
             assertThat(notice.advice()).as("a read changes nothing").doesNotContain("changed");
 
             notifier.press("Retry");
@@ -303,7 +309,7 @@ class UsersViewModelTest {
         @Test
         void withASlowNetworkEveryPageIsPublished() {
             directory.usersPageSize(10).addUsers(POOL_A.poolId(), users("a", 50));
-            directory.onCall(LIST_USERS, call -> clock.addAndGet(UsersViewModel.PUBLISH_INTERVAL.toNanos()));
+            directory.onCall(LIST_USERS, call -> clock.addAndGet(UserListing.PUBLISH_INTERVAL.toNanos()));
             executor.holdWork();
             vm.show(POOL_A);
             int[] updates = {0};

@@ -1,0 +1,402 @@
+package dev.cognitoconsole.users;
+
+import dev.cognitoconsole.aws.UserDirectory;
+import dev.cognitoconsole.banner.FailureContext;
+import dev.cognitoconsole.banner.FailureNotices;
+import dev.cognitoconsole.common.Notice;
+import dev.cognitoconsole.common.Notifier;
+import dev.cognitoconsole.common.TaskExecutor;
+import dev.cognitoconsole.model.ConsoleFailure;
+import dev.cognitoconsole.model.Page;
+import dev.cognitoconsole.model.PoolSelection;
+import dev.cognitoconsole.model.PoolUser;
+import dev.cognitoconsole.model.UserFilter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The loaded users of one pool: streams ListUsers pages into the table in batches, stops and continues,
+ * searches on the server, filters the loaded rows locally, and sorts off the UI thread.
+ */
+final class UserListing {
+    private static final Logger LOG = LoggerFactory.getLogger(UserListing.class);
+    /** Rows reach the table at most this often while pages stream in. */
+    static final Duration PUBLISH_INTERVAL = Duration.ofMillis(100);
+    /** Tries per page when Cognito throttles, on top of the SDK's own retries. */
+    static final int THROTTLE_TRIES = 6;
+    /** Cognito's pagination tokens expire after an hour; a little margin avoids a doomed request. */
+    static final Duration TOKEN_LIFETIME = Duration.ofMinutes(55);
+
+    private final UserDirectory directory;
+    private final TaskExecutor executor;
+    private final Notifier notifier;
+    private final LongSupplier nanoClock;
+    private final Sleeper sleeper;
+    private final Clock clock;
+
+    private final ObservableList<UserRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<UserRow> visibleRows = new FilteredList<>(rows);
+    private final StringProperty quickFilter = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<PoolSelection> selection = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<UserFilter> search = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canContinue = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper sorting = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("No pool selected");
+    private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper();
+
+    private TaskExecutor.Job loadJob;
+    private long generation;
+    private String resumeToken;
+    private Instant resumeTokenTime;
+    private List<SortKey.Order> sortOrder = List.of();
+    private long sortGeneration;
+
+    UserListing(UserDirectory directory, TaskExecutor executor, Notifier notifier, LongSupplier nanoClock,
+                Sleeper sleeper, Clock clock) {
+        this.directory = directory;
+        this.executor = executor;
+        this.notifier = notifier;
+        this.nanoClock = nanoClock;
+        this.sleeper = sleeper;
+        this.clock = clock;
+        quickFilter.addListener((obs, old, now) -> {
+            visibleRows.setPredicate(quickPredicate(now));
+            updateCount();
+        });
+    }
+
+    // Properties
+
+    ObservableList<UserRow> rows() {
+        return rows;
+    }
+
+    FilteredList<UserRow> visibleRows() {
+        return visibleRows;
+    }
+
+    StringProperty quickFilterProperty() {
+        return quickFilter;
+    }
+
+    ReadOnlyObjectProperty<PoolSelection> selectionProperty() {
+        return selection.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<UserFilter> searchProperty() {
+        return search.getReadOnlyProperty();
+    }
+
+    ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    ReadOnlyBooleanProperty canContinueProperty() {
+        return canContinue.getReadOnlyProperty();
+    }
+
+    ReadOnlyBooleanProperty sortingProperty() {
+        return sorting.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty countTextProperty() {
+        return countText.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty activityProperty() {
+        return activity.getReadOnlyProperty();
+    }
+
+    // Commands
+
+    void show(PoolSelection next) {
+        selection.set(next);
+        search.set(null);
+        startFromFirstPage();
+    }
+
+    void search(UserFilter filter) {
+        search.set(filter);
+        startFromFirstPage();
+    }
+
+    void startFromFirstPage() {
+        cancelLoad();
+        rows.clear();
+        resumeToken = null;
+        resumeTokenTime = null;
+        canContinue.set(false);
+        activity.set(null);
+        if (selection.get() == null) {
+            countText.set("No pool selected");
+            return;
+        }
+        fetch(null);
+    }
+
+    /** Ends the load in flight; the rows loaded so far stay, and Continue resumes after them. */
+    void stop() {
+        if (!loading.get()) {
+            return;
+        }
+        cancelLoad();
+        canContinue.set(resumeToken != null);
+        activity.set(canContinue.get() ? "Stopped. Continue resumes where the list stopped." : null);
+        updateCount();
+    }
+
+    /** Resumes a stopped or failed load from the last page that reached the table. */
+    void continueLoading() {
+        if (loading.get() || resumeToken == null || selection.get() == null) {
+            return;
+        }
+        if (Duration.between(resumeTokenTime, clock.instant()).compareTo(TOKEN_LIFETIME) > 0) {
+            showTokenExpired();
+            return;
+        }
+        canContinue.set(false);
+        fetch(resumeToken);
+    }
+
+    /** Sorts the loaded rows in the background; rows that arrive later are sorted when the load ends. */
+    void sort(List<SortKey.Order> order) {
+        sortOrder = List.copyOf(order);
+        if (sortOrder.isEmpty() || rows.isEmpty()) {
+            return;
+        }
+        long mySort = ++sortGeneration;
+        long myLoad = generation;
+        Comparator<PoolUser> comparator = comparatorOf(sortOrder);
+        List<Keyed> snapshot = new ArrayList<>(rows.size());
+        for (UserRow row : rows) {
+            snapshot.add(new Keyed(row, row.getUser()));
+        }
+        sorting.set(true);
+        executor.run(job -> {
+            snapshot.sort((a, b) -> comparator.compare(a.user(), b.user()));
+            List<UserRow> sorted = new ArrayList<>(snapshot.size());
+            for (Keyed keyed : snapshot) {
+                sorted.add(keyed.row());
+            }
+            return sorted;
+        }, sorted -> {
+            if (mySort != sortGeneration || myLoad != generation) {
+                return;
+            }
+            sorting.set(false);
+            // Rows that arrived while sorting were appended after the snapshot; they keep their place at the end.
+            List<UserRow> all = new ArrayList<>(rows.size());
+            all.addAll(sorted);
+            all.addAll(rows.subList(sorted.size(), rows.size()));
+            rows.setAll(all);
+        }, error -> {
+            sorting.set(false);
+            LOG.error("Sorting {} rows failed", snapshot.size(), error);
+        });
+    }
+
+    private record Keyed(UserRow row, PoolUser user) {
+    }
+
+    private void fetch(String startToken) {
+        PoolSelection target = selection.get();
+        UserFilter filter = search.get();
+        long mine = ++generation;
+        loading.set(true);
+        updateCount();
+        loadJob = executor.run(job -> {
+            long intervalNanos = PUBLISH_INTERVAL.toNanos();
+            long lastPublish = nanoClock.getAsLong();
+            List<PoolUser> pending = new ArrayList<>();
+            String token = startToken;
+            String pendingFrom = startToken;
+            boolean first = true;
+            do {
+                Page<PoolUser> page;
+                try {
+                    page = fetchPage(job, mine, target, filter, token);
+                } catch (RuntimeException | InterruptedException failure) {
+                    // Rows fetched before the failure stay in the table, and Continue resumes after them.
+                    List<PoolUser> fetched = List.copyOf(pending);
+                    String resumeFrom = token;
+                    job.publish(() -> append(mine, fetched, resumeFrom));
+                    throw failure;
+                }
+                pending.addAll(page.items());
+                token = page.hasMore() ? page.nextToken() : null;
+                long now = nanoClock.getAsLong();
+                // The first page goes out at once so rows appear after one round trip; later ones are batched.
+                if (first || token == null || now - lastPublish >= intervalNanos) {
+                    List<PoolUser> batch = List.copyOf(pending);
+                    pending.clear();
+                    lastPublish = now;
+                    String after = token;
+                    job.publish(() -> append(mine, batch, after));
+                }
+                first = false;
+            } while (token != null && !job.isCancelled());
+            return null;
+        }, done -> {
+            if (mine == generation) {
+                loading.set(false);
+                activity.set(null);
+                updateCount();
+                if (!sortOrder.isEmpty()) {
+                    sort(sortOrder);
+                }
+            }
+        }, error -> {
+            if (mine == generation) {
+                loading.set(false);
+                activity.set(null);
+                canContinue.set(resumeToken != null);
+                updateCount();
+                failed(target, ConsoleFailure.from(error), startToken != null);
+            }
+        });
+    }
+
+    private Page<PoolUser> fetchPage(TaskExecutor.Job job, long mine, PoolSelection target, UserFilter filter,
+                                     String token) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Page<PoolUser> page = directory.listUsers(target.connection(), target.poolId(), filter, token);
+                if (attempt > 1) {
+                    job.publish(() -> activity(mine, null));
+                }
+                return page;
+            } catch (ConsoleFailure.TooManyRequests throttled) {
+                if (attempt >= THROTTLE_TRIES || job.isCancelled()) {
+                    throw throttled;
+                }
+                Duration wait = backoff(attempt);
+                String note = String.format("Cognito is throttling ListUsers; retrying in %.1f s (try %d of %d).",
+                        wait.toMillis() / 1000.0, attempt + 1, THROTTLE_TRIES);
+                job.publish(() -> activity(mine, note));
+                sleeper.sleep(wait);
+            }
+        }
+    }
+
+    /** 0.5 s, 1 s, 2 s, 4 s, 8 s: exponential, so a throttled scan backs off from the shared quota. */
+    static Duration backoff(int attempt) {
+        return Duration.ofMillis(Math.min(8_000L, 500L << (attempt - 1)));
+    }
+
+    private void append(long mine, List<PoolUser> batch, String tokenAfter) {
+        if (mine != generation) {
+            return;
+        }
+        resumeToken = tokenAfter;
+        resumeTokenTime = clock.instant();
+        if (!batch.isEmpty()) {
+            List<UserRow> added = new ArrayList<>(batch.size());
+            for (PoolUser user : batch) {
+                added.add(new UserRow(user));
+            }
+            rows.addAll(added);
+        }
+        updateCount();
+    }
+
+    private void activity(long mine, String text) {
+        if (mine == generation) {
+            activity.set(text);
+        }
+    }
+
+    private void failed(PoolSelection target, ConsoleFailure failure, boolean resumed) {
+        LOG.warn("ListUsers failed for {} on {}", target.poolId(), target.connection().describe(), failure);
+        if (resumed && failure.kind() == ConsoleFailure.Kind.INVALID_PARAMETER
+                && String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT).contains("token")) {
+            showTokenExpired();
+            return;
+        }
+        Runnable retry = canContinue.get() ? this::continueLoading : this::startFromFirstPage;
+        notifier.show(FailureNotices.describe(failure, FailureContext.read(
+                rows.isEmpty() ? "Loading users" : "Loading users (" + rows.size() + " loaded)",
+                target.connection(), target.poolId(), retry)));
+    }
+
+    private void showTokenExpired() {
+        canContinue.set(false);
+        resumeToken = null;
+        notifier.show(new Notice(Notice.Severity.WARNING, "PaginationTokenExpired",
+                "The list cannot continue where it stopped",
+                "Cognito's page tokens expire after an hour, and this one has.",
+                "Reload to list the pool from the start.", null,
+                List.of(new Notice.Action("Reload", this::startFromFirstPage))));
+    }
+
+    private void cancelLoad() {
+        generation++;
+        loading.set(false);
+        if (loadJob != null) {
+            loadJob.cancel();
+            loadJob = null;
+        }
+    }
+
+    private void updateCount() {
+        int loaded = rows.size();
+        String users = loaded == 1 ? "1 user" : String.format("%,d users", loaded);
+        if (search.get() != null) {
+            users += " matching " + search.get().describe();
+        }
+        if (visibleRows.getPredicate() != null) {
+            users = String.format("%,d shown of ", visibleRows.size()) + users;
+        }
+        if (loading.get()) {
+            users += ", loading…";
+        } else if (canContinue.get()) {
+            users += ", more in the pool";
+        }
+        countText.set(users);
+    }
+
+    private static Comparator<PoolUser> comparatorOf(List<SortKey.Order> order) {
+        Comparator<PoolUser> result = null;
+        for (SortKey.Order level : order) {
+            Comparator<PoolUser> next = level.key().comparator(level.ascending());
+            result = result == null ? next : result.thenComparing(next);
+        }
+        return result;
+    }
+
+    private static Predicate<UserRow> quickPredicate(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String needle = text.strip().toLowerCase(Locale.ROOT);
+        return row -> {
+            PoolUser user = row.getUser();
+            return contains(user.username(), needle) || contains(user.email(), needle)
+                    || contains(user.attributes().get("name"), needle) || contains(user.sub(), needle);
+        };
+    }
+
+    private static boolean contains(String value, String needle) {
+        return value != null && value.toLowerCase(Locale.ROOT).contains(needle);
+    }
+}
