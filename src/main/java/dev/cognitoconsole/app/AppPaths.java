@@ -29,6 +29,27 @@ public final class AppPaths {
         return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local/share")).resolve(APP_FOLDER);
     }
 
+    /** The settings file: XDG_CONFIG_HOME on Linux, %APPDATA% on Windows, Application Support on macOS. */
+    public static Path settingsFile() {
+        String override = System.getProperty("console.configDir");
+        if (override != null && !override.isBlank()) {
+            return Path.of(override).resolve("settings.json");
+        }
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        Path home = Path.of(System.getProperty("user.home"));
+        Path dir;
+        if (os.contains("win")) {
+            String roaming = System.getenv("APPDATA");
+            dir = (roaming != null ? Path.of(roaming) : home.resolve("AppData/Roaming")).resolve(APP_FOLDER);
+        } else if (os.contains("mac")) {
+            dir = home.resolve("Library/Application Support").resolve(APP_FOLDER);
+        } else {
+            String xdg = System.getenv("XDG_CONFIG_HOME");
+            dir = (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".config")).resolve(APP_FOLDER);
+        }
+        return dir.resolve("settings.json");
+    }
+
     public static Path logDir() {
         return dataDir().resolve("logs");
     }

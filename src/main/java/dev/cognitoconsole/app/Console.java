@@ -9,15 +9,22 @@ import dev.cognitoconsole.aws.SdkUserDirectory;
 import dev.cognitoconsole.banner.BannerView;
 import dev.cognitoconsole.banner.BannerViewModel;
 import dev.cognitoconsole.common.BackgroundTaskExecutor;
+import dev.cognitoconsole.common.Notice;
 import dev.cognitoconsole.connection.ConnectionView;
 import dev.cognitoconsole.connection.ConnectionViewModel;
+import dev.cognitoconsole.settings.Settings;
+import dev.cognitoconsole.settings.SettingsService;
+import dev.cognitoconsole.settings.SettingsViewModel;
 import dev.cognitoconsole.users.UsersView;
 import dev.cognitoconsole.users.UsersViewModel;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Objects;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
@@ -27,7 +34,9 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** The composition root: builds every service, ViewModel and view by hand, and closes them at the end. */
@@ -44,8 +53,16 @@ public final class Console implements AutoCloseable {
     private final BannerViewModel banner;
     private final Parent root;
 
+    private final SettingsService preferences;
+    private final SettingsViewModel settingsModel;
+    private final UsersView usersView;
+
     private Console(CognitoClients clients, BackgroundTaskExecutor executor, ConnectionViewModel connection,
-                    UsersViewModel users, BannerViewModel banner, Parent root) {
+                    UsersViewModel users, BannerViewModel banner, Parent root, SettingsService preferences,
+                    SettingsViewModel settingsModel, UsersView usersView) {
+        this.usersView = usersView;
+        this.preferences = preferences;
+        this.settingsModel = settingsModel;
         this.clients = clients;
         this.executor = executor;
         this.connection = connection;
@@ -54,21 +71,41 @@ public final class Console implements AutoCloseable {
         this.root = root;
     }
 
-    /** Builds the console for these AWS files; {@code stage} owns its dialogs. Call on the FX thread. */
+    /** Builds the console for these AWS files, with settings kept in memory only. Call on the FX thread. */
     public static Console create(ProfileCatalog catalog, ClientSettings settings, Stage stage) {
+        return create(catalog, settings, SettingsService.inMemory(), stage);
+    }
+
+    /** Builds the console for these AWS files; {@code stage} owns its dialogs. Call on the FX thread. */
+    public static Console create(ProfileCatalog catalog, ClientSettings settings, SettingsService preferences,
+                                 Stage stage) {
         CognitoClients clients = new CognitoClients(catalog, settings);
-        SdkUserDirectory directory = new SdkUserDirectory(clients, RateBudgets.defaults());
+        RateBudgets budgets = RateBudgets.defaults();
+        budgets.setBudget(RateBudgets.Category.USER_LIST, preferences.get().listUsersPerSecond());
+        budgets.setBudget(RateBudgets.Category.USER_UPDATE, preferences.get().updatesPerSecond());
+        SdkUserDirectory directory = new SdkUserDirectory(clients, budgets);
         BackgroundTaskExecutor executor = new BackgroundTaskExecutor(Platform::runLater, 4);
         BannerViewModel banner = new BannerViewModel();
         FxDialogService dialogs = new FxDialogService(() -> stage);
 
         ConnectionViewModel connection = new ConnectionViewModel(catalog, AwsRegions.cognitoRegions(), directory,
-                executor, banner);
+                executor, banner, new RememberedConnections(preferences));
         UsersViewModel users = new UsersViewModel(directory, executor, banner, dialogs, System::nanoTime);
         connection.selectionProperty().addListener((obs, old, now) -> users.show(now));
 
         UsersView usersView = new UsersView(users, connection.emptyStateProperty());
-        Parent root = layout(new ConnectionView(connection), new BannerView(banner), usersView, users);
+        SettingsViewModel settingsModel = new SettingsViewModel(preferences, budgets);
+        Button settingsButton = new Button("⚙ Settings");
+        settingsButton.setId("settingsButton");
+        settingsButton.setAccessibleText("Settings: request-rate budgets");
+        settingsButton.setOnAction(e -> {
+            String problem = new SettingsDialog(settingsModel).show(stage);
+            if (problem != null) {
+                banner.show(new Notice(Notice.Severity.WARNING, "SettingsNotSaved", "Settings not saved", problem,
+                        "The new budgets apply until the console closes.", null, List.of()));
+            }
+        });
+        Parent root = layout(new ConnectionView(connection), settingsButton, new BannerView(banner), usersView, users);
         root.addEventFilter(KeyEvent.KEY_PRESSED, key -> {
             if (key.getCode() == KeyCode.F5 || REFRESH.match(key)) {
                 users.refresh();
@@ -81,11 +118,14 @@ public final class Console implements AutoCloseable {
                 key.consume();
             }
         });
-        return new Console(clients, executor, connection, users, banner, root);
+        preferences.loadProblem().ifPresent(problem -> banner.show(new Notice(Notice.Severity.WARNING,
+                "SettingsSetAside", "Settings reset", problem, null, null, List.of())));
+        return new Console(clients, executor, connection, users, banner, root, preferences, settingsModel,
+                usersView);
     }
 
-    private static Parent layout(ConnectionView connectionView, BannerView bannerView, UsersView usersView,
-                                 UsersViewModel users) {
+    private static Parent layout(ConnectionView connectionView, Button settingsButton, BannerView bannerView,
+                                 UsersView usersView, UsersViewModel users) {
         Label status = new Label();
         status.setId("statusLine");
         status.textProperty().bind(users.lastChangeProperty());
@@ -96,7 +136,13 @@ public final class Console implements AutoCloseable {
         VBox center = new VBox(bannerView.createView(), usersView.createView());
         VBox.setVgrow(center.getChildren().get(1), Priority.ALWAYS);
         BorderPane pane = new BorderPane(center);
-        pane.setTop(connectionView.createView());
+        Region bar = connectionView.createView();
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        HBox top = new HBox(bar, settingsButton);
+        top.setAlignment(Pos.TOP_RIGHT);
+        top.getStyleClass().add("top-bar");
+        HBox.setMargin(settingsButton, new Insets(10, 12, 0, 0));
+        pane.setTop(top);
         pane.setBottom(statusBar);
         pane.setId("consoleRoot");
         pane.getStylesheets().add(Objects.requireNonNull(
@@ -134,9 +180,40 @@ public final class Console implements AutoCloseable {
         return banner;
     }
 
+    public SettingsService preferences() {
+        return preferences;
+    }
+
+    public SettingsViewModel settingsModel() {
+        return settingsModel;
+    }
+
+    /** Puts the window and the table back as the operator left them. */
+    public void restoreLayout(Stage stage) {
+        Settings.WindowBounds bounds = preferences.get().window();
+        if (bounds != null && Screen.getScreensForRectangle(bounds.x(), bounds.y(), bounds.width(),
+                bounds.height()).size() > 0) {
+            stage.setX(bounds.x());
+            stage.setY(bounds.y());
+            stage.setWidth(bounds.width());
+            stage.setHeight(bounds.height());
+            stage.setMaximized(bounds.maximized());
+        }
+        usersView.applyColumnLayout(preferences.get().columns());
+    }
+
+    /** Remembers the window and the table as they are now. */
+    public void rememberLayout(Stage stage) {
+        Settings.WindowBounds bounds = new Settings.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(),
+                stage.getHeight(), stage.isMaximized());
+        List<Settings.ColumnLayout> columns = usersView.columnLayout();
+        preferences.update(s -> s.withWindow(bounds).withColumns(columns));
+    }
+
     @Override
     public void close() {
         executor.close();
         clients.close();
+        preferences.save();
     }
 }

@@ -2,6 +2,9 @@ package dev.cognitoconsole.app;
 
 import dev.cognitoconsole.aws.ClientSettings;
 import dev.cognitoconsole.aws.ProfileCatalog;
+import dev.cognitoconsole.settings.SettingsService;
+import dev.cognitoconsole.settings.SettingsStore;
+import java.time.Clock;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -13,16 +16,20 @@ public final class ConsoleApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
 
     private Console console;
+    private Stage stage;
 
     @Override
     public void start(Stage stage) {
         Thread.setDefaultUncaughtExceptionHandler((thread, error) ->
                 LOG.error("Uncaught exception on {}", thread.getName(), error));
-        console = Console.create(ProfileCatalog.fromEnvironment(), ClientSettings.defaults(), stage);
+        SettingsService settings = new SettingsService(new SettingsStore(AppPaths.settingsFile(), Clock.systemUTC()));
+        console = Console.create(ProfileCatalog.fromEnvironment(), ClientSettings.defaults(), settings, stage);
+        this.stage = stage;
         Scene scene = new Scene(console.root(), 1280, 760);
         stage.setScene(scene);
         stage.setTitle("Cognito Admin Console");
         Console.addIcons(stage);
+        console.restoreLayout(stage);
         stage.show();
         console.start();
         LOG.info("Console started; log folder {}", AppPaths.logDir());
@@ -31,6 +38,7 @@ public final class ConsoleApp extends Application {
     @Override
     public void stop() {
         if (console != null) {
+            console.rememberLayout(stage);
             console.close();
         }
     }

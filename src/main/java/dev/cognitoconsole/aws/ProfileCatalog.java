@@ -23,16 +23,20 @@ public final class ProfileCatalog {
 
     private final Supplier<ProfileFile> files;
     private final String preferredProfile;
+    /** AWS_PROFILE when the operator set it: it wins over the profile used last. */
+    private final String explicitProfile;
 
-    private ProfileCatalog(Supplier<ProfileFile> files, String preferredProfile) {
+    private ProfileCatalog(Supplier<ProfileFile> files, String preferredProfile, String explicitProfile) {
         this.files = files;
         this.preferredProfile = preferredProfile;
+        this.explicitProfile = explicitProfile;
     }
 
     /** The files the AWS CLI would read on this machine, and the profile AWS_PROFILE names. */
     public static ProfileCatalog fromEnvironment() {
-        String preferred = ProfileFileSystemSetting.AWS_PROFILE.getStringValue().orElse(DEFAULT_PROFILE);
-        return new ProfileCatalog(ProfileFile::defaultProfileFile, preferred);
+        String explicit = ProfileFileSystemSetting.AWS_PROFILE.getStringValue().orElse(null);
+        return new ProfileCatalog(ProfileFile::defaultProfileFile, explicit == null ? DEFAULT_PROFILE : explicit,
+                explicit);
     }
 
     /** Explicit files, for tests and for the demo. */
@@ -42,7 +46,7 @@ public final class ProfileCatalog {
             addIfPresent(all, config, ProfileFile.Type.CONFIGURATION);
             addIfPresent(all, credentials, ProfileFile.Type.CREDENTIALS);
             return all.build();
-        }, preferredProfile == null ? DEFAULT_PROFILE : preferredProfile);
+        }, preferredProfile == null ? DEFAULT_PROFILE : preferredProfile, null);
     }
 
     // Like the AWS CLI and the SDK's default files, a missing file counts as empty (the SDK's builder throws).
@@ -63,7 +67,19 @@ public final class ProfileCatalog {
 
     /** The profile to preselect: AWS_PROFILE, else {@code default}, else the first. */
     public Optional<AwsProfile> preselected(List<AwsProfile> profiles) {
-        return profiles.stream().filter(p -> p.name().equals(preferredProfile)).findFirst()
+        return preselected(profiles, null);
+    }
+
+    /**
+     * The profile to preselect: AWS_PROFILE when it is set, else the one used last, else {@code default},
+     * else the first.
+     */
+    public Optional<AwsProfile> preselected(List<AwsProfile> profiles, String lastUsed) {
+        Optional<AwsProfile> explicit = explicitProfile == null ? Optional.empty()
+                : profiles.stream().filter(p -> p.name().equals(explicitProfile)).findFirst();
+        return explicit
+                .or(() -> profiles.stream().filter(p -> p.name().equals(lastUsed)).findFirst())
+                .or(() -> profiles.stream().filter(p -> p.name().equals(preferredProfile)).findFirst())
                 .or(() -> profiles.stream().filter(p -> p.name().equals(DEFAULT_PROFILE)).findFirst())
                 .or(() -> profiles.stream().findFirst());
     }

@@ -122,6 +122,7 @@ public final class ConnectionView {
         Label label = new Label(text);
         label.setLabelFor(target);
         label.getStyleClass().add("caption");
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 

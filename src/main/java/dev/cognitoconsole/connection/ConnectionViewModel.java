@@ -57,11 +57,19 @@ public final class ConnectionViewModel {
     private final ReadOnlyObjectWrapper<Connection> connection = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<PoolSelection> selection = new ReadOnlyObjectWrapper<>();
 
+    private final ConnectionMemory memory;
     private TaskExecutor.Job poolsJob;
     private long poolsGeneration;
+    private boolean restorePool;
 
     public ConnectionViewModel(ProfileCatalog catalog, List<String> knownRegions, UserDirectory directory,
                                TaskExecutor executor, Notifier notifier) {
+        this(catalog, knownRegions, directory, executor, notifier, ConnectionMemory.NONE);
+    }
+
+    public ConnectionViewModel(ProfileCatalog catalog, List<String> knownRegions, UserDirectory directory,
+                               TaskExecutor executor, Notifier notifier, ConnectionMemory memory) {
+        this.memory = memory;
         this.catalog = catalog;
         this.directory = directory;
         this.executor = executor;
@@ -135,7 +143,7 @@ public final class ConnectionViewModel {
                 ? "No AWS profiles found. Add one with `aws configure` or `aws configure sso`, "
                   + "or set AWS_CONFIG_FILE, then restart the console."
                 : null);
-        Optional<AwsProfile> preselected = catalog.preselected(found);
+        Optional<AwsProfile> preselected = catalog.preselected(found, memory.lastProfile().orElse(null));
         profile.set(preselected.orElse(null));
     }
 
@@ -168,6 +176,7 @@ public final class ConnectionViewModel {
         PoolSelection next = new PoolSelection(current, known);
         if (!next.equals(selection.get())) {
             selection.set(next);
+            memory.remember(current.profile().name(), current.region(), known.id());
         }
     }
 
@@ -181,7 +190,7 @@ public final class ConnectionViewModel {
             reconnect();
             return;
         }
-        String preferred = chosen.regionIfSet().orElseGet(() ->
+        String preferred = memory.lastRegion(chosen.name()).or(chosen::regionIfSet).orElseGet(() ->
                 region.get() == null || region.get().isBlank() ? FALLBACK_REGION : region.get());
         if (!regions.contains(preferred)) {
             regions.add(0, preferred);
@@ -201,6 +210,7 @@ public final class ConnectionViewModel {
             return;
         }
         connection.set(next);
+        restorePool = true;
         selection.set(null);
         poolIdProblem.set(null);
         pools.clear();
@@ -231,6 +241,7 @@ public final class ConnectionViewModel {
                         .sorted(Comparator.comparing((UserPool p) -> p.name() == null ? "" : p.name(),
                                 String.CASE_INSENSITIVE_ORDER).thenComparing(UserPool::id))
                         .toList());
+                restoreLastPool(target);
             }
         }, error -> {
             if (current.get()) {
@@ -241,6 +252,17 @@ public final class ConnectionViewModel {
                         FailureContext.read("Loading pools", target, null, this::reloadPools)));
             }
         });
+    }
+
+    /** After a connection change, the pool last used there comes back if it is still listed. */
+    private void restoreLastPool(Connection target) {
+        if (!restorePool || selection.get() != null) {
+            return;
+        }
+        restorePool = false;
+        memory.lastPool(target.profile().name(), target.region())
+                .flatMap(id -> pools.stream().filter(p -> p.id().equals(id)).findFirst())
+                .ifPresent(this::choosePool);
     }
 
     private void cancelPoolsLoad() {

@@ -164,6 +164,10 @@ final class UserListing {
         canContinue.set(resumeToken != null);
         activity.set(canContinue.get() ? "Stopped. Continue resumes where the list stopped." : null);
         updateCount();
+        // Stopping discards a sort in flight (it belonged to the load); the rows kept get the order now.
+        if (!sortOrder.isEmpty()) {
+            sort(sortOrder);
+        }
     }
 
     /** Resumes a stopped or failed load from the last page that reached the table. */
@@ -176,6 +180,7 @@ final class UserListing {
             return;
         }
         canContinue.set(false);
+        activity.set(null);
         fetch(resumeToken);
     }
 
@@ -201,10 +206,13 @@ final class UserListing {
             }
             return sorted;
         }, sorted -> {
-            if (mySort != sortGeneration || myLoad != generation) {
+            if (mySort != sortGeneration) {
                 return;
             }
             sorting.set(false);
+            if (myLoad != generation) {
+                return;
+            }
             // Rows that arrived while sorting were appended after the snapshot; they keep their place at the end.
             List<UserRow> all = new ArrayList<>(rows.size());
             all.addAll(sorted);
@@ -342,6 +350,7 @@ final class UserListing {
     private void showTokenExpired() {
         canContinue.set(false);
         resumeToken = null;
+        activity.set(null);
         notifier.show(new Notice(Notice.Severity.WARNING, "PaginationTokenExpired",
                 "The list cannot continue where it stopped",
                 "Cognito's page tokens expire after an hour, and this one has.",

@@ -13,7 +13,11 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import dev.cognitoconsole.model.UserFilter;
+import dev.cognitoconsole.settings.Settings;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -86,6 +90,7 @@ public final class UsersView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox toolbar = new HBox(10, title, count, loading, activity, spacer, stop, resume, refresh);
         toolbar.setAlignment(Pos.CENTER_LEFT);
+        keepFullWidth(title, count, stop, resume, refresh);
         toolbar.getStyleClass().add("users-toolbar");
         toolbar.setPadding(new Insets(8, 12, 4, 12));
 
@@ -161,10 +166,43 @@ public final class UsersView {
         HBox bar = new HBox(8, searchCaption, searchAttribute, searchMatch, searchField, searchButton, clearSearch,
                 spacer, filterCaption, quickFilter);
         bar.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(searchField, Priority.SOMETIMES);
+        keepFullWidth(searchCaption, searchAttribute, searchMatch, searchButton, clearSearch, filterCaption);
         VBox box = new VBox(4, bar, searchProblem);
         box.getStyleClass().add("search-bar");
         box.setPadding(new Insets(4, 12, 8, 12));
         return box;
+    }
+
+    /** Labels and buttons never shrink to "Sear…": the text field gives way instead. */
+    private static void keepFullWidth(Region... regions) {
+        for (Region region : regions) {
+            region.setMinWidth(Region.USE_PREF_SIZE);
+        }
+    }
+
+    /** The table's columns in their current order, with their widths. */
+    public List<Settings.ColumnLayout> columnLayout() {
+        return table.getColumns().stream()
+                .map(c -> new Settings.ColumnLayout(c.getId(), c.getWidth()))
+                .toList();
+    }
+
+    /** Puts remembered columns back in their order and width; unknown ids are ignored. */
+    public void applyColumnLayout(List<Settings.ColumnLayout> layout) {
+        if (layout.isEmpty()) {
+            return;
+        }
+        List<TableColumn<UserRow, ?>> ordered = new ArrayList<>();
+        for (Settings.ColumnLayout saved : layout) {
+            table.getColumns().stream().filter(c -> Objects.equals(c.getId(), saved.id())).findFirst()
+                    .ifPresent(c -> {
+                        c.setPrefWidth(saved.width());
+                        ordered.add(c);
+                    });
+        }
+        table.getColumns().stream().filter(c -> !ordered.contains(c)).forEach(ordered::add);
+        table.getColumns().setAll(ordered);
     }
 
     /** Moves the keyboard focus to the search field. */
@@ -224,8 +262,18 @@ public final class UsersView {
             if (viewModel.selectionProperty().get() == null) {
                 return "Pick a profile, a region and a user pool above to see its users.";
             }
-            return viewModel.loadingProperty().get() ? "Loading users…" : "This pool has no users.";
-        }, emptyState, viewModel.selectionProperty(), viewModel.loadingProperty()));
+            if (viewModel.loadingProperty().get()) {
+                return "Loading users…";
+            }
+            if (viewModel.searchProperty().get() != null) {
+                return "No user matches " + viewModel.searchProperty().get().describe() + ".";
+            }
+            if (!viewModel.rows().isEmpty()) {
+                return "No loaded user matches the quick filter.";
+            }
+            return "This pool has no users.";
+        }, emptyState, viewModel.selectionProperty(), viewModel.loadingProperty(), viewModel.searchProperty(),
+                viewModel.quickFilterProperty()));
     }
 
     private TableColumn<UserRow, String> textColumn(String name, String id, double width,

@@ -130,6 +130,9 @@ public final class UsersViewModel {
 
     /** Resumes a stopped load after its last page. */
     public void continueLoading() {
+        if (listing.canContinueProperty().get()) {
+            notifier.dismiss();
+        }
         listing.continueLoading();
     }
 

@@ -1,0 +1,74 @@
+package dev.cognitoconsole.settings;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the console remembers between runs. It holds names, ids and numbers only: never a key, token or
+ * any other secret.
+ *
+ * @param version            the file format, {@link #CURRENT_VERSION}
+ * @param lastProfile        the profile used last, or {@code null}
+ * @param connections        per profile: the region and pool used last
+ * @param window             the main window's bounds, or {@code null}
+ * @param columns            the users table's columns in their order, with widths
+ * @param listUsersPerSecond the ListUsers budget, 1..30 requests per second
+ * @param updatesPerSecond   the AdminDisableUser/AdminEnableUser budget, 1..25 requests per second
+ * @param productionProfiles profiles marked as production
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Settings(int version, String lastProfile, Map<String, LastConnection> connections,
+                       WindowBounds window, List<ColumnLayout> columns, int listUsersPerSecond,
+                       int updatesPerSecond, Set<String> productionProfiles) {
+
+    public static final int CURRENT_VERSION = 1;
+
+    public Settings {
+        connections = connections == null ? Map.of() : Map.copyOf(connections);
+        columns = columns == null ? List.of() : List.copyOf(columns);
+        productionProfiles = productionProfiles == null ? Set.of() : Set.copyOf(productionProfiles);
+    }
+
+    public static Settings defaults() {
+        return new Settings(CURRENT_VERSION, null, Map.of(), null, List.of(), 15, 10, Set.of());
+    }
+
+    /** The region and pool last used with one profile. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record LastConnection(String region, String poolId) {
+    }
+
+    /** Where the main window was. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record WindowBounds(double x, double y, double width, double height, boolean maximized) {
+    }
+
+    /** One column of the users table, by its id. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ColumnLayout(String id, double width) {
+    }
+
+    public Settings withLastConnection(String profile, String region, String poolId) {
+        java.util.Map<String, LastConnection> next = new java.util.HashMap<>(connections);
+        next.put(profile, new LastConnection(region, poolId));
+        return new Settings(version, profile, next, window, columns, listUsersPerSecond, updatesPerSecond,
+                productionProfiles);
+    }
+
+    public Settings withWindow(WindowBounds bounds) {
+        return new Settings(version, lastProfile, connections, bounds, columns, listUsersPerSecond,
+                updatesPerSecond, productionProfiles);
+    }
+
+    public Settings withColumns(List<ColumnLayout> layout) {
+        return new Settings(version, lastProfile, connections, window, layout, listUsersPerSecond,
+                updatesPerSecond, productionProfiles);
+    }
+
+    public Settings withBudgets(int listUsers, int updates) {
+        return new Settings(version, lastProfile, connections, window, columns, listUsers, updates,
+                productionProfiles);
+    }
+}
