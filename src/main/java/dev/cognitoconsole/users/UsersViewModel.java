@@ -120,6 +120,7 @@ public final class UsersViewModel {
 
     /** Reloads the current pool (or search) from the first page. */
     public void refresh() {
+        notifier.dismiss();
         listing.startFromFirstPage();
     }
 
