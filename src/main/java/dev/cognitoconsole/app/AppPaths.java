@@ -50,6 +50,11 @@ public final class AppPaths {
         return dir.resolve("settings.json");
     }
 
+    /** The audit log: every change, before and after, as JSON Lines. */
+    public static Path auditFile() {
+        return dataDir().resolve("audit").resolve("audit.jsonl");
+    }
+
     public static Path logDir() {
         return dataDir().resolve("logs");
     }

@@ -1,6 +1,8 @@
 package dev.cognitoconsole.app;
 
+import dev.cognitoconsole.audit.AuditLog;
 import dev.cognitoconsole.aws.AwsRegions;
+import dev.cognitoconsole.aws.CallerIdentities;
 import dev.cognitoconsole.aws.ClientSettings;
 import dev.cognitoconsole.aws.CognitoClients;
 import dev.cognitoconsole.aws.ProfileCatalog;
@@ -15,9 +17,11 @@ import dev.cognitoconsole.connection.ConnectionViewModel;
 import dev.cognitoconsole.settings.Settings;
 import dev.cognitoconsole.settings.SettingsService;
 import dev.cognitoconsole.settings.SettingsViewModel;
+import dev.cognitoconsole.users.Sleeper;
 import dev.cognitoconsole.users.UsersView;
 import dev.cognitoconsole.users.UsersViewModel;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import javafx.application.Platform;
@@ -90,7 +94,11 @@ public final class Console implements AutoCloseable {
 
         ConnectionViewModel connection = new ConnectionViewModel(catalog, AwsRegions.cognitoRegions(), directory,
                 executor, banner, new RememberedConnections(preferences));
-        UsersViewModel users = new UsersViewModel(directory, executor, banner, dialogs, System::nanoTime);
+        CallerIdentities callers = new CallerIdentities(catalog);
+        AuditLog audit = new AuditLog(AppPaths.auditFile(), Clock.systemUTC(), System.getProperty("user.name"),
+                callers::of);
+        UsersViewModel users = new UsersViewModel(directory, executor, banner, dialogs, System::nanoTime,
+                Sleeper.SYSTEM, Clock.systemUTC(), audit);
         connection.selectionProperty().addListener((obs, old, now) -> users.show(now));
 
         UsersView usersView = new UsersView(users, connection.emptyStateProperty());

@@ -1,5 +1,8 @@
 package dev.cognitoconsole.users;
 
+import dev.cognitoconsole.audit.AuditEntry;
+import dev.cognitoconsole.audit.AuditTrail;
+import dev.cognitoconsole.audit.AuditUnavailable;
 import dev.cognitoconsole.aws.UserDirectory;
 import dev.cognitoconsole.banner.FailureContext;
 import dev.cognitoconsole.banner.FailureNotices;
@@ -33,6 +36,7 @@ public final class UsersViewModel {
     private final Notifier notifier;
     private final DialogService dialogs;
     private final UserListing listing;
+    private final AuditTrail audit;
 
     // Properties
     private final ReadOnlyStringWrapper lastChange = new ReadOnlyStringWrapper();
@@ -45,6 +49,13 @@ public final class UsersViewModel {
 
     public UsersViewModel(UserDirectory directory, TaskExecutor executor, Notifier notifier,
                           DialogService dialogs, LongSupplier nanoClock, Sleeper sleeper, Clock clock) {
+        this(directory, executor, notifier, dialogs, nanoClock, sleeper, clock, AuditTrail.NONE);
+    }
+
+    public UsersViewModel(UserDirectory directory, TaskExecutor executor, Notifier notifier,
+                          DialogService dialogs, LongSupplier nanoClock, Sleeper sleeper, Clock clock,
+                          AuditTrail audit) {
+        this.audit = audit;
         this.directory = directory;
         this.executor = executor;
         this.notifier = notifier;
@@ -179,9 +190,9 @@ public final class UsersViewModel {
         }
         notifier.dismiss();
         row.started(action);
-        executor.run(job -> apply(action, target, user.username()),
+        executor.run(job -> apply(action, target, user),
                 outcome -> changed(row, action, target, outcome),
-                error -> changeFailed(row, action, target, ConsoleFailure.from(error)));
+                error -> changeFailed(row, action, target, error));
     }
 
     static DialogService.Confirmation confirmationFor(UserAction action, PoolUser user, PoolSelection target) {
@@ -200,16 +211,31 @@ public final class UsersViewModel {
     private record Outcome(PoolUser confirmed, ConsoleFailure readBackFailure) {
     }
 
-    private Outcome apply(UserAction action, PoolSelection target, String username) {
-        if (action == UserAction.DISABLE) {
-            directory.disableUser(target.connection(), target.poolId(), username);
-        } else {
-            directory.enableUser(target.connection(), target.poolId(), username);
+    private Outcome apply(UserAction action, PoolSelection target, PoolUser user) {
+        AuditTrail.Attempt attempt = new AuditTrail.Attempt(target.connection(), target.poolId(),
+                user.username(), user.sub(), action.apiName(), null);
+        // Recorded before the call; if it cannot be recorded, the call is not made.
+        String operation = audit.attempt(attempt);
+        try {
+            if (action == UserAction.DISABLE) {
+                directory.disableUser(target.connection(), target.poolId(), user.username());
+            } else {
+                directory.enableUser(target.connection(), target.poolId(), user.username());
+            }
+        } catch (ConsoleFailure failure) {
+            audit.outcome(operation, attempt, failure.outcomeUnknown() ? AuditEntry.Outcome.UNKNOWN
+                    : AuditEntry.Outcome.FAILED, failure, null);
+            throw failure;
         }
         // ListUsers is eventually consistent: AdminGetUser says what Cognito now holds.
         try {
-            return new Outcome(directory.getUser(target.connection(), target.poolId(), username), null);
+            PoolUser confirmed = directory.getUser(target.connection(), target.poolId(), user.username());
+            audit.outcome(operation, attempt, AuditEntry.Outcome.DONE, null,
+                    "Cognito accepted; AdminGetUser reads " + confirmed.enabledLabel());
+            return new Outcome(confirmed, null);
         } catch (ConsoleFailure readBack) {
+            audit.outcome(operation, attempt, AuditEntry.Outcome.DONE, null,
+                    "Cognito accepted; reading the user back failed: " + readBack.getMessage());
             return new Outcome(null, readBack);
         }
     }
@@ -256,16 +282,26 @@ public final class UsersViewModel {
         return rows().stream().filter(r -> r.getUser().username().equals(who)).findFirst().orElse(row);
     }
 
-    private void changeFailed(UserRow row, UserAction action, PoolSelection target, ConsoleFailure failure) {
+    private void changeFailed(UserRow row, UserAction action, PoolSelection target, Throwable error) {
         row.finished(null);
         String who = row.getUser().username();
+        if (error instanceof AuditUnavailable unavailable) {
+            LOG.error("{} of {} not made: the audit log cannot be written", action.apiName(), who, unavailable);
+            notifier.show(new Notice(Notice.Severity.ERROR, "AuditUnavailable",
+                    (action == UserAction.DISABLE ? "Disabling " : "Enabling ") + who + " was not started",
+                    unavailable.getMessage(),
+                    who + " was not changed: every change is recorded before it is made. Free disk space or fix "
+                            + "the folder's permissions, then try again.", null, List.of()));
+            return;
+        }
+        ConsoleFailure failure = ConsoleFailure.from(error);
         LOG.warn("{} of {} in {} failed", action.apiName(), who, target.poolId(), failure);
         Runnable retry = () -> {
             if (!row.isBusy()) {
                 row.started(action);
-                executor.run(job -> apply(action, target, who),
+                executor.run(job -> apply(action, target, row.getUser()),
                         outcome -> changed(row, action, target, outcome),
-                        error -> changeFailed(row, action, target, ConsoleFailure.from(error)));
+                        next -> changeFailed(row, action, target, next));
             }
         };
         notifier.show(FailureNotices.describe(failure, new FailureContext(

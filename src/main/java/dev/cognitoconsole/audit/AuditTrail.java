@@ -1,0 +1,36 @@
+package dev.cognitoconsole.audit;
+
+import dev.cognitoconsole.model.ConsoleFailure;
+import dev.cognitoconsole.model.Connection;
+
+/**
+ * Where writes are recorded. {@link #attempt} is called before each write call and must succeed first: when
+ * the record cannot be written, the write is not made.
+ */
+public interface AuditTrail {
+
+    /** What is about to be changed. */
+    record Attempt(Connection connection, String poolId, String username, String userSub, String action,
+                   String reason) {
+    }
+
+    /** Records the attempt durably and returns its operation id. */
+    String attempt(Attempt attempt);
+
+    /** Records what happened to the attempt with this id. */
+    void outcome(String operationId, Attempt attempt, AuditEntry.Outcome outcome, ConsoleFailure failure,
+                 String detail);
+
+    /** Records nothing: for tests that are not about auditing. */
+    AuditTrail NONE = new AuditTrail() {
+        @Override
+        public String attempt(Attempt attempt) {
+            return "none";
+        }
+
+        @Override
+        public void outcome(String operationId, Attempt attempt, AuditEntry.Outcome outcome, ConsoleFailure failure,
+                            String detail) {
+        }
+    };
+}

@@ -1,0 +1,61 @@
+package dev.cognitoconsole.aws;
+
+import dev.cognitoconsole.model.AwsProfile;
+import dev.cognitoconsole.model.CallerIdentity;
+import dev.cognitoconsole.model.Connection;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+
+/** Who AWS sees behind each profile (STS GetCallerIdentity), asked once per profile and remembered. */
+public final class CallerIdentities {
+    private static final Logger LOG = LoggerFactory.getLogger(CallerIdentities.class);
+
+    private final ProfileCatalog catalog;
+    private final Map<String, CallerIdentity> known = new ConcurrentHashMap<>();
+
+    public CallerIdentities(ProfileCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** The caller of this connection's profile, or empty when STS cannot say (it is asked again next time). */
+    public Optional<CallerIdentity> of(Connection connection) {
+        AwsProfile profile = connection.profile();
+        CallerIdentity cached = known.get(profile.name());
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        ProfileFile files = catalog.profileFile();
+        try (StsClient sts = StsClient.builder()
+                .region(Region.of(connection.region()))
+                .credentialsProvider(ProfileCredentialsProvider.builder()
+                        .profileFile(files).profileName(profile.name()).build())
+                .httpClientBuilder(Apache5HttpClient.builder().connectionTimeout(Duration.ofSeconds(3)))
+                .overrideConfiguration(o -> o.defaultProfileFile(files).defaultProfileName(profile.name())
+                        .apiCallTimeout(Duration.ofSeconds(8)))
+                .build()) {
+            GetCallerIdentityResponse identity = sts.getCallerIdentity();
+            CallerIdentity caller = new CallerIdentity(identity.arn(), identity.account());
+            known.put(profile.name(), caller);
+            return Optional.of(caller);
+        } catch (SdkException e) {
+            LOG.info("STS GetCallerIdentity failed for profile {}: {}", profile.name(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Forgets a profile's caller, when its files change. */
+    public void forget(String profileName) {
+        known.remove(profileName);
+    }
+}
