@@ -6,8 +6,10 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 
 /** The settings dialog: request-rate budgets, within Cognito's quotas. */
 final class SettingsDialog {
@@ -51,7 +53,31 @@ final class SettingsDialog {
     }
 
     private static Spinner<Integer> spinner(String id, int max, int value, String accessibleText) {
-        Spinner<Integer> spinner = new Spinner<>(1, max, Math.max(1, Math.min(max, value)));
+        SpinnerValueFactory.IntegerSpinnerValueFactory values =
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, max, Math.max(1, Math.min(max, value)));
+        // The stock converter throws on text that is no whole number (on the FX thread, at each focus loss)
+        // and leaves that text shown; the value in force comes back instead.
+        values.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer number) {
+                return number == null ? "" : number.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                try {
+                    return Integer.valueOf(text == null ? "" : text.strip());
+                } catch (NumberFormatException notANumber) {
+                    return values.getValue();
+                }
+            }
+        });
+        Spinner<Integer> spinner = new Spinner<>(values);
+        spinner.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                spinner.getEditor().setText(values.getConverter().toString(values.getValue()));
+            }
+        });
         spinner.setId(id);
         spinner.setEditable(true);
         spinner.setAccessibleText(accessibleText);

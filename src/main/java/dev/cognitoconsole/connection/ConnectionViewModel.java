@@ -256,10 +256,15 @@ public final class ConnectionViewModel {
 
     /** After a connection change, the pool last used there comes back if it is still listed. */
     private void restoreLastPool(Connection target) {
-        if (!restorePool || selection.get() != null) {
+        if (!restorePool) {
             return;
         }
+        // Spent by the first listing even when the operator already picked a pool, so a later reload never
+        // overrides what the operator did since.
         restorePool = false;
+        if (selection.get() != null) {
+            return;
+        }
         memory.lastPool(target.profile().name(), target.region())
                 .flatMap(id -> pools.stream().filter(p -> p.id().equals(id)).findFirst())
                 .ifPresent(this::choosePool);

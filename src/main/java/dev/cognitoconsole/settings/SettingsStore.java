@@ -3,6 +3,7 @@ package dev.cognitoconsole.settings;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -54,6 +55,10 @@ public final class SettingsStore {
         } catch (JacksonException e) {
             LOG.warn("Settings file {} is damaged", file, e);
             return setAside("it is damaged (" + e.getOriginalMessage() + ")");
+        } catch (CharConversionException e) {
+            // Bytes Jackson cannot decode (garbage taken for UTF-32, say): damage too, not a failure to read.
+            LOG.warn("Settings file {} is damaged", file, e);
+            return setAside("it is damaged (" + e.getMessage() + ")");
         } catch (IOException e) {
             LOG.warn("Settings file {} cannot be read", file, e);
             return new Loaded(Settings.defaults(), "The settings file " + file + " cannot be read ("

@@ -1,0 +1,136 @@
+package dev.cognitoconsole.ui;
+
+import static dev.cognitoconsole.ui.ConsoleDriver.awaitFx;
+import static dev.cognitoconsole.ui.ConsoleDriver.fx;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cognitoconsole.app.Console;
+import dev.cognitoconsole.aws.ClientSettings;
+import dev.cognitoconsole.aws.ProfileCatalog;
+import dev.cognitoconsole.model.AwsProfile;
+import dev.cognitoconsole.settings.SettingsService;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A machine that never ran `aws configure`: the console explains what to do and nothing breaks. */
+@ExtendWith(ApplicationExtension.class)
+class FirstRunUiIT {
+
+    @TempDir
+    static Path workDir;
+
+    private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    private Thread.UncaughtExceptionHandler previousHandler;
+    private Console console;
+    private ConsoleDriver ui;
+
+    @Start
+    void start(Stage stage) {
+        previousHandler = Thread.currentThread().getUncaughtExceptionHandler();
+        Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> uncaught.add(error));
+        Path nowhere = workDir.resolve("no-aws-folder");
+        ProfileCatalog noFiles = ProfileCatalog.fromFiles(nowhere.resolve("config"), nowhere.resolve("credentials"),
+                null);
+        console = Console.create(noFiles, ClientSettings.defaults(), SettingsService.inMemory(), stage);
+        stage.setScene(new Scene(console.root(), 1200, 760));
+        stage.show();
+        console.start();
+    }
+
+    @Stop
+    void stop() {
+        if (console != null) {
+            console.close();
+        }
+        Thread.currentThread().setUncaughtExceptionHandler(previousHandler);
+    }
+
+    @BeforeEach
+    void driver(FxRobot robot) {
+        ui = new ConsoleDriver(robot);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void theEmptyStateSaysHowToAddAProfileAndNoErrorIsShown() {
+        awaitFx("#usersPlaceholder explains the empty state",
+                () -> ui.text("#usersPlaceholder").contains("No AWS profiles found"));
+
+        assertThat(ui.text("#usersPlaceholder")).contains("aws configure");
+        assertThat(bannerShown()).as("no profile is not an error").isFalse();
+        assertThat(fx(() -> ui.node("#usersPlaceholder", Node.class).isVisible())).isTrue();
+        assertThat(uncaught).isEmpty();
+    }
+
+    @Test
+    void thePickersAreEmptyAndNothingIsSelected() {
+        ComboBox<AwsProfile> profiles = profilePicker();
+
+        assertThat(fx(() -> profiles.getItems().isEmpty())).isTrue();
+        assertThat(fx(profiles::getValue)).isNull();
+        assertThat(fx(() -> ui.poolPicker().getItems().isEmpty())).isTrue();
+        assertThat(fx(() -> ui.table().getItems().isEmpty())).isTrue();
+        assertThat(console.connection().connectionProperty().get()).isNull();
+        assertThat(console.connection().selectionProperty().get()).isNull();
+        assertThat(uncaught).isEmpty();
+    }
+
+    @Test
+    void shortcutsAndTheReloadButtonDoNothingHarmful(FxRobot robot) {
+        robot.clickOn(ui.table());
+        robot.push(KeyCode.F5);
+        robot.push(KeyCode.SHORTCUT, KeyCode.R);
+        robot.push(KeyCode.SHORTCUT, KeyCode.D);
+        robot.push(KeyCode.SHORTCUT, KeyCode.F);
+        ui.click("#reloadPoolsButton");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(bannerShown()).isFalse();
+        assertThat(ui.text("#usersPlaceholder")).contains("aws configure");
+        assertThat(uncaught).isEmpty();
+    }
+
+    @Test
+    void theSettingsDialogOpensAndCancelsWithoutAProfile(FxRobot robot) {
+        ui.click("#settingsButton");
+        awaitFx("#settingsDialog is shown", () -> robot.lookup("#settingsDialog").tryQuery()
+                .map(n -> n.getScene().getWindow().isShowing()).orElse(false));
+
+        DialogPane pane = ui.node("#settingsDialog", DialogPane.class);
+        Button cancel = fx(() -> (Button) pane.lookupButton(ButtonType.CANCEL));
+        robot.clickOn(cancel);
+        awaitFx("#settingsDialog is closed", () -> robot.lookup("#settingsDialog").tryQuery()
+                .map(n -> n.getScene() == null || !n.getScene().getWindow().isShowing()).orElse(true));
+
+        assertThat(bannerShown()).isFalse();
+        assertThat(uncaught).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private ComboBox<AwsProfile> profilePicker() {
+        return ui.node("#profilePicker", ComboBox.class);
+    }
+
+    private boolean bannerShown() {
+        Node banner = ui.node("#banner", Node.class);
+        return fx(() -> banner.isVisible() && banner.isManaged());
+    }
+}
