@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+# Smoke test of the packaged console: starts the jpackage app image on a virtual X display, offline,
+# with no real AWS files, waits for its window, takes a screenshot and closes it.
+#
+#   src/test/packaging/smoke-test.sh [APP_IMAGE]     (default: target/dist/cognito-admin-console)
+#
+# It builds nothing: make the app image first with `mvn -Papp-image package -DskipTests`.
+#
+# Debian packages it needs (beyond the app image itself, which brings its own Java runtime):
+#   xvfb xauth        the virtual X server and xvfb-run
+#   libgtk-3-0        JavaFX draws with GTK 3 (libgtk-3-0t64 on Debian 13 / Ubuntu 24.04)
+#   imagemagick       `import`, for the screenshot
+#   xdotool           finds the window (else x11-utils: xwininfo)
+#
+# Writes into target/smoke/ (or $SMOKE_OUT): packaged-app.png (the screen with the console on it),
+# app.stdout, app.stderr, console.log (the console's own log) and startup-ms.txt (launch to window
+# shown, in milliseconds).
+#
+# Settings: SMOKE_TIMEOUT (seconds to wait for the window, 60), SMOKE_SETTLE (seconds between the
+# window showing and the screenshot, 3), SMOKE_LANG (the app's locale, C.UTF-8).
+#
+# Exit status: 0 when the window appeared, the app was still running at the screenshot and exited
+# after SIGTERM; non-zero otherwise (missing tools 2, early exit 3, no window 4, screenshot 5,
+# error in the output 6, no exit after SIGTERM 7).
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/../../.." && pwd)"
+app="${1:-$root/target/dist/cognito-admin-console}"
+out="${SMOKE_OUT:-$root/target/smoke}"
+launcher="$app/bin/cognito-admin-console"
+
+fail() { echo "smoke-test: $1" >&2; exit "${2:-1}"; }
+
+[ -x "$launcher" ] || fail "no launcher at $launcher; build it with: mvn -Papp-image package -DskipTests" 2
+command -v xvfb-run >/dev/null || fail "xvfb-run missing (Debian: apt-get install xvfb xauth)" 2
+command -v xauth >/dev/null || fail "xauth missing (Debian: apt-get install xauth)" 2
+if [ -x /usr/bin/import ]; then import_cmd=/usr/bin/import; else import_cmd=import; fi
+command -v "$import_cmd" >/dev/null || fail "ImageMagick's import missing (Debian: apt-get install imagemagick)" 2
+command -v xdotool >/dev/null || command -v xwininfo >/dev/null \
+  || fail "neither xdotool nor xwininfo (Debian: apt-get install xdotool)" 2
+
+# A throwaway home: the app must start with no ~/.aws, no JavaFX cache and no earlier log.
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/cognito-smoke.XXXXXX")"
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/home" "$tmp/config" "$tmp/data" "$tmp/cache" "$tmp/state" "$tmp/runtime" "$tmp/aws"
+chmod 700 "$tmp/runtime"
+# One dummy profile whose endpoint is a closed loopback port, so that nothing reaches AWS: the pool
+# list fails with "Cannot reach Cognito", which the console shows as a banner. The keys are the
+# example keys from the AWS documentation.
+cat >"$tmp/aws/config" <<'EOF'
+[profile smoke-test]
+region = eu-west-1
+endpoint_url = http://127.0.0.1:9
+aws_access_key_id = AKIAIOSFODNN7EXAMPLE
+aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+EOF
+: >"$tmp/aws/credentials"
+
+mkdir -p "$out"
+rm -f "$out/packaged-app.png" "$out/app.stdout" "$out/app.stderr" "$out/console.log" "$out/startup-ms.txt"
+
+export SMOKE_LAUNCHER="$launcher" SMOKE_TMP="$tmp" SMOKE_DIR="$out" SMOKE_IMPORT="$import_cmd"
+export SMOKE_TIMEOUT="${SMOKE_TIMEOUT:-60}" SMOKE_SETTLE="${SMOKE_SETTLE:-3}" SMOKE_LANG="${SMOKE_LANG:-C.UTF-8}"
+
+# Everything that talks to the display runs inside one xvfb-run, which sets DISPLAY and the
+# XAUTHORITY file it made for that server.
+status=0
+xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" bash -c '
+  set -u
+  log() { echo "smoke-test: $*" >&2; }
+
+  find_window() {
+    if command -v xdotool >/dev/null; then
+      xdotool search --onlyvisible --name "^Cognito Admin Console\$" 2>/dev/null | head -n 1
+    else
+      local id
+      for id in $(xwininfo -root -tree 2>/dev/null | awk "/\"Cognito Admin Console\"/ {print \$1}"); do
+        if xwininfo -id "$id" 2>/dev/null | grep -q "Map State: IsViewable"; then
+          echo "$id"; return
+        fi
+      done
+    fi
+  }
+
+  # A clean environment: only the display, the locale and the throwaway folders. Java takes its
+  # user.home from the password database, not from HOME, hence -Duser.home.
+  start_ns=$(date +%s%N)
+  env -i \
+    PATH=/usr/local/bin:/usr/bin:/bin \
+    DISPLAY="$DISPLAY" XAUTHORITY="$XAUTHORITY" \
+    LANG="$SMOKE_LANG" \
+    HOME="$SMOKE_TMP/home" \
+    XDG_CONFIG_HOME="$SMOKE_TMP/config" XDG_DATA_HOME="$SMOKE_TMP/data" \
+    XDG_CACHE_HOME="$SMOKE_TMP/cache" XDG_STATE_HOME="$SMOKE_TMP/state" \
+    XDG_RUNTIME_DIR="$SMOKE_TMP/runtime" \
+    NO_AT_BRIDGE=1 \
+    AWS_CONFIG_FILE="$SMOKE_TMP/aws/config" \
+    AWS_SHARED_CREDENTIALS_FILE="$SMOKE_TMP/aws/credentials" \
+    AWS_PROFILE=smoke-test \
+    AWS_EC2_METADATA_DISABLED=true \
+    JAVA_TOOL_OPTIONS="-Duser.home=$SMOKE_TMP/home" \
+    "$SMOKE_LAUNCHER" >"$SMOKE_DIR/app.stdout" 2>"$SMOKE_DIR/app.stderr" &
+  pid=$!
+
+  copy_log() {
+    local f
+    f=$(find "$SMOKE_TMP" -name console.log 2>/dev/null | head -n 1)
+    [ -n "$f" ] && cp "$f" "$SMOKE_DIR/console.log"
+  }
+  show_output() {
+    copy_log
+    log "--- app.stderr (last 40 lines) ---"; tail -n 40 "$SMOKE_DIR/app.stderr" >&2
+  }
+
+  win=""
+  deadline=$((SECONDS + SMOKE_TIMEOUT))
+  while :; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      wait "$pid"; rc=$?
+      log "the app exited (status $rc) before its window appeared"
+      show_output; exit 3
+    fi
+    win=$(find_window)
+    [ -n "$win" ] && break
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      log "no window named \"Cognito Admin Console\" within $SMOKE_TIMEOUT s"
+      kill -KILL "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+      show_output; exit 4
+    fi
+    sleep 0.1
+  done
+  shown_ns=$(date +%s%N)
+  startup_ms=$(( (shown_ns - start_ns) / 1000000 ))
+  echo "$startup_ms" >"$SMOKE_DIR/startup-ms.txt"
+  log "window $win shown ${startup_ms} ms after launch"
+
+  # Let the first frames and the (failing, offline) pool load settle, then photograph the screen.
+  sleep "$SMOKE_SETTLE"
+  if ! kill -0 "$pid" 2>/dev/null; then
+    wait "$pid"; rc=$?
+    log "the app exited (status $rc) right after showing its window"
+    show_output; exit 3
+  fi
+  if ! "$SMOKE_IMPORT" -window root "$SMOKE_DIR/packaged-app.png"; then
+    log "screenshot failed"
+    kill -KILL "$pid" 2>/dev/null; exit 5
+  fi
+  log "screenshot: $SMOKE_DIR/packaged-app.png"
+
+  # No window manager runs on this display to turn a close request into WM_DELETE_WINDOW, so the
+  # app is closed the way a session logout does it: SIGTERM. It must be gone within 20 s.
+  kill -TERM "$pid"
+  gone=""
+  for _ in $(seq 1 200); do
+    if ! kill -0 "$pid" 2>/dev/null; then gone=yes; break; fi
+    sleep 0.1
+  done
+  if [ -z "$gone" ]; then
+    log "the app still runs 20 s after SIGTERM"
+    kill -KILL "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+    show_output; exit 7
+  fi
+  wait "$pid"; rc=$?
+  # 143 = terminated by SIGTERM (the JVM ran its shutdown hooks); 0 = exited by itself.
+  if [ "$rc" -ne 0 ] && [ "$rc" -ne 143 ]; then
+    log "the app exited with status $rc after SIGTERM"
+    show_output; exit 7
+  fi
+  copy_log
+
+  if grep -E "Exception in Application|Uncaught exception|java\.lang\.[A-Za-z]*Error" \
+      "$SMOKE_DIR/app.stdout" "$SMOKE_DIR/app.stderr" "$SMOKE_DIR/console.log" 2>/dev/null >&2; then
+    log "errors in the app output (above)"
+    exit 6
+  fi
+  log "OK (exit status $rc after SIGTERM)"
+' || status=$?
+
+exit "$status"
