@@ -58,7 +58,7 @@ public final class SdkUserDirectory implements UserDirectory {
                 .adminGetUser(b -> b.userPoolId(poolId).username(username)));
         Map<String, String> attributes = attributes(r.userAttributes());
         return new PoolUser(r.username(), attributes.get("sub"), attributes.get("email"),
-                enabled(r.enabled()), r.userStatusAsString(), r.userCreateDate(), r.userLastModifiedDate(),
+                enabled(r.enabled()), shared(r.userStatusAsString()), r.userCreateDate(), r.userLastModifiedDate(),
                 attributes);
     }
 
@@ -92,18 +92,34 @@ public final class SdkUserDirectory implements UserDirectory {
     private static PoolUser toUser(UserType u) {
         Map<String, String> attributes = attributes(u.attributes());
         return new PoolUser(u.username(), attributes.get("sub"), attributes.get("email"), enabled(u.enabled()),
-                u.userStatusAsString(), u.userCreateDate(), u.userLastModifiedDate(), attributes);
+                shared(u.userStatusAsString()), u.userCreateDate(), u.userLastModifiedDate(), attributes);
     }
 
     private static Map<String, String> attributes(List<AttributeType> list) {
         Map<String, String> map = new LinkedHashMap<>();
         for (AttributeType a : list) {
             if (a.name() != null && a.value() != null) {
-                map.put(a.name(), a.value());
+                map.put(shared(a.name()), a.value());
             }
         }
         return map;
     }
+
+    /**
+     * Attribute names and statuses repeat in every user; one shared copy each keeps a million loaded
+     * users within a 1 GiB heap. The set of names is small (a pool's schema), so the map stays small.
+     */
+    private static String shared(String text) {
+        if (text == null || SHARED.size() > SHARED_LIMIT) {
+            return text;
+        }
+        String known = SHARED.putIfAbsent(text, text);
+        return known == null ? text : known;
+    }
+
+    private static final int SHARED_LIMIT = 10_000;
+    private static final java.util.concurrent.ConcurrentMap<String, String> SHARED =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     // Enabled is optional in the response shape; without it the user is in the default state, enabled.
     private static boolean enabled(Boolean enabled) {

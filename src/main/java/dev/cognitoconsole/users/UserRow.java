@@ -10,7 +10,8 @@ public final class UserRow {
 
     // Properties
     private final ReadOnlyObjectWrapper<PoolUser> user;
-    private final ReadOnlyObjectWrapper<UserAction> running = new ReadOnlyObjectWrapper<>();
+    // Made on first use: most rows never run a change, and a million rows must fit in memory.
+    private ReadOnlyObjectWrapper<UserAction> running;
 
     public UserRow(PoolUser user) {
         this.user = new ReadOnlyObjectWrapper<>(user);
@@ -26,11 +27,14 @@ public final class UserRow {
 
     /** The change in flight on this user, or {@code null} when the row is idle. */
     public ReadOnlyObjectProperty<UserAction> runningProperty() {
+        if (running == null) {
+            running = new ReadOnlyObjectWrapper<>();
+        }
         return running.getReadOnlyProperty();
     }
 
     public boolean isBusy() {
-        return running.get() != null;
+        return running != null && running.get() != null;
     }
 
     /** The action the row's button offers now. */
@@ -39,6 +43,7 @@ public final class UserRow {
     }
 
     void started(UserAction action) {
+        runningProperty();
         running.set(action);
     }
 
@@ -46,6 +51,8 @@ public final class UserRow {
         if (confirmed != null) {
             user.set(confirmed);
         }
-        running.set(null);
+        if (running != null) {
+            running.set(null);
+        }
     }
 }
