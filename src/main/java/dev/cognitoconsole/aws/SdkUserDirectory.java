@@ -95,14 +95,25 @@ public final class SdkUserDirectory implements UserDirectory {
                 shared(u.userStatusAsString()), u.userCreateDate(), u.userLastModifiedDate(), attributes);
     }
 
+    @SuppressWarnings("unchecked")
     private static Map<String, String> attributes(List<AttributeType> list) {
-        Map<String, String> map = new LinkedHashMap<>();
+        Map.Entry<String, String>[] entries = new Map.Entry[list.size()];
+        int n = 0;
         for (AttributeType a : list) {
             if (a.name() != null && a.value() != null) {
-                map.put(shared(a.name()), a.value());
+                entries[n++] = Map.entry(shared(a.name()), a.value());
             }
         }
-        return map;
+        try {
+            // Immutable from the start, so PoolUser keeps it as it is instead of copying it.
+            return Map.ofEntries(n == entries.length ? entries : java.util.Arrays.copyOf(entries, n));
+        } catch (IllegalArgumentException duplicateName) {
+            Map<String, String> map = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                map.putIfAbsent(entries[i].getKey(), entries[i].getValue());
+            }
+            return map;
+        }
     }
 
     /**

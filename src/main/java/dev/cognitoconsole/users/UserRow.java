@@ -8,21 +8,25 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 /** One row of the users table: the user as last reported by Cognito, and the change running on it. */
 public final class UserRow {
 
-    // Properties
-    private final ReadOnlyObjectWrapper<PoolUser> user;
-    // Made on first use: most rows never run a change, and a million rows must fit in memory.
+    // The properties are made on first use (by a visible cell or a change): a million rows must fit
+    // in memory, and most rows are never on screen. Read and written on the UI thread only.
+    private PoolUser current;
+    private ReadOnlyObjectWrapper<PoolUser> user;
     private ReadOnlyObjectWrapper<UserAction> running;
 
     public UserRow(PoolUser user) {
-        this.user = new ReadOnlyObjectWrapper<>(user);
+        this.current = user;
     }
 
     public ReadOnlyObjectProperty<PoolUser> userProperty() {
+        if (user == null) {
+            user = new ReadOnlyObjectWrapper<>(current);
+        }
         return user.getReadOnlyProperty();
     }
 
     public PoolUser getUser() {
-        return user.get();
+        return current;
     }
 
     /** The change in flight on this user, or {@code null} when the row is idle. */
@@ -49,7 +53,10 @@ public final class UserRow {
 
     void finished(PoolUser confirmed) {
         if (confirmed != null) {
-            user.set(confirmed);
+            current = confirmed;
+            if (user != null) {
+                user.set(confirmed);
+            }
         }
         if (running != null) {
             running.set(null);
