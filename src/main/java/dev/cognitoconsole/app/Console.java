@@ -1,6 +1,8 @@
 package dev.cognitoconsole.app;
 
 import dev.cognitoconsole.audit.AuditLog;
+import dev.cognitoconsole.audit.AuditView;
+import dev.cognitoconsole.audit.AuditViewModel;
 import dev.cognitoconsole.aws.AwsRegions;
 import dev.cognitoconsole.aws.CallerIdentities;
 import dev.cognitoconsole.aws.ClientSettings;
@@ -10,10 +12,17 @@ import dev.cognitoconsole.aws.RateBudgets;
 import dev.cognitoconsole.aws.SdkUserDirectory;
 import dev.cognitoconsole.banner.BannerView;
 import dev.cognitoconsole.banner.BannerViewModel;
+import dev.cognitoconsole.bulk.BulkRunView;
+import dev.cognitoconsole.bulk.BulkRunViewModel;
+import dev.cognitoconsole.bulk.BulkSelectionView;
+import dev.cognitoconsole.bulk.BulkSelectionViewModel;
 import dev.cognitoconsole.common.BackgroundTaskExecutor;
 import dev.cognitoconsole.common.Notice;
 import dev.cognitoconsole.connection.ConnectionView;
 import dev.cognitoconsole.connection.ConnectionViewModel;
+import dev.cognitoconsole.export.ExportView;
+import dev.cognitoconsole.export.ExportViewModel;
+import dev.cognitoconsole.export.UserExporter;
 import dev.cognitoconsole.settings.Settings;
 import dev.cognitoconsole.settings.SettingsService;
 import dev.cognitoconsole.settings.SettingsViewModel;
@@ -102,6 +111,14 @@ public final class Console implements AutoCloseable {
         connection.selectionProperty().addListener((obs, old, now) -> users.show(now));
 
         UsersView usersView = new UsersView(users, connection.emptyStateProperty());
+        BulkRunViewModel bulkRun = new BulkRunViewModel(directory, audit, executor, dialogs, System::nanoTime,
+                Sleeper.SYSTEM, users::showRead);
+        BulkSelectionViewModel bulkSelection = new BulkSelectionViewModel(users, bulkRun, executor, banner);
+        BulkRunView bulkRunView = new BulkRunView(bulkRun, stage,
+                Console.class.getResource("/dev/cognitoconsole/app/console.css"));
+        BulkSelectionView bulkBar = new BulkSelectionView(bulkSelection, bulkRun, bulkRunView::show);
+        usersView.showBulkBar(bulkBar.createView());
+        bulkBar.follow(usersView.selectedRows());
         SettingsViewModel settingsModel = new SettingsViewModel(preferences, budgets);
         Button settingsButton = new Button("⚙ Settings");
         settingsButton.setId("settingsButton");
@@ -113,7 +130,21 @@ public final class Console implements AutoCloseable {
                         "The new budgets apply until the console closes.", null, List.of()));
             }
         });
-        Parent root = layout(new ConnectionView(connection), settingsButton, new BannerView(banner), usersView, users);
+        BannerViewModel auditBanner = new BannerViewModel();
+        AuditView auditView = new AuditView(new AuditViewModel(audit.file(), executor, auditBanner,
+                Clock.systemDefaultZone()), auditBanner);
+        Button auditButton = new Button("Audit log");
+        auditButton.setId("auditButton");
+        auditButton.setAccessibleText("Audit log: every change made from this computer");
+        auditButton.setOnAction(e -> auditView.show(stage));
+        ExportView exportView = new ExportView(new ExportViewModel(users.visibleRows(), users.selectionProperty(),
+                new UserExporter(), executor, banner));
+        HBox tools = new HBox(8, exportView.createView(), auditButton, settingsButton);
+        tools.setAlignment(Pos.CENTER_RIGHT);
+        // The pickers give way when the window is narrow; the buttons keep their labels whole.
+        auditButton.setMinWidth(Region.USE_PREF_SIZE);
+        settingsButton.setMinWidth(Region.USE_PREF_SIZE);
+        Parent root = layout(new ConnectionView(connection), tools, new BannerView(banner), usersView, users);
         root.addEventFilter(KeyEvent.KEY_PRESSED, key -> {
             if (key.getCode() == KeyCode.F5 || REFRESH.match(key)) {
                 users.refresh();
@@ -132,7 +163,7 @@ public final class Console implements AutoCloseable {
                 usersView);
     }
 
-    private static Parent layout(ConnectionView connectionView, Button settingsButton, BannerView bannerView,
+    private static Parent layout(ConnectionView connectionView, Region tools, BannerView bannerView,
                                  UsersView usersView, UsersViewModel users) {
         Label status = new Label();
         status.setId("statusLine");
@@ -146,10 +177,10 @@ public final class Console implements AutoCloseable {
         BorderPane pane = new BorderPane(center);
         Region bar = connectionView.createView();
         HBox.setHgrow(bar, Priority.ALWAYS);
-        HBox top = new HBox(bar, settingsButton);
+        HBox top = new HBox(bar, tools);
         top.setAlignment(Pos.TOP_RIGHT);
         top.getStyleClass().add("top-bar");
-        HBox.setMargin(settingsButton, new Insets(10, 12, 0, 0));
+        HBox.setMargin(tools, new Insets(10, 12, 0, 0));
         pane.setTop(top);
         pane.setBottom(statusBar);
         pane.setId("consoleRoot");

@@ -1,12 +1,18 @@
 package dev.cognitoconsole.app;
 
 import dev.cognitoconsole.common.DialogService;
+import java.util.Optional;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -61,5 +67,95 @@ final class FxDialogService implements DialogService {
         cancelButton.setCancelButton(true);
         cancelButton.requestFocus();
         return alert.showAndWait().filter(confirm::equals).isPresent();
+    }
+
+    @Override
+    public Optional<BulkAnswer> confirmBulk(BulkConfirmation confirmation) {
+        Dialog<BulkAnswer> dialog = new Dialog<>();
+        Window window = owner.get();
+        if (window != null) {
+            dialog.initOwner(window);
+        }
+        dialog.setTitle(confirmation.title());
+        dialog.setHeaderText(confirmation.header());
+        GridPane facts = new GridPane();
+        facts.setHgap(12);
+        facts.setVgap(4);
+        int row = 0;
+        for (DialogService.Fact fact : confirmation.facts()) {
+            Label label = new Label(fact.label());
+            label.getStyleClass().add("confirm-label");
+            Label value = new Label(fact.value());
+            value.getStyleClass().add("confirm-value");
+            value.setWrapText(true);
+            value.setMaxWidth(460);
+            facts.addRow(row++, label, value);
+        }
+        Label sampleLabel = new Label(confirmation.count() > confirmation.sample().size()
+                ? "First " + confirmation.sample().size() : "Names");
+        sampleLabel.getStyleClass().add("confirm-label");
+        Label sample = new Label(String.join(", ", confirmation.sample())
+                + (confirmation.count() > confirmation.sample().size() ? ", …" : ""));
+        sample.setId("bulkSample");
+        sample.setWrapText(true);
+        sample.setMaxWidth(460);
+        facts.addRow(row, sampleLabel, sample);
+
+        Label note = new Label(confirmation.note());
+        note.setWrapText(true);
+        note.setMaxWidth(560);
+        TextField reason = new TextField();
+        reason.setId("bulkReasonField");
+        reason.setPromptText("Why: a ticket id or a few words (required)");
+        reason.setAccessibleText("Reason, recorded in the audit log with every change");
+        Label reasonLabel = new Label("Reason");
+        reasonLabel.setLabelFor(reason);
+        TextField typedCount = new TextField();
+        typedCount.setId("bulkCountField");
+        typedCount.setPromptText(Integer.toString(confirmation.count()));
+        Label typedCountLabel = new Label("Type " + confirmation.count() + " to confirm");
+        typedCountLabel.setLabelFor(typedCount);
+        CheckBox dryRun = new CheckBox("Dry run: only read the users and list what would change");
+        dryRun.setId("dryRunCheck");
+        typedCount.visibleProperty().bind(dryRun.selectedProperty().not()
+                .and(Bindings.createBooleanBinding(confirmation::countToType)));
+        typedCount.managedProperty().bind(typedCount.visibleProperty());
+        typedCountLabel.visibleProperty().bind(typedCount.visibleProperty());
+        typedCountLabel.managedProperty().bind(typedCount.visibleProperty());
+        Label problem = new Label();
+        problem.setId("bulkConfirmProblem");
+        problem.getStyleClass().add("field-problem");
+        problem.setWrapText(true);
+        problem.setMaxWidth(560);
+
+        VBox details = new VBox(10, facts, note, reasonLabel, reason, typedCountLabel, typedCount, dryRun, problem);
+        details.setId("bulkConfirmDetails");
+        dialog.getDialogPane().setContent(details);
+        dialog.getDialogPane().setId("bulkConfirmDialog");
+
+        ButtonType confirm = new ButtonType(confirmation.confirmLabel(), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(confirm, cancel);
+        Button confirmButton = (Button) dialog.getDialogPane().lookupButton(confirm);
+        confirmButton.setId("bulkConfirmButton");
+        confirmButton.setDefaultButton(false);
+        confirmButton.getStyleClass().add("confirm-danger");
+        Button cancelButton = (Button) dialog.getDialogPane().lookupButton(cancel);
+        cancelButton.setId("bulkConfirmCancel");
+        cancelButton.setDefaultButton(true);
+        cancelButton.setCancelButton(true);
+
+        ObjectBinding<BulkAnswer> answer = Bindings.createObjectBinding(() -> new BulkAnswer(reason.getText(),
+                confirmation.countToType() ? typedCount.getText() : null, dryRun.isSelected()),
+                reason.textProperty(), typedCount.textProperty(), dryRun.selectedProperty());
+        // The ViewModel's rule decides; the dialog only shows it and holds the confirm button back.
+        problem.textProperty().bind(Bindings.createStringBinding(
+                () -> confirmation.check().apply(answer.get()).orElse(""), answer));
+        confirmButton.disableProperty().bind(problem.textProperty().isNotEmpty());
+        confirmButton.textProperty().bind(Bindings.createStringBinding(() -> dryRun.isSelected()
+                ? confirmation.dryRunLabel() : confirmation.confirmLabel(), dryRun.selectedProperty()));
+        dialog.setResultConverter(button -> confirm.equals(button) ? answer.get() : null);
+        dialog.setOnShown(e -> reason.requestFocus());
+        return dialog.showAndWait();
     }
 }

@@ -1,6 +1,9 @@
 package dev.cognitoconsole.common;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** Dialogs the ViewModels need, so that they can be tested without a window. */
 public interface DialogService {
@@ -32,5 +35,47 @@ public interface DialogService {
 
     /** One labelled line of a confirmation. */
     record Fact(String label, String value) {
+    }
+
+    /**
+     * Asks to confirm a change to many users, with a reason and, for many users, the count typed; empty on Cancel.
+     * Cancel is the default. Implementations that cannot ask answer Cancel.
+     */
+    default Optional<BulkAnswer> confirmBulk(BulkConfirmation confirmation) {
+        return Optional.empty();
+    }
+
+    /**
+     * What a bulk confirmation dialog says and asks.
+     *
+     * @param title        the window title
+     * @param header       the question, naming the action and the count
+     * @param facts        users, pool, profile, region, in that order, then what was left out
+     * @param sample       the first usernames, so the operator recognises the list
+     * @param count        how many users
+     * @param countToType  whether the operator must type {@code count} to confirm a real run
+     * @param note         what the change does, in a sentence or two
+     * @param confirmLabel the confirm button for a real run, such as "Disable 120 users"
+     * @param dryRunLabel  the confirm button when Dry run is ticked
+     * @param check        why an answer cannot be accepted, or empty: confirm is enabled only when it is empty
+     */
+    record BulkConfirmation(String title, String header, List<Fact> facts, List<String> sample, int count,
+                            boolean countToType, String note, String confirmLabel, String dryRunLabel,
+                            Function<BulkAnswer, Optional<String>> check) {
+        public BulkConfirmation {
+            facts = List.copyOf(facts);
+            sample = List.copyOf(sample);
+            Objects.requireNonNull(check, "check");
+        }
+    }
+
+    /**
+     * What the operator answered to a bulk confirmation.
+     *
+     * @param reason     why, such as a ticket id
+     * @param typedCount what was typed in the count field, or {@code null} when none was asked for
+     * @param dryRun     whether only a dry run was asked for
+     */
+    record BulkAnswer(String reason, String typedCount, boolean dryRun) {
     }
 }

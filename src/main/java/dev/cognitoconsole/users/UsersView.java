@@ -19,8 +19,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Map;
+import javafx.collections.ObservableList;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.util.StringConverter;
@@ -61,6 +64,7 @@ public final class UsersView {
     private final Label searchProblem = new Label();
     private final TextField quickFilter = TextFields.createClearableTextField();
     private final Map<TableColumn<UserRow, ?>, SortKey> sortKeys = new HashMap<>();
+    private final VBox bulkSlot = new VBox();
 
     /** @param emptyState what to say when there is no AWS profile at all, or {@code null} */
     public UsersView(UsersViewModel viewModel, ObservableStringValue emptyState) {
@@ -97,6 +101,8 @@ public final class UsersView {
         table.setId("usersTable");
         table.setAccessibleText("Users of the selected pool");
         table.setItems(viewModel.visibleRows());
+        // Several rows for a bulk change; "all shown" is a choice of the bulk bar, not a selection of every row.
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         placeholder.setId("usersPlaceholder");
         placeholder.setWrapText(true);
@@ -121,7 +127,7 @@ public final class UsersView {
         });
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        VBox root = new VBox(toolbar, searchBar(), table);
+        VBox root = new VBox(toolbar, searchBar(), bulkSlot, table);
         root.getStyleClass().add("users");
         initListeners();
         return root;
@@ -209,6 +215,16 @@ public final class UsersView {
     public void focusSearch() {
         searchField.requestFocus();
         searchField.selectAll();
+    }
+
+    /** The rows selected in the table (several with Shift or Ctrl), read-only. */
+    public ObservableList<UserRow> selectedRows() {
+        return table.getSelectionModel().getSelectedItems();
+    }
+
+    /** Puts the bulk action bar between the search bar and the table. */
+    public void showBulkBar(Node bar) {
+        bulkSlot.getChildren().setAll(bar);
     }
 
     /** The row the keyboard is on, or {@code null}. */

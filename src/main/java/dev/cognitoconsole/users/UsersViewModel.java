@@ -16,7 +16,10 @@ import dev.cognitoconsole.model.PoolUser;
 import dev.cognitoconsole.model.UserAction;
 import dev.cognitoconsole.model.UserFilter;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -193,6 +196,24 @@ public final class UsersViewModel {
         executor.run(job -> apply(action, target, user),
                 outcome -> changed(row, action, target, outcome),
                 error -> changeFailed(row, action, target, error));
+    }
+
+    /**
+     * Shows users as AdminGetUser just reported them elsewhere (a bulk change), when their pool is the one shown.
+     * Rows with a change of their own in flight are left to it.
+     */
+    public void showRead(PoolSelection target, Collection<PoolUser> read) {
+        if (read.isEmpty() || !target.equals(listing.selectionProperty().get())) {
+            return;
+        }
+        Map<String, PoolUser> byName = new HashMap<>();
+        read.forEach(u -> byName.put(u.username(), u));
+        for (UserRow row : rows()) {
+            PoolUser fresh = byName.get(row.getUser().username());
+            if (fresh != null && !row.isBusy()) {
+                row.finished(fresh);
+            }
+        }
     }
 
     static DialogService.Confirmation confirmationFor(UserAction action, PoolUser user, PoolSelection target) {

@@ -1,0 +1,302 @@
+package dev.cognitoconsole.audit;
+
+import dev.cognitoconsole.common.Notice;
+import dev.cognitoconsole.common.Notifier;
+import dev.cognitoconsole.common.TaskExecutor;
+import dev.cognitoconsole.export.ExportFailures;
+import dev.cognitoconsole.export.ExportFormat;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The audit window: every recorded change, one row per attempt with its final outcome, filtered by pool, user,
+ * operator, outcome and date; exported as the filters show it.
+ */
+public final class AuditViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(AuditViewModel.class);
+
+    /** Which outcomes to list. */
+    public enum OutcomeFilter {
+        ANY("Any outcome"),
+        DONE("Done"),
+        SKIPPED("Skipped"),
+        FAILED("Failed"),
+        UNKNOWN("Unknown"),
+        NONE_RECORDED("No outcome recorded");
+
+        private final String label;
+
+        OutcomeFilter(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        boolean accepts(AuditChange change) {
+            return switch (this) {
+                case ANY -> true;
+                case NONE_RECORDED -> change.outcome() == null;
+                default -> change.outcome() != null && change.outcome().name().equals(name());
+            };
+        }
+    }
+
+    private final Path file;
+    private final TaskExecutor executor;
+    private final Notifier notifier;
+    private final Clock clock;
+    private TaskExecutor.Job loadJob;
+
+    // Properties
+    private final ObservableList<AuditChange> all = FXCollections.observableArrayList();
+    private final FilteredList<AuditChange> shown = new FilteredList<>(all);
+    private final ObservableList<AuditChange> shownReadOnly = FXCollections.unmodifiableObservableList(shown);
+    private final StringProperty poolFilter = new SimpleStringProperty("");
+    private final StringProperty userFilter = new SimpleStringProperty("");
+    private final StringProperty operatorFilter = new SimpleStringProperty("");
+    private final ObjectProperty<OutcomeFilter> outcomeFilter = new SimpleObjectProperty<>(OutcomeFilter.ANY);
+    private final ObjectProperty<LocalDate> fromDate = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> toDate = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper dateProblem = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyIntegerWrapper damagedLines = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper damagedText = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper();
+    private final BooleanBinding canExport;
+
+    /**
+     * @param file     the audit log
+     * @param notifier the audit window's own banner
+     * @param clock    today's date and the operator's time zone, for the date range and file names
+     */
+    public AuditViewModel(Path file, TaskExecutor executor, Notifier notifier, Clock clock) {
+        this.file = file;
+        this.executor = executor;
+        this.notifier = notifier;
+        this.clock = clock;
+        shown.predicateProperty().bind(Bindings.createObjectBinding(this::filter, poolFilter, userFilter,
+                operatorFilter, outcomeFilter, fromDate, toDate));
+        dateProblem.bind(Bindings.createStringBinding(() -> fromDate.get() != null && toDate.get() != null
+                && fromDate.get().isAfter(toDate.get()) ? "The start date is after the end date." : null,
+                fromDate, toDate));
+        summary.bind(Bindings.createStringBinding(this::describe, loading, all, shown));
+        damagedText.bind(Bindings.createStringBinding(() -> damagedLines.get() == 0 ? null
+                : damagedLines.get() == 1 ? "1 damaged line skipped"
+                : String.format("%,d damaged lines skipped", damagedLines.get()), damagedLines));
+        canExport = Bindings.isNotEmpty(shown).and(exporting.not()).and(loading.not());
+    }
+
+    /** The audit log read. */
+    public Path file() {
+        return file;
+    }
+
+    /** The changes that pass the filters, newest first. */
+    public ObservableList<AuditChange> changes() {
+        return shownReadOnly;
+    }
+
+    /** Part of a pool id. */
+    public StringProperty poolFilterProperty() {
+        return poolFilter;
+    }
+
+    /** Part of a user name or sub. */
+    public StringProperty userFilterProperty() {
+        return userFilter;
+    }
+
+    /** Part of the workstation user or of the AWS caller ARN. */
+    public StringProperty operatorFilterProperty() {
+        return operatorFilter;
+    }
+
+    public ObjectProperty<OutcomeFilter> outcomeFilterProperty() {
+        return outcomeFilter;
+    }
+
+    /** The first day listed (in the operator's time zone), or {@code null} for no limit. */
+    public ObjectProperty<LocalDate> fromDateProperty() {
+        return fromDate;
+    }
+
+    /** The last day listed, included, or {@code null} for no limit. */
+    public ObjectProperty<LocalDate> toDateProperty() {
+        return toDate;
+    }
+
+    /** Why the date range lists nothing, or {@code null}. */
+    public ReadOnlyStringProperty dateProblemProperty() {
+        return dateProblem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty exportingProperty() {
+        return exporting.getReadOnlyProperty();
+    }
+
+    /** Lines of the log that could not be read (cut short by a crash, or edited by hand), skipped. */
+    public ReadOnlyIntegerProperty damagedLinesProperty() {
+        return damagedLines.getReadOnlyProperty();
+    }
+
+    /** "3 damaged lines skipped", or {@code null} when every line was read. */
+    public ReadOnlyStringProperty damagedTextProperty() {
+        return damagedText.getReadOnlyProperty();
+    }
+
+    /** "42 changes", "5 shown of 42 changes", "No changes recorded yet". */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canExportProperty() {
+        return canExport;
+    }
+
+    /** A file name such as {@code audit-2026-11-24.csv}. */
+    public String suggestedFileName(ExportFormat format) {
+        return "audit-" + LocalDate.now(clock) + "." + format.extension();
+    }
+
+    // Commands
+
+    /** Reads the log again in the background; a read in flight is abandoned. */
+    public void load() {
+        if (loadJob != null) {
+            loadJob.cancel();
+        }
+        loading.set(true);
+        loadJob = executor.run(job -> {
+                    AuditLog.Contents contents = AuditLog.read(file);
+                    return new Loaded(AuditChange.pair(contents.entries()), contents.damagedLines());
+                },
+                loaded -> {
+                    loadJob = null;
+                    all.setAll(loaded.changes());
+                    damagedLines.set(loaded.damagedLines());
+                    loading.set(false);
+                },
+                error -> {
+                    loadJob = null;
+                    loading.set(false);
+                    LOG.warn("The audit log {} cannot be read", file, error);
+                    notifier.show(new Notice(Notice.Severity.ERROR, "AuditUnreadable",
+                            "The audit log cannot be read", ExportFailures.describe(error),
+                            "Check that " + file + " can be read, then reload.", null,
+                            List.of(new Notice.Action("Reload", this::load))));
+                });
+    }
+
+    /** Lists every change again. */
+    public void clearFilters() {
+        poolFilter.set("");
+        userFilter.set("");
+        operatorFilter.set("");
+        outcomeFilter.set(OutcomeFilter.ANY);
+        fromDate.set(null);
+        toDate.set(null);
+    }
+
+    /**
+     * Writes the changes listed now to {@code chosen}: CSV or JSON by its extension, else {@code fallback} with
+     * that extension added.
+     */
+    public void export(Path chosen, ExportFormat fallback) {
+        if (exporting.get() || chosen == null) {
+            return;
+        }
+        List<AuditChange> changes = List.copyOf(shown);
+        ExportFormat.Target target = ExportFormat.target(chosen, fallback);
+        exporting.set(true);
+        executor.run(job -> {
+                    AuditExport.write(changes, target.format(), target.file());
+                    return changes.size();
+                },
+                written -> {
+                    exporting.set(false);
+                    LOG.info("Exported {} audited changes to {}", written, target.file());
+                    notifier.show(Notice.info("AuditExported", String.format(written == 1 ? "%,d change exported"
+                            : "%,d changes exported", written),
+                            "Written to " + target.file() + " as " + target.format() + "."));
+                },
+                error -> {
+                    exporting.set(false);
+                    LOG.warn("Export of the audit log to {} failed", target.file(), error);
+                    notifier.show(new Notice(Notice.Severity.ERROR, "ExportFailed",
+                            "Export failed: " + target.file().getFileName() + " was not written",
+                            ExportFailures.describe(error),
+                            "Choose another folder, or free disk space, then export again.", null,
+                            List.of(new Notice.Action("Retry", () -> export(chosen, fallback)))));
+                });
+    }
+
+    private record Loaded(List<AuditChange> changes, int damagedLines) {
+    }
+
+    private Predicate<AuditChange> filter() {
+        String pool = needle(poolFilter.get());
+        String user = needle(userFilter.get());
+        String operator = needle(operatorFilter.get());
+        OutcomeFilter outcome = outcomeFilter.get() == null ? OutcomeFilter.ANY : outcomeFilter.get();
+        ZoneId zone = clock.getZone();
+        LocalDate from = fromDate.get();
+        LocalDate to = toDate.get();
+        Instant start = from == null ? null : from.atStartOfDay(zone).toInstant();
+        Instant end = to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant();
+        return change -> contains(change.poolId(), pool)
+                && (contains(change.username(), user) || contains(change.userSub(), user))
+                && (contains(change.operator(), operator) || contains(change.callerArn(), operator))
+                && outcome.accepts(change)
+                && (start == null || !change.time().isBefore(start))
+                && (end == null || change.time().isBefore(end));
+    }
+
+    private static String needle(String text) {
+        return text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean contains(String value, String needle) {
+        return needle.isEmpty() || value != null && value.toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    private String describe() {
+        if (loading.get() && all.isEmpty()) {
+            return "Reading the audit log…";
+        }
+        if (all.isEmpty()) {
+            return "No changes recorded yet";
+        }
+        String total = all.size() == 1 ? "1 change" : String.format("%,d changes", all.size());
+        return shown.size() == all.size() ? total : String.format("%,d shown of %s", shown.size(), total);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.cognitoconsole.export;
+
+import java.io.File;
+import java.nio.file.Path;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
+
+/** The Export button of the top bar, with the progress of an export in flight. */
+public final class ExportView {
+    private final ExportViewModel viewModel;
+
+    private final Button export = new Button("Export…");
+    private final ProgressBar progress = new ProgressBar();
+    private final Label progressText = new Label();
+    private File lastFolder;
+
+    public ExportView(ExportViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    public Region createView() {
+        export.setId("exportButton");
+        export.setAccessibleText("Export the users shown to a CSV or JSON file");
+        export.setTooltip(new Tooltip("Export the users the table shows (CSV or JSON)"));
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        progress.setId("exportProgress");
+        progress.setPrefWidth(100);
+        progress.setAccessibleText("Export progress");
+        progressText.setId("exportProgressText");
+        progressText.getStyleClass().add("activity");
+        HBox box = new HBox(8, progressText, progress, export);
+        box.setAlignment(Pos.CENTER_RIGHT);
+        initListeners();
+        return box;
+    }
+
+    private void initListeners() {
+        export.disableProperty().bind(viewModel.canExportProperty().not());
+        progress.progressProperty().bind(viewModel.progressProperty());
+        progress.visibleProperty().bind(viewModel.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        progressText.textProperty().bind(viewModel.progressTextProperty());
+        progressText.visibleProperty().bind(viewModel.busyProperty());
+        progressText.managedProperty().bind(progressText.visibleProperty());
+        export.setOnAction(e -> chooseFileAndExport());
+    }
+
+    private void chooseFileAndExport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export users");
+        FileChooser.ExtensionFilter csv = fileFilter(ExportFormat.CSV);
+        FileChooser.ExtensionFilter json = fileFilter(ExportFormat.JSON);
+        chooser.getExtensionFilters().setAll(csv, json);
+        chooser.setSelectedExtensionFilter(csv);
+        chooser.setInitialFileName(viewModel.suggestedFileName(ExportFormat.CSV));
+        if (lastFolder != null && lastFolder.isDirectory()) {
+            chooser.setInitialDirectory(lastFolder);
+        }
+        File chosen = chooser.showSaveDialog(export.getScene().getWindow());
+        if (chosen == null) {
+            return;
+        }
+        lastFolder = chosen.getParentFile();
+        ExportFormat fallback = chooser.getSelectedExtensionFilter() == json ? ExportFormat.JSON : ExportFormat.CSV;
+        viewModel.export(Path.of(chosen.getPath()), fallback);
+    }
+
+    /** The file chooser filter of a format, such as "CSV (spreadsheets) (*.csv)". */
+    public static FileChooser.ExtensionFilter fileFilter(ExportFormat format) {
+        return new FileChooser.ExtensionFilter(format.label() + " (*." + format.extension() + ")",
+                "*." + format.extension());
+    }
+}

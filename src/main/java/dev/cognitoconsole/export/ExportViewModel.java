@@ -1,0 +1,140 @@
+package dev.cognitoconsole.export;
+
+import dev.cognitoconsole.common.Notice;
+import dev.cognitoconsole.common.Notifier;
+import dev.cognitoconsole.common.TaskExecutor;
+import dev.cognitoconsole.model.PoolSelection;
+import dev.cognitoconsole.model.PoolUser;
+import dev.cognitoconsole.users.UserRow;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableObjectValue;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Exports the users the table shows to a CSV or JSON file, in the background, with progress. */
+public final class ExportViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(ExportViewModel.class);
+
+    private final ObservableList<UserRow> rows;
+    private final ObservableObjectValue<PoolSelection> selection;
+    private final UserExporter exporter;
+    private final TaskExecutor executor;
+    private final Notifier notifier;
+    private TaskExecutor.Job running;
+
+    // Properties
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper();
+    private final BooleanBinding canExport;
+
+    /**
+     * @param rows      what the table shows (all loaded rows, or the search result narrowed by the quick filter)
+     * @param selection the pool shown, for the suggested file name
+     */
+    public ExportViewModel(ObservableList<UserRow> rows, ObservableObjectValue<PoolSelection> selection,
+                           UserExporter exporter, TaskExecutor executor, Notifier notifier) {
+        this.rows = rows;
+        this.selection = selection;
+        this.exporter = exporter;
+        this.executor = executor;
+        this.notifier = notifier;
+        this.canExport = Bindings.isNotEmpty(rows).and(busy.not());
+    }
+
+    /** Whether an export is being written. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** How far the export in progress is, from 0 to 1. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** "Exporting 12,000 of 100,000 users…" while an export runs, else {@code null}. */
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    /** Whether there is something to export and no export is running. */
+    public BooleanBinding canExportProperty() {
+        return canExport;
+    }
+
+    /** A file name for the pool shown, such as {@code eu-west-1_AbC123-users.csv}. */
+    public String suggestedFileName(ExportFormat format) {
+        PoolSelection shown = selection.get();
+        String base = shown == null ? "users" : shown.poolId() + "-users";
+        return base + "." + format.extension();
+    }
+
+    // Commands
+
+    /**
+     * Writes the rows the table shows now to {@code chosen}: CSV or JSON by its extension, else {@code fallback}
+     * (the file chooser's filter) with that extension added.
+     */
+    public void export(Path chosen, ExportFormat fallback) {
+        if (busy.get() || chosen == null) {
+            return;
+        }
+        List<PoolUser> users = rows.stream().map(UserRow::getUser).toList();
+        ExportFormat.Target target = ExportFormat.target(chosen, fallback);
+        busy.set(true);
+        showProgress(0, users.size());
+        running = executor.run(job -> {
+                    exporter.write(users, target.format(), target.file(),
+                            (written, total) -> job.publish(() -> showProgress(written, total)));
+                    return users.size();
+                },
+                written -> finished(target, written),
+                error -> failed(target, chosen, fallback, error));
+    }
+
+    /** Stops the export in progress; the chosen file is left as it was. */
+    public void cancel() {
+        if (running != null) {
+            running.cancel();
+            running = null;
+        }
+        busy.set(false);
+        progressText.set(null);
+    }
+
+    private void showProgress(int written, int total) {
+        progress.set(total == 0 ? 1 : (double) written / total);
+        progressText.set(String.format("Exporting %,d of %,d users…", written, total));
+    }
+
+    private void finished(ExportFormat.Target target, int written) {
+        running = null;
+        busy.set(false);
+        progressText.set(null);
+        LOG.info("Exported {} users to {} ({})", written, target.file(), target.format());
+        notifier.show(Notice.info("ExportDone", String.format(written == 1 ? "%,d user exported"
+                : "%,d users exported", written), "Written to " + target.file() + " as " + target.format() + "."));
+    }
+
+    private void failed(ExportFormat.Target target, Path chosen, ExportFormat fallback, Throwable error) {
+        running = null;
+        busy.set(false);
+        progressText.set(null);
+        LOG.warn("Export to {} failed", target.file(), error);
+        notifier.show(new Notice(Notice.Severity.ERROR, "ExportFailed",
+                "Export failed: " + target.file().getFileName() + " was not written",
+                ExportFailures.describe(error),
+                "Choose another folder, or free disk space, then export again.", null,
+                List.of(new Notice.Action("Retry", () -> export(chosen, fallback)))));
+    }
+}

@@ -1,0 +1,806 @@
+package dev.cognitoconsole.bulk;
+
+import static dev.cognitoconsole.testing.FakeUserDirectory.DISABLE_USER;
+import static dev.cognitoconsole.testing.FakeUserDirectory.ENABLE_USER;
+import static dev.cognitoconsole.testing.FakeUserDirectory.GET_USER;
+import static dev.cognitoconsole.testing.FakeUserDirectory.user;
+import static dev.cognitoconsole.testing.FakeUserDirectory.users;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.cognitoconsole.audit.AuditEntry;
+import dev.cognitoconsole.aws.UserDirectory;
+import dev.cognitoconsole.bulk.BulkRunViewModel.RunState;
+import dev.cognitoconsole.common.DialogService;
+import dev.cognitoconsole.model.AwsProfile;
+import dev.cognitoconsole.model.Connection;
+import dev.cognitoconsole.model.ConsoleFailure;
+import dev.cognitoconsole.model.Page;
+import dev.cognitoconsole.model.PoolSelection;
+import dev.cognitoconsole.model.PoolUser;
+import dev.cognitoconsole.model.ProfileKind;
+import dev.cognitoconsole.model.UserAction;
+import dev.cognitoconsole.model.UserFilter;
+import dev.cognitoconsole.model.UserPool;
+import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
+import dev.cognitoconsole.testing.FakeUserDirectory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class BulkRunViewModelTest {
+    private static final AwsProfile PROFILE = new AwsProfile("support", "eu-west-1", null, ProfileKind.SSO);
+    private static final Connection CONNECTION = new Connection(PROFILE, "eu-west-1");
+    private static final PoolSelection POOL = new PoolSelection(CONNECTION, new UserPool("eu-west-1_PoolA", "customers"));
+    private static final String REASON = "INC-4711 compromised accounts";
+
+    private final List<String> events = new ArrayList<>();
+    private final FakeUserDirectory fake = new FakeUserDirectory();
+    private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+    private final AnsweringDialogs dialogs = new AnsweringDialogs().confirmWith(REASON);
+    private final RecordingAuditTrail audit = new RecordingAuditTrail(events::add);
+    private final AtomicLong nanos = new AtomicLong();
+    private final List<Duration> sleeps = new ArrayList<>();
+    private final List<PoolUser> shownInTable = new ArrayList<>();
+    private UserDirectory directory = fake;
+
+    private BulkRunViewModel vm = newViewModel();
+
+    private BulkRunViewModel newViewModel() {
+        return new BulkRunViewModel(new Recording(), audit, executor, dialogs, nanos::get, sleeps::add,
+                (pool, read) -> shownInTable.addAll(read));
+    }
+
+    /** Tells the event log of every call before it reaches the directory of the test. */
+    private final class Recording implements UserDirectory {
+        @Override
+        public Page<UserPool> listPools(Connection connection, String nextToken) {
+            throw new AssertionError("a bulk change lists no pools");
+        }
+
+        @Override
+        public Page<PoolUser> listUsers(Connection connection, String poolId, UserFilter filter, String token) {
+            throw new AssertionError("a bulk change lists no users");
+        }
+
+        @Override
+        public PoolUser getUser(Connection connection, String poolId, String username) {
+            events.add("get:" + username);
+            return directory.getUser(connection, poolId, username);
+        }
+
+        @Override
+        public void disableUser(Connection connection, String poolId, String username) {
+            events.add("disable:" + username);
+            directory.disableUser(connection, poolId, username);
+        }
+
+        @Override
+        public void enableUser(Connection connection, String poolId, String username) {
+            events.add("enable:" + username);
+            directory.enableUser(connection, poolId, username);
+        }
+    }
+
+    private boolean disable(String... usernames) {
+        return vm.request(UserAction.DISABLE, POOL, List.of(usernames), "test", List.of());
+    }
+
+    private BulkResultRow row(String username) {
+        return vm.results().stream().filter(r -> r.username().equals(username)).findFirst().orElseThrow();
+    }
+
+    private List<String> written() {
+        return fake.calls().stream()
+                .filter(c -> c.operation().equals(DISABLE_USER) || c.operation().equals(ENABLE_USER))
+                .map(c -> c.operation() + " " + c.argument())
+                .toList();
+    }
+
+    private static ConsoleFailure.TooManyRequests throttled(String operation) {
+        return new ConsoleFailure.TooManyRequests(operation, "Rate exceeded", "req-throttled", null);
+    }
+
+    @Nested
+    class Outcomes {
+
+        @Test
+        void mixedBatchEndsWithOneResultPerUser() {
+            fake.addUsers(POOL.poolId(), user("ann", true), user("ben", false), user("cid", true), user("dot", true));
+            fake.onCall(DISABLE_USER, call -> {
+                if (call.argument().equals("cid")) {
+                    throw new ConsoleFailure.InvalidParameter(DISABLE_USER, "User cannot be disabled", "req-cid", null);
+                }
+            });
+            fake.failNext(DISABLE_USER, throttled(DISABLE_USER)); // ann's first try: the budget absorbs it
+
+            assertThat(disable("ann", "ben", "ghost", "cid", "dot")).isTrue();
+
+            assertThat(vm.results()).extracting(BulkResultRow::username, BulkResultRow::getOutcome,
+                    BulkResultRow::getErrorType).containsExactly(
+                    tuple("ann", BulkOutcome.DONE, null),
+                    tuple("ben", BulkOutcome.SKIPPED, null),
+                    tuple("ghost", BulkOutcome.NOT_FOUND, null),
+                    tuple("cid", BulkOutcome.FAILED, "InvalidParameterException"),
+                    tuple("dot", BulkOutcome.DONE, null));
+            assertThat(row("cid").getDetail()).contains("User cannot be disabled");
+            assertThat(row("ann").getDetail()).contains("confirmed by AdminGetUser");
+            assertThat(sleeps).containsExactly(Duration.ofSeconds(1));
+            assertThat(written()).containsExactly(DISABLE_USER + " ann", DISABLE_USER + " ann",
+                    DISABLE_USER + " cid", DISABLE_USER + " dot");
+            assertThat(audit.attempts()).extracting(RecordingAuditTrail.Line::username)
+                    .containsExactly("ann", "ann", "cid", "dot");
+            assertThat(audit.outcomes()).extracting(RecordingAuditTrail.Line::username, RecordingAuditTrail.Line::outcome)
+                    .containsExactly(tuple("ann", AuditEntry.Outcome.FAILED), tuple("ann", AuditEntry.Outcome.DONE),
+                            tuple("cid", AuditEntry.Outcome.FAILED), tuple("dot", AuditEntry.Outcome.DONE));
+            assertThat(fake.user(POOL.poolId(), "ann").enabled()).isFalse();
+            assertThat(fake.user(POOL.poolId(), "cid").enabled()).isTrue();
+            assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
+            assertThat(vm.progressProperty().get()).isEqualTo(1.0);
+            assertThat(vm.summaryProperty().get())
+                    .isEqualTo("Done, verified 2 · Skipped 1 · Not found 1 · Failed 1");
+            assertThat(vm.retryableCountProperty().get()).isEqualTo(1);
+            assertThat(shownInTable).extracting(PoolUser::username).contains("ann", "ben", "dot");
+        }
+
+        @Test
+        void throttlingBacksOffExponentiallyAndGivesUpAfterTheLastTry() {
+            fake.addUsers(POOL.poolId(), user("ann", true));
+            for (int i = 0; i < BulkRunner.WRITE_TRIES; i++) {
+                fake.failNext(DISABLE_USER, throttled(DISABLE_USER));
+            }
+
+            disable("ann");
+
+            assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
+                    Duration.ofSeconds(8), Duration.ofSeconds(16));
+            assertThat(row("ann").getOutcome()).isEqualTo(BulkOutcome.FAILED);
+            assertThat(row("ann").getErrorType()).isEqualTo("TooManyRequestsException");
+            // Every call has its own attempt and outcome.
+            assertThat(audit.attempts()).hasSize(BulkRunner.WRITE_TRIES);
+            assertThat(audit.outcomes()).hasSize(BulkRunner.WRITE_TRIES).extracting(RecordingAuditTrail.Line::outcome)
+                    .containsOnly(AuditEntry.Outcome.FAILED);
+            assertThat(audit.outcomes().get(0).detail()).isEqualTo("Throttled; not changed. Trying again in 1000 ms");
+        }
+
+        @Test
+        void throttledReadsAreAbsorbedToo() {
+            fake.addUsers(POOL.poolId(), user("ann", true));
+            fake.failNext(GET_USER, throttled(GET_USER)).failNext(GET_USER, throttled(GET_USER));
+
+            disable("ann");
+
+            assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+            assertThat(row("ann").getOutcome()).isEqualTo(BulkOutcome.DONE);
+        }
+
+        @Test
+        void enableWorksTheSameWay() {
+            fake.addUsers(POOL.poolId(), user("ann", false), user("ben", true));
+
+            vm.request(UserAction.ENABLE, POOL, List.of("ann", "ben"), "test", List.of());
+
+            assertThat(vm.results()).extracting(BulkResultRow::getOutcome)
+                    .containsExactly(BulkOutcome.DONE, BulkOutcome.SKIPPED);
+            assertThat(written()).containsExactly(ENABLE_USER + " ann");
+            assertThat(audit.attempts()).extracting(l -> l.attempt().action()).containsExactly("AdminEnableUser");
+        }
+
+        @Test
+        void acceptedButNotAppliedIsAFailureToRetry() {
+            fake.addUsers(POOL.poolId(), user("ann", true)).ignoreWrites();
+
+            disable("ann");
+
+            assertThat(row("ann").getOutcome()).isEqualTo(BulkOutcome.FAILED);
+            assertThat(row("ann").getErrorType()).isEqualTo("NotApplied");
+            assertThat(row("ann").getDetail()).contains("still reads Enabled");
+        }
+
+        @Test
+        void aFailedReadBackAfterAnAcceptedWriteIsDoneButNotVerified() {
+            fake.addUsers(POOL.poolId(), user("ann", true));
+            fake.onCall(DISABLE_USER, call -> fake.failNext(GET_USER,
+                    new ConsoleFailure.NetworkUnreachable(GET_USER, "https://cognito", "Read timed out", null)));
+
+            disable("ann");
+
+            assertThat(row("ann").getOutcome()).isEqualTo(BulkOutcome.UNVERIFIED);
+            assertThat(row("ann").getOutcome().retryable()).isTrue();
+            assertThat(audit.outcomes()).extracting(RecordingAuditTrail.Line::outcome)
+                    .containsExactly(AuditEntry.Outcome.DONE);
+        }
+    }
+
+    @Nested
+    class OutcomeUnknown {
+
+        @Test
+        void aWriteWithoutAnswerIsReadBackNotSentAgain() {
+            fake.addUsers(POOL.poolId(), user("ann", true));
+            fake.failNext(DISABLE_USER, new ConsoleFailure.InternalError(DISABLE_USER, "Internal error", "req-500", null));
+
+            disable("ann");
+
+            assertThat(written()).containsExactly(DISABLE_USER + " ann");
+            assertThat(events).containsExactly("get:ann", "attempt:ann", "disable:ann", "get:ann",
+                    "outcome:ann:FAILED");
+            assertThat(row("ann").getOutcome()).isEqualTo(BulkOutcome.FAILED);
+            assertThat(row("ann").getErrorType()).isEqualTo("InternalErrorException");
+            assertThat(row("ann").getDetail()).contains("not changed");
+        }
+
+        @Test
+        void aWriteThatLandedButLostItsAnswerIsVerifiedByTheReadBack() {
+            fake.addUsers(POOL.poolId(), user("ann", true), user("ben", true));
+            directory = new LosingAnswers(fake, Set.of("ann"));
+
+            disable("ann", "ben");
+
+            assertThat(written()).containsExactly(DISABLE_USER + " ann", DISABLE_USER + " ben");
+            assertThat(events).containsSubsequence("attempt:ann", "disable:ann", "get:ann", "outcome:ann:DONE");
+            assertThat(row("ann").getOutcome()).isEqualTo(BulkOutcome.DONE);
+            assertThat(row("ann").getDetail()).contains("after no clear answer");
+            assertThat(fake.user(POOL.poolId(), "ann").enabled()).isFalse();
+        }
+
+        @Test
+        void whenTheReadBackFailsTooTheUserIsUnknownAndNotWrittenAgain() {
+            fake.addUsers(POOL.poolId(), user("ann", true));
+            fake.failNext(DISABLE_USER, new ConsoleFailure.NetworkUnreachable(DISABLE_USER, "https://cognito",
+                    "Read timed out", null));
+            fake.onCall(DISABLE_USER, call -> fake.failNext(GET_USER,
+                    new ConsoleFailure.NetworkUnreachable(GET_USER, "https://cognito", "Read timed out", null)));
+
+            disable("ann");
+
+            assertThat(written()).hasSize(1);
+            assertThat(row("ann").getOutcome()).isEqualTo(BulkOutcome.UNKNOWN);
+            assertThat(audit.outcomes()).extracting(RecordingAuditTrail.Line::outcome)
+                    .containsExactly(AuditEntry.Outcome.UNKNOWN);
+        }
+
+        @Test
+        void threeUsersInARowWithoutAnswerPauseTheRun() {
+            fake.addUsers(POOL.poolId(), users("u", 5));
+            fake.onCall(GET_USER, call -> {
+                throw new ConsoleFailure.NetworkUnreachable(GET_USER, "https://cognito", "Connect timed out", null);
+            });
+
+            disable("u0001", "u0002", "u0003", "u0004", "u0005");
+
+            assertThat(vm.stateProperty().get()).isEqualTo(RunState.PAUSED);
+            assertThat(vm.messageProperty().get()).contains("no answer from Cognito for 3 users in a row");
+            assertThat(vm.results()).extracting(BulkResultRow::getOutcome).containsExactly(BulkOutcome.FAILED,
+                    BulkOutcome.FAILED, BulkOutcome.FAILED, BulkOutcome.PENDING, BulkOutcome.PENDING);
+            assertThat(written()).isEmpty();
+        }
+    }
+
+    /** Makes the change, then loses the answer, for some users: as a timeout after Cognito acted would. */
+    private record LosingAnswers(UserDirectory inner, Set<String> losing) implements UserDirectory {
+        @Override
+        public Page<UserPool> listPools(Connection connection, String nextToken) {
+            return inner.listPools(connection, nextToken);
+        }
+
+        @Override
+        public Page<PoolUser> listUsers(Connection connection, String poolId, UserFilter filter, String token) {
+            return inner.listUsers(connection, poolId, filter, token);
+        }
+
+        @Override
+        public PoolUser getUser(Connection connection, String poolId, String username) {
+            return inner.getUser(connection, poolId, username);
+        }
+
+        @Override
+        public void disableUser(Connection connection, String poolId, String username) {
+            inner.disableUser(connection, poolId, username);
+            if (losing.contains(username)) {
+                throw new ConsoleFailure.NetworkUnreachable(DISABLE_USER, "https://cognito", "Read timed out", null);
+            }
+        }
+
+        @Override
+        public void enableUser(Connection connection, String poolId, String username) {
+            inner.enableUser(connection, poolId, username);
+        }
+    }
+
+    @Nested
+    class Audit {
+
+        @Test
+        void everyWriteHasAnAttemptBeforeItAndAnOutcomeAfterWithTheReason() {
+            fake.addUsers(POOL.poolId(), user("ann", true), user("ben", false), user("cid", true));
+            fake.failNext(DISABLE_USER, new ConsoleFailure.InvalidParameter(DISABLE_USER, "Bad", "req-1", null));
+
+            disable("ann", "ben", "cid");
+
+            assertThat(events).containsExactly(
+                    "get:ann", "attempt:ann", "disable:ann", "outcome:ann:FAILED",
+                    "get:ben",
+                    "get:cid", "attempt:cid", "disable:cid", "get:cid", "outcome:cid:DONE");
+            assertThat(audit.attempts()).extracting(RecordingAuditTrail.Line::username).containsExactly("ann", "cid");
+            assertThat(audit.attempts()).allSatisfy(line -> {
+                assertThat(line.attempt().reason()).isEqualTo(REASON);
+                assertThat(line.attempt().action()).isEqualTo("AdminDisableUser");
+                assertThat(line.attempt().poolId()).isEqualTo(POOL.poolId());
+                assertThat(line.attempt().userSub()).isEqualTo("sub-" + line.username());
+            });
+            // Each outcome answers its own attempt.
+            assertThat(audit.outcomes()).extracting(RecordingAuditTrail.Line::operationId)
+                    .containsExactlyElementsOf(audit.attempts().stream().map(RecordingAuditTrail.Line::operationId)
+                            .toList());
+            assertThat(audit.outcomes().get(0).failure()).isInstanceOf(ConsoleFailure.InvalidParameter.class);
+        }
+
+        @Test
+        void skippedUsersGetNoWriteAndNoAuditLine() {
+            fake.addUsers(POOL.poolId(), user("ann", false), user("ben", false));
+
+            disable("ann", "ben");
+
+            assertThat(written()).isEmpty();
+            assertThat(audit.lines()).isEmpty();
+            assertThat(vm.results()).extracting(BulkResultRow::getOutcome)
+                    .containsOnly(BulkOutcome.SKIPPED);
+        }
+
+        @Test
+        void whenTheAuditLogCannotBeWrittenNothingIsSentAndTheRunPauses() {
+            fake.addUsers(POOL.poolId(), user("ann", true), user("ben", true));
+            audit.breakDown();
+
+            disable("ann", "ben");
+
+            assertThat(written()).isEmpty();
+            assertThat(vm.stateProperty().get()).isEqualTo(RunState.PAUSED);
+            assertThat(vm.messageProperty().get()).contains("audit log cannot be written", "No space left");
+            assertThat(vm.results()).extracting(BulkResultRow::getOutcome)
+                    .containsExactly(BulkOutcome.PENDING, BulkOutcome.PENDING);
+        }
+    }
+
+    @Nested
+    class Converging {
+
+        @Test
+        void runningTheSameBatchAgainSkipsEveryUserAndWritesNothing() {
+            fake.addUsers(POOL.poolId(), users("u", 6));
+            fake.addUsers(POOL.poolId(), user("off", false));
+            String[] batch = {"u0001", "u0002", "u0003", "off", "u0004", "u0005", "u0006"};
+            disable(batch);
+            assertThat(written()).hasSize(6);
+            int attempts = audit.attempts().size();
+            fake.forgetCalls();
+
+            assertThat(disable(batch)).isTrue();
+
+            assertThat(vm.results()).extracting(BulkResultRow::getOutcome).containsOnly(BulkOutcome.SKIPPED);
+            assertThat(written()).isEmpty();
+            assertThat(fake.calls(GET_USER)).hasSize(7);
+            assertThat(audit.attempts()).hasSize(attempts);
+        }
+
+        @Test
+        void aRunInterruptedHalfwayAndStartedAgainNeverFlipsAUserTwice() {
+            fake.addUsers(POOL.poolId(), users("u", 6));
+            String[] batch = {"u0001", "u0002", "u0003", "u0004", "u0005", "u0006"};
+            fake.onCall(DISABLE_USER, call -> {
+                if (call.argument().equals("u0003")) {
+                    vm.cancel();
+                }
+            });
+            disable(batch);
+            assertThat(vm.stateProperty().get()).isEqualTo(RunState.CANCELLED);
+
+            disable(batch);
+
+            assertThat(written()).containsExactlyElementsOf(IntStream.rangeClosed(1, 6)
+                    .mapToObj(i -> DISABLE_USER + " u000" + i).toList());
+            assertThat(vm.results()).extracting(BulkResultRow::getOutcome).containsExactly(
+                    BulkOutcome.SKIPPED, BulkOutcome.SKIPPED, BulkOutcome.SKIPPED,
+                    BulkOutcome.DONE, BulkOutcome.DONE, BulkOutcome.DONE);
+        }
+    }
+
+    @Nested
+    class DryRun {
+
+        @Test
+        void readsEveryUserAndWritesNothing() {
+            fake.addUsers(POOL.poolId(), user("ann", true), user("ben", false));
+            dialogs.answer(new DialogService.BulkAnswer(REASON, null, true));
+
+            disable("ann", "ben", "ghost");
+
+            assertThat(fake.calls()).extracting(FakeUserDirectory.Call::operation).containsOnly(GET_USER);
+            assertThat(written()).isEmpty();
+            assertThat(audit.lines()).isEmpty();
+            assertThat(vm.results()).extracting(BulkResultRow::username, BulkResultRow::getOutcome).containsExactly(
+                    tuple("ann", BulkOutcome.WOULD_CHANGE), tuple("ben", BulkOutcome.SKIPPED),
+                    tuple("ghost", BulkOutcome.NOT_FOUND));
+            assertThat(vm.titleProperty().get()).startsWith("Dry run");
+            assertThat(vm.messageProperty().get()).startsWith("Dry run finished");
+            assertThat(fake.user(POOL.poolId(), "ann").enabled()).isTrue();
+        }
+
+        @Test
+        void runForRealAsksAgainAndThenChangesOnlyWhatTheDryRunFound() {
+            fake.addUsers(POOL.poolId(), user("ann", true), user("ben", false));
+            dialogs.answer(new DialogService.BulkAnswer(REASON, null, true));
+            disable("ann", "ben");
+            dialogs.answer(new DialogService.BulkAnswer("INC-4711 approved", null, false));
+
+            assertThat(vm.runForReal()).isTrue();
+
+            assertThat(dialogs.asked()).hasSize(2);
+            assertThat(dialogs.last().facts()).extracting(DialogService.Fact::label).contains("Dry run found");
+            assertThat(written()).containsExactly(DISABLE_USER + " ann");
+            assertThat(vm.results()).extracting(BulkResultRow::getOutcome)
+                    .containsExactly(BulkOutcome.DONE, BulkOutcome.SKIPPED);
+            assertThat(audit.attempts()).extracting(l -> l.attempt().reason()).containsExactly("INC-4711 approved");
+        }
+    }
+
+    @Nested
+    class PauseAndCancel {
+
+        @Test
+        void pauseStopsAfterTheUserInHandAndResumeGoesOn() {
+            fake.addUsers(POOL.poolId(), users("u", 5));
+            fake.onCall(DISABLE_USER, call -> {
+                if (call.argument().equals("u0002")) {
+                    vm.pause();
+                }
+            });
+
+            disable("u0001", "u0002", "u0003", "u0004", "u0005");
+
+            assertThat(vm.stateProperty().get()).isEqualTo(RunState.PAUSED);
+            assertThat(vm.results()).extracting(BulkResultRow::getOutcome).containsExactly(BulkOutcome.DONE,
+                    BulkOutcome.DONE, BulkOutcome.PENDING, BulkOutcome.PENDING, BulkOutcome.PENDING);
+            assertThat(written()).hasSize(2);
+            assertThat(vm.progressProperty().get()).isEqualTo(0.4);
+            assertThat(vm.remainingTextProperty().get()).isEqualTo("3 waiting");
+            assertThat(Thread.currentThread().isInterrupted()).as("no interrupt left behind").isFalse();
+
+            vm.resume();
+
+            assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
+            assertThat(vm.results()).extracting(BulkResultRow::getOutcome).containsOnly(BulkOutcome.DONE);
+            assertThat(written()).hasSize(5).doesNotHaveDuplicates();
+        }
+
+        @Test
+        void pauseBeforeTheWorkStartsSendsNothing() {
+            fake.addUsers(POOL.poolId(), users("u", 3));
+            executor.holdWork();
+            disable("u0001", "u0002", "u0003");
+            assertThat(vm.stateProperty().get()).isEqualTo(RunState.RUNNING);
+
+            vm.pause();
+            assertThat(vm.stateProperty().get()).isEqualTo(RunState.PAUSING);
+            executor.runNext();
+
+            assertThat(vm.stateProperty().get()).isEqualTo(RunState.PAUSED);
+            assertThat(fake.calls()).isEmpty();
+            assertThat(vm.results()).extracting(BulkResultRow::getOutcome).containsOnly(BulkOutcome.PENDING);
+        }
+
+        @Test
+        void pauseDuringAThrottlingBackoffLeavesTheUserUnchangedUntilResume() {
+            fake.addUsers(POOL.poolId(), user("ann", true), user("ben", true));
+            fake.failNext(DISABLE_USER, throttled(DISABLE_USER));
+            vm = new BulkRunViewModel(new Recording(), audit, executor, dialogs, nanos::get, duration -> {
+                sleeps.add(duration);
+                vm.pause();
+            }, (pool, read) -> { });
+
+            disable("ann", "ben");
+
+            assertThat(vm.stateProperty().get()).isEqualTo(RunState.PAUSED);
+            assertThat(row("ann").getOutcome()).isEqualTo(BulkOutcome.PENDING);
+            assertThat(row("ann").getDetail()).contains("Throttled");
+            assertThat(audit.attempts()).hasSize(1);
+            assertThat(audit.outcomes()).singleElement().satisfies(line -> {
+                assertThat(line.outcome()).isEqualTo(AuditEntry.Outcome.FAILED);
+                assertThat(line.failure()).isInstanceOf(ConsoleFailure.TooManyRequests.class);
+            });
+            assertThat(fake.calls(GET_USER)).extracting(FakeUserDirectory.Call::argument).containsExactly("ann");
+
+            vm.resume();
+
+            assertThat(vm.results()).extracting(BulkResultRow::getOutcome).containsOnly(BulkOutcome.DONE);
+            assertThat(written()).containsExactly(DISABLE_USER + " ann", DISABLE_USER + " ann", DISABLE_USER + " ben");
+            assertThat(audit.attempts()).hasSize(3);
+            assertThat(audit.outcomes()).hasSize(3);
+        }
+
+        @Test
+        void cancelMarksTheRestNotSent() {
+            fake.addUsers(POOL.poolId(), users("u", 4));
+            fake.onCall(GET_USER, call -> {
+                if (call.argument().equals("u0002")) {
+                    vm.cancel();
+                }
+            });
+
+            disable("u0001", "u0002", "u0003", "u0004");
+
+            assertThat(vm.stateProperty().get()).isEqualTo(RunState.CANCELLED);
+            // Cancel came while u0002 was being read: it is not changed either.
+            assertThat(vm.results()).extracting(BulkResultRow::getOutcome).containsExactly(BulkOutcome.DONE,
+                    BulkOutcome.NOT_SENT, BulkOutcome.NOT_SENT, BulkOutcome.NOT_SENT);
+            assertThat(written()).containsExactly(DISABLE_USER + " u0001");
+            assertThat(vm.messageProperty().get()).isEqualTo("Cancelled: 3 users not sent.");
+        }
+
+        @Test
+        void cancelWhileWaitingForTheRateBudgetSendsNothingForThatUser() {
+            fake.addUsers(POOL.poolId(), user("ann", true), user("ben", true));
+            // What SdkUserDirectory throws when the wait for the budget is interrupted: the request never went out.
+            fake.onCall(DISABLE_USER, call -> {
+                vm.cancel();
+                throw new CancellationException("AdminDisableUser stopped while waiting for the rate budget");
+            });
+
+            disable("ann", "ben");
+
+            assertThat(vm.stateProperty().get()).isEqualTo(RunState.CANCELLED);
+            assertThat(vm.results()).extracting(BulkResultRow::getOutcome)
+                    .containsExactly(BulkOutcome.NOT_SENT, BulkOutcome.NOT_SENT);
+            assertThat(audit.outcomes()).singleElement().satisfies(line -> {
+                assertThat(line.outcome()).isEqualTo(AuditEntry.Outcome.FAILED);
+                assertThat(line.detail()).startsWith("Not sent");
+            });
+            assertThat(fake.user(POOL.poolId(), "ann").enabled()).isTrue();
+        }
+
+        @Test
+        void cancelWhilePausedEndsTheRun() {
+            fake.addUsers(POOL.poolId(), users("u", 3));
+            fake.onCall(DISABLE_USER, call -> vm.pause());
+            disable("u0001", "u0002", "u0003");
+            assertThat(vm.stateProperty().get()).isEqualTo(RunState.PAUSED);
+
+            vm.cancel();
+
+            assertThat(vm.stateProperty().get()).isEqualTo(RunState.CANCELLED);
+            assertThat(vm.results()).extracting(BulkResultRow::getOutcome).containsExactly(BulkOutcome.DONE,
+                    BulkOutcome.NOT_SENT, BulkOutcome.NOT_SENT);
+            assertThat(written()).hasSize(1);
+        }
+
+        @Test
+        void noOtherRunStartsWhileOneIsPaused() {
+            fake.addUsers(POOL.poolId(), users("u", 3));
+            fake.onCall(DISABLE_USER, call -> vm.pause());
+            disable("u0001", "u0002");
+
+            assertThat(disable("u0003")).isFalse();
+
+            assertThat(vm.problemProperty().get()).contains("under way");
+            assertThat(dialogs.asked()).hasSize(1);
+        }
+    }
+
+    @Nested
+    class Retry {
+
+        @Test
+        void retryFailedRunsOnlyTheFailedUsersAgain() {
+            fake.addUsers(POOL.poolId(), user("ann", true), user("ben", true), user("cid", true));
+            AtomicBoolean refuse = new AtomicBoolean(true);
+            fake.onCall(DISABLE_USER, call -> {
+                if (call.argument().equals("ben") && refuse.get()) {
+                    throw new ConsoleFailure.InvalidParameter(DISABLE_USER, "Try later", "req-ben", null);
+                }
+            });
+            disable("ann", "ben", "cid");
+            assertThat(row("ben").getOutcome()).isEqualTo(BulkOutcome.FAILED);
+            refuse.set(false);
+            fake.forgetCalls();
+
+            vm.retryFailed();
+
+            assertThat(fake.calls()).extracting(FakeUserDirectory.Call::argument).containsOnly("ben");
+            assertThat(row("ben").getOutcome()).isEqualTo(BulkOutcome.DONE);
+            assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
+            assertThat(vm.retryableCountProperty().get()).isZero();
+        }
+
+        @Test
+        void oneRowCanBeRetriedAlone() {
+            fake.addUsers(POOL.poolId(), user("ann", true), user("ben", true));
+            fake.failNext(DISABLE_USER, new ConsoleFailure.InvalidParameter(DISABLE_USER, "No", "req-1", null));
+            fake.failNext(DISABLE_USER, new ConsoleFailure.InvalidParameter(DISABLE_USER, "No", "req-2", null));
+            disable("ann", "ben");
+            fake.forgetCalls();
+
+            vm.retry(row("ben"));
+
+            assertThat(fake.calls()).extracting(FakeUserDirectory.Call::argument).containsOnly("ben");
+            assertThat(row("ben").getOutcome()).isEqualTo(BulkOutcome.DONE);
+            assertThat(row("ann").getOutcome()).isEqualTo(BulkOutcome.FAILED);
+        }
+
+        @Test
+        void aUserChangedMeanwhileIsSkippedOnRetry() {
+            fake.addUsers(POOL.poolId(), user("ann", true));
+            fake.failNext(DISABLE_USER, new ConsoleFailure.InvalidParameter(DISABLE_USER, "No", "req-1", null));
+            disable("ann");
+            fake.disableUser(CONNECTION, POOL.poolId(), "ann"); // another operator
+            fake.forgetCalls();
+
+            vm.retryFailed();
+
+            assertThat(row("ann").getOutcome()).isEqualTo(BulkOutcome.SKIPPED);
+            assertThat(written()).isEmpty();
+        }
+    }
+
+    @Nested
+    class RunWideFailures {
+
+        @Test
+        void aMissingPoolPausesTheRunInsteadOfFailingEveryUser() {
+            PoolSelection gone = new PoolSelection(CONNECTION, new UserPool("eu-west-1_Gone", null));
+
+            vm.request(UserAction.DISABLE, gone, List.of("ann", "ben"), "test", List.of());
+
+            assertThat(vm.stateProperty().get()).isEqualTo(RunState.PAUSED);
+            assertThat(vm.messageProperty().get()).contains("does not exist", "ResourceNotFoundException");
+            assertThat(fake.calls(GET_USER)).hasSize(1);
+            assertThat(vm.results()).extracting(BulkResultRow::getOutcome).containsOnly(BulkOutcome.PENDING);
+        }
+
+        @Test
+        void expiredCredentialsPauseTheRunWithTheLoginCommand() {
+            fake.addUsers(POOL.poolId(), user("ann", true));
+            fake.failNext(GET_USER, new ConsoleFailure.CredentialsUnavailable(GET_USER, null, "support", true,
+                    "Token is expired", null, null));
+
+            disable("ann");
+
+            assertThat(vm.stateProperty().get()).isEqualTo(RunState.PAUSED);
+            assertThat(vm.messageProperty().get()).contains("aws sso login --profile support");
+
+            vm.resume();
+
+            assertThat(row("ann").getOutcome()).isEqualTo(BulkOutcome.DONE);
+        }
+    }
+
+    @Nested
+    class Confirmation {
+
+        @Test
+        void namesCountPoolProfileRegionAndTheFirstTenNames() {
+            fake.addUsers(POOL.poolId(), users("u", 12));
+            List<String> names = users("u", 12).stream().map(PoolUser::username).toList();
+
+            vm.request(UserAction.DISABLE, POOL, names, "12 selected rows", List.of());
+
+            DialogService.BulkConfirmation asked = dialogs.last();
+            assertThat(asked.title()).isEqualTo("Disable 12 users");
+            assertThat(asked.count()).isEqualTo(12);
+            assertThat(asked.facts()).extracting(DialogService.Fact::label, DialogService.Fact::value).containsExactly(
+                    tuple("Users", "12 users (12 selected rows)"),
+                    tuple("Pool", "customers  (eu-west-1_PoolA)"),
+                    tuple("Profile", "support"),
+                    tuple("Region", "eu-west-1"));
+            assertThat(asked.sample()).containsExactlyElementsOf(names.subList(0, 10));
+            assertThat(asked.countToType()).isFalse();
+            assertThat(asked.confirmLabel()).isEqualTo("Disable 12 users");
+        }
+
+        @Test
+        void aReasonIsRequired() {
+            fake.addUsers(POOL.poolId(), user("ann", true));
+            dialogs.answer(new DialogService.BulkAnswer("   ", null, false));
+
+            assertThat(disable("ann")).isFalse();
+
+            assertThat(vm.problemProperty().get()).contains("ticket id");
+            assertThat(fake.calls()).isEmpty();
+            assertThat(vm.stateProperty().get()).isEqualTo(RunState.IDLE);
+            assertThat(dialogs.last().check().apply(new DialogService.BulkAnswer("", null, false))).isPresent();
+            assertThat(dialogs.last().check().apply(new DialogService.BulkAnswer("INC-1", null, false))).isEmpty();
+        }
+
+        @Test
+        void moreThanFiftyUsersNeedTheCountTyped() {
+            fake.addUsers(POOL.poolId(), users("u", 51));
+            List<String> names = users("u", 51).stream().map(PoolUser::username).toList();
+            dialogs.answer(new DialogService.BulkAnswer(REASON, "50", false));
+
+            assertThat(vm.request(UserAction.DISABLE, POOL, names, "all 51 shown", List.of())).isFalse();
+
+            assertThat(dialogs.last().countToType()).isTrue();
+            assertThat(vm.problemProperty().get()).isEqualTo("Type the number of users, 51, to confirm.");
+            assertThat(fake.calls()).isEmpty();
+
+            dialogs.answer(new DialogService.BulkAnswer(REASON, " 51 ", false));
+            assertThat(vm.request(UserAction.DISABLE, POOL, names, "all 51 shown", List.of())).isTrue();
+            assertThat(written()).hasSize(51);
+        }
+
+        @Test
+        void fiftyUsersNeedNoTypedCountAndADryRunNeverDoes() {
+            assertThat(BulkRunViewModel.countMustBeTyped(50)).isFalse();
+            assertThat(BulkRunViewModel.countMustBeTyped(51)).isTrue();
+            assertThat(BulkRunViewModel.problem(new DialogService.BulkAnswer("INC-1", null, false), 50)).isEmpty();
+            assertThat(BulkRunViewModel.problem(new DialogService.BulkAnswer("INC-1", null, true), 5000)).isEmpty();
+            assertThat(BulkRunViewModel.problem(new DialogService.BulkAnswer("INC-1", "5,000", false), 5000)).isEmpty();
+            assertThat(BulkRunViewModel.problem(new DialogService.BulkAnswer("INC-1", "500", false), 5000))
+                    .contains("Type the number of users, 5000, to confirm.");
+        }
+
+        @Test
+        void cancelStartsNothing() {
+            fake.addUsers(POOL.poolId(), user("ann", true));
+            dialogs.answer(null);
+
+            assertThat(disable("ann")).isFalse();
+
+            assertThat(fake.calls()).isEmpty();
+            assertThat(vm.results()).isEmpty();
+            assertThat(vm.problemProperty().get()).isNull();
+        }
+
+        @Test
+        void linesLeftOutOfAnImportAreShownAndListedButNeverSent() throws Exception {
+            fake.addUsers(POOL.poolId(), user("ann", true));
+            UsernameImport.Result file = UsernameImport.parse("users.txt", "ann\n\nann\nbad name\n", false);
+
+            vm.request(UserAction.DISABLE, POOL, file.usernames(), file.source(), file.problems());
+
+            assertThat(dialogs.last().facts()).filteredOn(f -> f.label().equals("Left out, not sent"))
+                    .singleElement().extracting(DialogService.Fact::value).asString()
+                    .contains("Line 2: blank", "Line 3: \"ann\" repeats line 1", "Line 4: \"bad name\"");
+            assertThat(vm.results()).extracting(BulkResultRow::username, BulkResultRow::getOutcome).containsExactly(
+                    tuple("ann", BulkOutcome.DONE), tuple("(blank line 2)", BulkOutcome.LEFT_OUT),
+                    tuple("ann", BulkOutcome.LEFT_OUT), tuple("bad name", BulkOutcome.LEFT_OUT));
+            assertThat(fake.calls()).extracting(FakeUserDirectory.Call::argument).containsOnly("ann");
+            assertThat(vm.progressProperty().get()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void elapsedAndRemainingTimeFollowTheClock() {
+        fake.addUsers(POOL.poolId(), users("u", 4));
+        fake.onCall(GET_USER, call -> nanos.addAndGet(Duration.ofMillis(500).toNanos()));
+        List<String> remaining = new ArrayList<>();
+        vm.remainingTextProperty().addListener((obs, old, now) -> remaining.add(now));
+
+        disable("u0001", "u0002", "u0003", "u0004");
+
+        // Each user takes two reads of 0.5 s: after the first, three users left take about 3 s.
+        assertThat(remaining).contains("About 3 s left");
+        assertThat(vm.elapsedTextProperty().get()).isEqualTo("Elapsed 4 s");
+        assertThat(vm.messageProperty().get()).isEqualTo("Finished in 4 s.");
+        assertThat(BulkRunViewModel.duration(Duration.ofSeconds(200))).isEqualTo("3 min 20 s");
+    }
+
+    @Test
+    void resultsSummaryCountsEveryOutcome() {
+        fake.addUsers(POOL.poolId(), user("ann", true), user("ben", false));
+        disable("ann", "ben", "ghost");
+        assertThat(vm.count(BulkOutcome.DONE)).isEqualTo(1);
+        assertThat(vm.count(BulkOutcome.SKIPPED)).isEqualTo(1);
+        assertThat(vm.count(BulkOutcome.NOT_FOUND)).isEqualTo(1);
+        assertThat(vm.results().stream().map(BulkResultRow::getOutcome).collect(Collectors.toSet()))
+                .allMatch(BulkOutcome::finished);
+    }
+}

@@ -1,0 +1,168 @@
+package dev.cognitoconsole.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cognitoconsole.common.Notice;
+import dev.cognitoconsole.model.AwsProfile;
+import dev.cognitoconsole.model.Connection;
+import dev.cognitoconsole.model.PoolSelection;
+import dev.cognitoconsole.model.PoolUser;
+import dev.cognitoconsole.model.ProfileKind;
+import dev.cognitoconsole.model.UserPool;
+import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
+import dev.cognitoconsole.testing.FakeUserDirectory;
+import dev.cognitoconsole.testing.RecordingNotifier;
+import dev.cognitoconsole.users.UserRow;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExportViewModelTest {
+    private static final PoolSelection POOL = new PoolSelection(
+            new Connection(new AwsProfile("support", "eu-west-1", null, ProfileKind.SSO), "eu-west-1"),
+            new UserPool("eu-west-1_PoolA", "customers"));
+
+    @TempDir
+    Path dir;
+
+    private final ObservableList<UserRow> rows = FXCollections.observableArrayList();
+    private final SimpleObjectProperty<PoolSelection> selection = new SimpleObjectProperty<>(POOL);
+    private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+    private final RecordingNotifier notifier = new RecordingNotifier();
+    private final ExportViewModel vm = new ExportViewModel(rows, selection, new UserExporter(), executor, notifier);
+
+    private void show(List<PoolUser> users) {
+        rows.setAll(users.stream().map(UserRow::new).toList());
+    }
+
+    @Test
+    void exportsWhatTheTableShowsAndSaysHowMany() throws IOException {
+        show(FakeUserDirectory.users("u", 3));
+        Path file = dir.resolve("users.csv");
+
+        vm.export(file, ExportFormat.JSON);
+
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(1)).startsWith("u0001,");
+        Notice notice = notifier.current();
+        assertThat(notice.severity()).isEqualTo(Notice.Severity.INFO);
+        assertThat(notice.code()).isEqualTo("ExportDone");
+        assertThat(notice.title()).isEqualTo("3 users exported");
+        assertThat(notice.message()).contains(file.toString()).contains("CSV");
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.progressTextProperty().get()).isNull();
+    }
+
+    @Test
+    void theExtensionDecidesTheFormatElseTheChosenFilterDoes() throws IOException {
+        show(FakeUserDirectory.users("u", 2));
+
+        vm.export(dir.resolve("a.JSON"), ExportFormat.CSV);
+        vm.export(dir.resolve("b"), ExportFormat.JSON);
+        vm.export(dir.resolve("c.txt"), ExportFormat.CSV);
+
+        assertThat(Files.readString(dir.resolve("a.JSON"))).startsWith("[");
+        assertThat(Files.readString(dir.resolve("b.json"))).startsWith("[");
+        assertThat(Files.readString(dir.resolve("c.txt.csv"), StandardCharsets.UTF_8)).startsWith("\uFEFFusername,");
+    }
+
+    @Test
+    void onlyTheRowsShownAtTheClickAreWritten() throws IOException {
+        show(FakeUserDirectory.users("u", 5));
+        executor.holdWork();
+        Path file = dir.resolve("users.csv");
+
+        vm.export(file, ExportFormat.CSV);
+        rows.remove(0, 3);
+        executor.runAll();
+
+        assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).hasSize(6);
+    }
+
+    @Test
+    void largeExportsReportProgress() throws IOException {
+        show(FakeUserDirectory.users("u", 100_000));
+        List<Double> progress = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        vm.progressProperty().addListener((obs, old, now) -> progress.add(now.doubleValue()));
+        vm.progressTextProperty().addListener((obs, old, now) -> texts.add(now));
+        executor.holdWork();
+
+        vm.export(dir.resolve("big.csv"), ExportFormat.CSV);
+
+        assertThat(vm.busyProperty().get()).isTrue();
+        assertThat(vm.canExportProperty().get()).as("one export at a time").isFalse();
+        assertThat(vm.progressTextProperty().get()).isEqualTo("Exporting 0 of 100,000 users…");
+
+        executor.runAll();
+
+        assertThat(progress).hasSizeGreaterThanOrEqualTo(100).isSorted().last().isEqualTo(1.0);
+        assertThat(texts).contains("Exporting 50,000 of 100,000 users…", "Exporting 100,000 of 100,000 users…");
+        assertThat(notifier.current().title()).isEqualTo("100,000 users exported");
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.canExportProperty().get()).isTrue();
+    }
+
+    @Test
+    void aFailureIsABannerWithRetryAndNoStackTrace() throws IOException {
+        show(FakeUserDirectory.users("u", 2));
+        Path folder = dir.resolve("later");
+        Path file = folder.resolve("users.csv");
+
+        vm.export(file, ExportFormat.CSV);
+
+        Notice notice = notifier.current();
+        assertThat(notice.severity()).isEqualTo(Notice.Severity.ERROR);
+        assertThat(notice.code()).isEqualTo("ExportFailed");
+        assertThat(notice.title()).isEqualTo("Export failed: users.csv was not written");
+        assertThat(notice.message()).contains(folder.toString()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(notice.advice()).isNotBlank();
+        assertThat(vm.busyProperty().get()).isFalse();
+
+        Files.createDirectories(folder);
+        notifier.press("Retry");
+
+        assertThat(file).exists();
+        assertThat(notifier.current().code()).isEqualTo("ExportDone");
+    }
+
+    @Test
+    void cancellingLeavesNoFileAndNoNotice() {
+        show(FakeUserDirectory.users("u", 10));
+        executor.holdWork();
+        Path file = dir.resolve("users.csv");
+
+        vm.export(file, ExportFormat.CSV);
+        vm.cancel();
+        executor.runAll();
+
+        assertThat(file).doesNotExist();
+        assertThat(notifier.shown()).isEmpty();
+        assertThat(vm.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void nothingToExportDisablesExport() {
+        assertThat(vm.canExportProperty().get()).isFalse();
+
+        show(FakeUserDirectory.users("u", 1));
+
+        assertThat(vm.canExportProperty().get()).isTrue();
+    }
+
+    @Test
+    void theSuggestedNameNamesThePool() {
+        assertThat(vm.suggestedFileName(ExportFormat.CSV)).isEqualTo("eu-west-1_PoolA-users.csv");
+        selection.set(null);
+        assertThat(vm.suggestedFileName(ExportFormat.JSON)).isEqualTo("users.json");
+    }
+}
