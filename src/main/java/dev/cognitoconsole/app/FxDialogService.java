@@ -1,6 +1,7 @@
 package dev.cognitoconsole.app;
 
 import dev.cognitoconsole.common.DialogService;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -28,23 +29,8 @@ final class FxDialogService implements DialogService {
     @Override
     public boolean confirm(Confirmation confirmation) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
-        Window window = owner.get();
-        if (window != null) {
-            alert.initOwner(window);
-        }
-        alert.setTitle(confirmation.title());
-        alert.setHeaderText(confirmation.header());
-        GridPane facts = new GridPane();
-        facts.setHgap(12);
-        facts.setVgap(4);
-        int row = 0;
-        for (DialogService.Fact fact : confirmation.facts()) {
-            Label label = new Label(fact.label());
-            label.getStyleClass().add("confirm-label");
-            Label value = new Label(fact.value());
-            value.getStyleClass().add("confirm-value");
-            facts.addRow(row++, label, value);
-        }
+        ownedAndTitled(alert, confirmation.title(), confirmation.header());
+        GridPane facts = factsGrid(confirmation.facts());
         Label note = new Label(confirmation.note());
         note.setWrapText(true);
         note.setMaxWidth(520);
@@ -72,25 +58,9 @@ final class FxDialogService implements DialogService {
     @Override
     public Optional<BulkAnswer> confirmBulk(BulkConfirmation confirmation) {
         Dialog<BulkAnswer> dialog = new Dialog<>();
-        Window window = owner.get();
-        if (window != null) {
-            dialog.initOwner(window);
-        }
-        dialog.setTitle(confirmation.title());
-        dialog.setHeaderText(confirmation.header());
-        GridPane facts = new GridPane();
-        facts.setHgap(12);
-        facts.setVgap(4);
-        int row = 0;
-        for (DialogService.Fact fact : confirmation.facts()) {
-            Label label = new Label(fact.label());
-            label.getStyleClass().add("confirm-label");
-            Label value = new Label(fact.value());
-            value.getStyleClass().add("confirm-value");
-            value.setWrapText(true);
-            value.setMaxWidth(460);
-            facts.addRow(row++, label, value);
-        }
+        ownedAndTitled(dialog, confirmation.title(), confirmation.header());
+        GridPane facts = factsGrid(confirmation.facts());
+        int row = confirmation.facts().size();
         Label sampleLabel = new Label(confirmation.count() > confirmation.sample().size()
                 ? "First " + confirmation.sample().size() : "Names");
         sampleLabel.getStyleClass().add("confirm-label");
@@ -157,5 +127,32 @@ final class FxDialogService implements DialogService {
         dialog.setResultConverter(button -> confirm.equals(button) ? answer.get() : null);
         dialog.setOnShown(e -> reason.requestFocus());
         return dialog.showAndWait();
+    }
+
+    private void ownedAndTitled(Dialog<?> dialog, String title, String header) {
+        Window window = owner.get();
+        if (window != null) {
+            dialog.initOwner(window);
+        }
+        dialog.setTitle(title);
+        dialog.setHeaderText(header);
+    }
+
+    /** What a change applies to, as labelled lines. */
+    private static GridPane factsGrid(List<DialogService.Fact> facts) {
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(4);
+        int row = 0;
+        for (DialogService.Fact fact : facts) {
+            Label label = new Label(fact.label());
+            label.getStyleClass().add("confirm-label");
+            Label value = new Label(fact.value());
+            value.getStyleClass().add("confirm-value");
+            value.setWrapText(true);
+            value.setMaxWidth(460);
+            grid.addRow(row++, label, value);
+        }
+        return grid;
     }
 }
