@@ -151,11 +151,7 @@ public final class CognitoStub implements AutoCloseable {
             if (i < pages.size() - 1) {
                 body.put("PaginationToken", pageToken(poolId, i));
             }
-            MappingBuilder mapping = request("ListUsers")
-                    .withRequestBody(matchingJsonPath("$.UserPoolId", equalTo(poolId)))
-                    .withRequestBody(i == 0
-                            ? not(matchingJsonPath("$.PaginationToken"))
-                            : matchingJsonPath("$.PaginationToken", equalTo(pageToken(poolId, i - 1))));
+            MappingBuilder mapping = listUsersRequest(poolId, i == 0 ? null : pageToken(poolId, i - 1));
             server.stubFor(mapping.atPriority(STUB_PRIORITY).willReturn(json(200, body.toString())));
         }
         return this;
@@ -244,6 +240,41 @@ public final class CognitoStub implements AutoCloseable {
         String scenario = "fail-first-" + scenarios.incrementAndGet();
         for (int i = 0; i < times; i++) {
             server.stubFor(request(operation).atPriority(SCENARIO_PRIORITY)
+                    .inScenario(scenario)
+                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "failed-" + i)
+                    .willSetStateTo("failed-" + (i + 1))
+                    .willReturn(errorResponse(status, type, message, requestId)));
+        }
+        return requestId;
+    }
+
+    /**
+     * Every ListUsers request of {@code poolId} that carries {@code token} ({@code null}: carries none) fails
+     * as Cognito fails, {@code {"__type":type,"message":message}} with this status, until a later stub for
+     * the same request (such as {@link #listUsersPages} again) takes over: the one added last wins.
+     *
+     * @return the request id the failing answers carry
+     */
+    public String failForToken(String poolId, String token, int status, String type, String message) {
+        String requestId = UUID.randomUUID().toString();
+        server.stubFor(listUsersRequest(poolId, token).atPriority(STUB_PRIORITY)
+                .willReturn(errorResponse(status, type, message, requestId)));
+        return requestId;
+    }
+
+    /**
+     * The first {@code times} ListUsers requests of {@code poolId} that carry {@code token} ({@code null}: carry
+     * none) fail as in {@link #failForToken}; later ones get whatever the other stubs answer (such as the page
+     * from {@link #listUsersPages}). Each call counts its own requests, so several tokens can fail in turn.
+     *
+     * @return the request id the failing answers carry
+     */
+    public String failTimesForToken(String poolId, String token, int times, int status, String type,
+                                    String message) {
+        String requestId = UUID.randomUUID().toString();
+        String scenario = "fail-token-" + scenarios.incrementAndGet();
+        for (int i = 0; i < times; i++) {
+            server.stubFor(listUsersRequest(poolId, token).atPriority(SCENARIO_PRIORITY)
                     .inScenario(scenario)
                     .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "failed-" + i)
                     .willSetStateTo("failed-" + (i + 1))
@@ -427,6 +458,15 @@ public final class CognitoStub implements AutoCloseable {
 
     private static MappingBuilder request(String operation) {
         return post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(TARGET_PREFIX + operation));
+    }
+
+    /** ListUsers of {@code poolId} carrying {@code token}, or carrying no PaginationToken when it is null. */
+    private static MappingBuilder listUsersRequest(String poolId, String token) {
+        return request("ListUsers")
+                .withRequestBody(matchingJsonPath("$.UserPoolId", equalTo(poolId)))
+                .withRequestBody(token == null
+                        ? not(matchingJsonPath("$.PaginationToken"))
+                        : matchingJsonPath("$.PaginationToken", equalTo(token)));
     }
 
     private static ResponseDefinitionBuilder json(int status, String body) {
