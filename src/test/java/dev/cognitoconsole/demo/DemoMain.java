@@ -45,6 +45,8 @@ public final class DemoMain {
             System.setProperty("aws.profile", AwsConfigFiles.PROFILE);
             // The demo's choices stay with the demo, not in the operator's own settings.
             System.setProperty("console.configDir", workDir.resolve("config").toString());
+            // Its audit log and console log too: the demo's changes are not the operator's.
+            System.setProperty("console.dataDir", workDir.resolve("data").toString());
             System.out.printf("cognito-local on %s (the console talks to it through %s, where a second "
                     + "administrator deletes %s once the pool is listed), profile %s, pools %s (log: %s)%n",
                     emulator.endpoint(), other.endpoint(), LEAVER, AwsConfigFiles.PROFILE,
