@@ -5,6 +5,7 @@ import dev.cognitoconsole.aws.ProfileCatalog;
 import dev.cognitoconsole.settings.SettingsService;
 import dev.cognitoconsole.settings.SettingsStore;
 import java.time.Clock;
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -31,8 +32,26 @@ public final class ConsoleApp extends Application {
         Console.addIcons(stage);
         console.restoreLayout(stage);
         stage.show();
-        console.start();
+        startAfterFirstFrame();
         LOG.info("Console started; log folder {}", AppPaths.logDir());
+    }
+
+    /**
+     * Reading the AWS files and the first calls (which load most of the SDK's classes) wait until the
+     * window has been drawn once: on two cores they would otherwise delay the first frame by seconds.
+     */
+    private void startAfterFirstFrame() {
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses == 2) {
+                    stop();
+                    console.start();
+                }
+            }
+        }.start();
     }
 
     @Override
