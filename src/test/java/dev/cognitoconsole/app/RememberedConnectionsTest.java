@@ -6,13 +6,11 @@ import dev.cognitoconsole.aws.ProfileCatalog;
 import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.settings.SettingsService;
 import dev.cognitoconsole.settings.SettingsStore;
+import dev.cognitoconsole.testing.AwsFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -95,8 +93,7 @@ class RememberedConnectionsTest {
                 """;
 
         private ProfileCatalog catalog(String preferred) throws IOException {
-            return ProfileCatalog.fromFiles(Files.writeString(dir.resolve("config"), CONFIG),
-                    Files.writeString(dir.resolve("credentials"), ""), preferred);
+            return AwsFiles.catalog(dir, CONFIG, preferred);
         }
 
         private Optional<String> preselected(ProfileCatalog catalog, String lastUsed) {
@@ -137,37 +134,15 @@ class RememberedConnectionsTest {
         @Test
         void awsProfileWinsOverTheProfileUsedLast() throws IOException {
             catalog(null); // writes the files
-            withAwsProfile("prod", () ->
+            AwsFiles.withAwsProfile("prod", dir, () ->
                     assertThat(preselected(ProfileCatalog.fromEnvironment(), "staff")).contains("prod"));
         }
 
         @Test
         void anAwsProfileNamingNoProfileLeavesTheProfileUsedLast() throws IOException {
             catalog(null);
-            withAwsProfile("typo", () ->
+            AwsFiles.withAwsProfile("typo", dir, () ->
                     assertThat(preselected(ProfileCatalog.fromEnvironment(), "staff")).contains("staff"));
-        }
-
-        /** AWS_PROFILE and the file locations, through the SDK's system properties that stand for them. */
-        private void withAwsProfile(String awsProfile, Runnable test) {
-            Map<String, String> properties = Map.of(
-                    "aws.profile", awsProfile,
-                    "aws.configFile", dir.resolve("config").toString(),
-                    "aws.sharedCredentialsFile", dir.resolve("credentials").toString());
-            Map<String, String> before = new HashMap<>();
-            properties.keySet().forEach(key -> before.put(key, System.getProperty(key)));
-            try {
-                properties.forEach(System::setProperty);
-                test.run();
-            } finally {
-                before.forEach((key, value) -> {
-                    if (value == null) {
-                        System.clearProperty(key);
-                    } else {
-                        System.setProperty(key, value);
-                    }
-                });
-            }
         }
     }
 }

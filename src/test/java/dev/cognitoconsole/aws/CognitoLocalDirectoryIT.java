@@ -20,6 +20,7 @@ import dev.cognitoconsole.model.Page;
 import dev.cognitoconsole.model.PoolSelection;
 import dev.cognitoconsole.model.PoolUser;
 import dev.cognitoconsole.model.UserPool;
+import dev.cognitoconsole.testing.Closing;
 import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
 import dev.cognitoconsole.users.UserRow;
 import dev.cognitoconsole.users.UsersViewModel;
@@ -33,10 +34,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 
@@ -83,25 +80,12 @@ class CognitoLocalDirectoryIT {
         clients = new CognitoClients(catalog, ItFixtures.settings(1));
         directory = new SdkUserDirectory(clients);
         connection = ItFixtures.connection(catalog, AwsConfigFiles.PROFILE, "us-east-1");
-        raw = CognitoIdentityProviderClient.builder()
-                .endpointOverride(emulator.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(Apache5HttpClient.builder().build())
-                .build();
+        raw = emulator.rawClient();
     }
 
     @AfterAll
     static void stop() {
-        if (raw != null) {
-            raw.close();
-        }
-        if (clients != null) {
-            clients.close();
-        }
-        if (emulator != null) {
-            emulator.close();
-        }
+        Closing.closeAll(raw, clients, emulator);
     }
 
     @Test

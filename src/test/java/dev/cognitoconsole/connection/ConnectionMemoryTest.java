@@ -7,11 +7,11 @@ import dev.cognitoconsole.aws.ProfileCatalog;
 import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.model.ConsoleFailure;
 import dev.cognitoconsole.model.UserPool;
+import dev.cognitoconsole.testing.AwsFiles;
 import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
 import dev.cognitoconsole.testing.FakeUserDirectory;
 import dev.cognitoconsole.testing.RecordingNotifier;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,8 +60,7 @@ class ConnectionMemoryTest {
 
     @BeforeEach
     void writeAwsFiles() throws IOException {
-        catalog = ProfileCatalog.fromFiles(Files.writeString(dir.resolve("config"), CONFIG),
-                Files.writeString(dir.resolve("credentials"), ""), null);
+        catalog = AwsFiles.catalog(dir, CONFIG, null);
     }
 
     private ConnectionViewModel viewModel() {
@@ -70,6 +69,19 @@ class ConnectionMemoryTest {
 
     private ConnectionViewModel viewModel(ProfileCatalog profiles) {
         return new ConnectionViewModel(profiles, KNOWN_REGIONS, directory, executor, notifier, memory);
+    }
+
+    /** A view model whose memory holds {@code staff} as the profile used last, with this region and pool. */
+    private ConnectionViewModel staffUsedLastIn(String region, String poolId) {
+        memory.lastProfile = "staff";
+        memory.connections.put("staff", new Last(region, poolId));
+        return viewModel();
+    }
+
+    /** A view model that has loaded the profiles. */
+    private ConnectionViewModel loaded(ConnectionViewModel vm) {
+        vm.loadProfiles();
+        return vm;
     }
 
     private static AwsProfile profileNamed(ConnectionViewModel vm, String name) {
@@ -110,9 +122,8 @@ class ConnectionMemoryTest {
         void awsProfileWinsOverTheProfileUsedLast() {
             memory.lastProfile = "staff";
 
-            withAwsEnvironment("prod", () -> {
-                ConnectionViewModel vm = viewModel(ProfileCatalog.fromEnvironment());
-                vm.loadProfiles();
+            AwsFiles.withAwsProfile("prod", dir, () -> {
+                ConnectionViewModel vm = loaded(viewModel(ProfileCatalog.fromEnvironment()));
 
                 assertThat(vm.profiles()).extracting(AwsProfile::name).containsExactly("default", "prod", "staff");
                 assertThat(vm.profileProperty().get().name()).isEqualTo("prod");
@@ -123,34 +134,11 @@ class ConnectionMemoryTest {
         void anAwsProfileThatNamesNoProfileLeavesTheProfileUsedLast() {
             memory.lastProfile = "staff";
 
-            withAwsEnvironment("typo", () -> {
-                ConnectionViewModel vm = viewModel(ProfileCatalog.fromEnvironment());
-                vm.loadProfiles();
+            AwsFiles.withAwsProfile("typo", dir, () -> {
+                ConnectionViewModel vm = loaded(viewModel(ProfileCatalog.fromEnvironment()));
 
                 assertThat(vm.profileProperty().get().name()).isEqualTo("staff");
             });
-        }
-
-        /** AWS_PROFILE and the file locations, through the SDK's system properties that stand for them. */
-        private void withAwsEnvironment(String awsProfile, Runnable test) {
-            Map<String, String> properties = Map.of(
-                    "aws.profile", awsProfile,
-                    "aws.configFile", dir.resolve("config").toString(),
-                    "aws.sharedCredentialsFile", dir.resolve("credentials").toString());
-            Map<String, String> before = new HashMap<>();
-            properties.keySet().forEach(key -> before.put(key, System.getProperty(key)));
-            try {
-                properties.forEach(System::setProperty);
-                test.run();
-            } finally {
-                before.forEach((key, value) -> {
-                    if (value == null) {
-                        System.clearProperty(key);
-                    } else {
-                        System.setProperty(key, value);
-                    }
-                });
-            }
         }
     }
 
@@ -159,9 +147,7 @@ class ConnectionMemoryTest {
 
         @Test
         void theRegionUsedLastWithTheProfileWinsOverTheProfilesOwnRegion() {
-            memory.lastProfile = "staff";
-            memory.connections.put("staff", new Last("us-east-1", null));
-            ConnectionViewModel vm = viewModel();
+            ConnectionViewModel vm = staffUsedLastIn("us-east-1", null);
 
             vm.loadProfiles();
 
@@ -173,9 +159,7 @@ class ConnectionMemoryTest {
 
         @Test
         void aRegionUsedLastOutsideTheKnownListIsOfferedFirst() {
-            memory.lastProfile = "staff";
-            memory.connections.put("staff", new Last("ap-southeast-7", null));
-            ConnectionViewModel vm = viewModel();
+            ConnectionViewModel vm = staffUsedLastIn("ap-southeast-7", null);
 
             vm.loadProfiles();
 
@@ -185,9 +169,7 @@ class ConnectionMemoryTest {
 
         @Test
         void eachProfileGetsItsOwnRegionUsedLast() {
-            memory.lastProfile = "staff";
-            memory.connections.put("staff", new Last("us-east-1", null));
-            ConnectionViewModel vm = viewModel();
+            ConnectionViewModel vm = staffUsedLastIn("us-east-1", null);
             vm.loadProfiles();
 
             vm.profileProperty().set(profileNamed(vm, "prod"));
@@ -205,9 +187,7 @@ class ConnectionMemoryTest {
 
         @Test
         void thePoolUsedLastIsSelectedOnceThePoolsAreListed() {
-            memory.lastProfile = "staff";
-            memory.connections.put("staff", new Last("eu-central-1", STAFF_OTHER.id()));
-            ConnectionViewModel vm = viewModel();
+            ConnectionViewModel vm = staffUsedLastIn("eu-central-1", STAFF_OTHER.id());
             executor.holdWork();
 
             vm.loadProfiles();
@@ -222,9 +202,7 @@ class ConnectionMemoryTest {
 
         @Test
         void aPoolUsedLastThatIsNoLongerListedIsNotSelected() {
-            memory.lastProfile = "staff";
-            memory.connections.put("staff", new Last("eu-central-1", "eu-central-1_Deleted01"));
-            ConnectionViewModel vm = viewModel();
+            ConnectionViewModel vm = staffUsedLastIn("eu-central-1", "eu-central-1_Deleted01");
 
             vm.loadProfiles();
 
@@ -237,9 +215,7 @@ class ConnectionMemoryTest {
 
         @Test
         void aPoolUsedLastInAnotherRegionIsNotSelectedHere() {
-            memory.lastProfile = "staff";
-            memory.connections.put("staff", new Last("us-east-1", STAFF_US.id()));
-            ConnectionViewModel vm = viewModel();
+            ConnectionViewModel vm = staffUsedLastIn("us-east-1", STAFF_US.id());
             vm.loadProfiles();
             assertThat(selectedPoolId(vm)).isEqualTo(STAFF_US.id());
 
@@ -258,8 +234,7 @@ class ConnectionMemoryTest {
             memory.lastProfile = "staff";
             memory.connections.put("staff", new Last("eu-central-1", STAFF_OTHER.id()));
             memory.connections.put("prod", new Last("eu-central-1", PROD_POOL.id()));
-            ConnectionViewModel vm = viewModel();
-            vm.loadProfiles();
+            ConnectionViewModel vm = loaded(viewModel());
 
             vm.profileProperty().set(profileNamed(vm, "prod"));
 
@@ -272,9 +247,7 @@ class ConnectionMemoryTest {
 
         @Test
         void aManualReloadAfterTheOperatorClearedThePoolDoesNotBringItBack() {
-            memory.lastProfile = "staff";
-            memory.connections.put("staff", new Last("eu-central-1", STAFF_OTHER.id()));
-            ConnectionViewModel vm = viewModel();
+            ConnectionViewModel vm = staffUsedLastIn("eu-central-1", STAFF_OTHER.id());
             vm.loadProfiles();
             vm.choosePool(null);
 
@@ -287,9 +260,7 @@ class ConnectionMemoryTest {
 
         @Test
         void aPoolTheOperatorPicksWhileTheListLoadsIsKept() {
-            memory.lastProfile = "staff";
-            memory.connections.put("staff", new Last("eu-central-1", STAFF_OTHER.id()));
-            ConnectionViewModel vm = viewModel();
+            ConnectionViewModel vm = staffUsedLastIn("eu-central-1", STAFF_OTHER.id());
             executor.holdWork();
             vm.loadProfiles();
 
@@ -301,9 +272,7 @@ class ConnectionMemoryTest {
 
         @Test
         void aPoolPickedWhileTheListLoadedThenClearedStaysClearedOnReload() {
-            memory.lastProfile = "staff";
-            memory.connections.put("staff", new Last("eu-central-1", STAFF_OTHER.id()));
-            ConnectionViewModel vm = viewModel();
+            ConnectionViewModel vm = staffUsedLastIn("eu-central-1", STAFF_OTHER.id());
             executor.holdWork();
             vm.loadProfiles();
             vm.choosePoolId(STAFF_POOL.id());
@@ -322,8 +291,7 @@ class ConnectionMemoryTest {
             memory.connections.put("staff", new Last("eu-central-1", STAFF_OTHER.id()));
             directory.failNext(LIST_POOLS, new ConsoleFailure.TooManyRequests(LIST_POOLS,
                     "Rate exceeded", "req-1", null));
-            ConnectionViewModel vm = viewModel();
-            vm.loadProfiles();
+            ConnectionViewModel vm = loaded(viewModel());
             assertThat(vm.selectionProperty().get()).isNull();
 
             notifier.press("Retry");
@@ -337,8 +305,7 @@ class ConnectionMemoryTest {
 
         @Test
         void choosingAPoolRemembersProfileRegionAndPool() {
-            ConnectionViewModel vm = viewModel();
-            vm.loadProfiles();
+            ConnectionViewModel vm = loaded(viewModel());
 
             vm.choosePool(DEFAULT_POOL);
 
@@ -347,8 +314,7 @@ class ConnectionMemoryTest {
 
         @Test
         void aTypedPoolIdIsRememberedStripped() {
-            ConnectionViewModel vm = viewModel();
-            vm.loadProfiles();
+            ConnectionViewModel vm = loaded(viewModel());
 
             vm.choosePoolId("  eu-west-1_Typed9 ");
 
@@ -357,8 +323,7 @@ class ConnectionMemoryTest {
 
         @Test
         void anInvalidIdOrClearingRemembersNothing() {
-            ConnectionViewModel vm = viewModel();
-            vm.loadProfiles();
+            ConnectionViewModel vm = loaded(viewModel());
 
             vm.choosePoolId("not-a-pool-id");
             vm.choosePool(null);
@@ -368,8 +333,7 @@ class ConnectionMemoryTest {
 
         @Test
         void choosingTheSamePoolAgainRemembersItOnce() {
-            ConnectionViewModel vm = viewModel();
-            vm.loadProfiles();
+            ConnectionViewModel vm = loaded(viewModel());
 
             vm.choosePool(DEFAULT_POOL);
             vm.choosePoolId(DEFAULT_POOL.id());
@@ -379,8 +343,7 @@ class ConnectionMemoryTest {
 
         @Test
         void theRegionAndProfileOfTheChoiceAreRememberedForTheNextStart() {
-            ConnectionViewModel vm = viewModel();
-            vm.loadProfiles();
+            ConnectionViewModel vm = loaded(viewModel());
             vm.profileProperty().set(profileNamed(vm, "staff"));
             vm.regionProperty().set("us-east-1");
 

@@ -23,6 +23,11 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
  * A cognito-local process on a free loopback port, seeded by writing its JSON database before it
@@ -83,6 +88,19 @@ public final class CognitoLocal implements AutoCloseable {
 
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /**
+     * A plain SDK client of this emulator, independent of the console's code: explicit endpoint, us-east-1 and
+     * static keys (cognito-local accepts any). The caller closes it.
+     */
+    public CognitoIdentityProviderClient rawClient() {
+        return CognitoIdentityProviderClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(Apache5HttpClient.builder().build())
+                .build();
     }
 
     public int port() {

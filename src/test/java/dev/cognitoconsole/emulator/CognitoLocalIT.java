@@ -3,6 +3,7 @@ package dev.cognitoconsole.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cognitoconsole.testing.Closing;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -15,11 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
@@ -41,22 +39,12 @@ class CognitoLocalIT {
     static void start() {
         seeded = DemoData.supportDesk(50);
         emulator = CognitoLocal.start(workDir, List.of(new PoolSeed(POOL_ID, "IT pool", seeded)));
-        cognito = CognitoIdentityProviderClient.builder()
-                .endpointOverride(emulator.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(Apache5HttpClient.builder().build())
-                .build();
+        cognito = emulator.rawClient();
     }
 
     @AfterAll
     static void stop() {
-        if (cognito != null) {
-            cognito.close();
-        }
-        if (emulator != null) {
-            emulator.close();
-        }
+        Closing.closeAll(cognito, emulator);
     }
 
     @Test

@@ -8,17 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cognitoconsole.app.Console;
 import dev.cognitoconsole.audit.AuditChange;
 import dev.cognitoconsole.audit.AuditEntry;
-import dev.cognitoconsole.aws.ClientSettings;
-import dev.cognitoconsole.aws.ProfileCatalog;
 import dev.cognitoconsole.emulator.AwsConfigFiles;
+import dev.cognitoconsole.testing.Closing;
 import dev.cognitoconsole.testing.CognitoStub;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -65,21 +62,13 @@ class AuditUiIT {
 
     @AfterAll
     static void stopStub() {
-        if (cognito != null) {
-            cognito.close();
-        }
+        Closing.closeAll(cognito);
     }
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        ClientSettings quick = new ClientSettings(3, Duration.ofSeconds(5), Duration.ofSeconds(10),
-                Duration.ofSeconds(2));
-        console = Console.create(ProfileCatalog.fromFiles(files.config(), files.credentials(),
-                AwsConfigFiles.PROFILE), quick, stage);
-        stage.setScene(new Scene(console.root(), 1200, 760));
-        stage.show();
-        console.start();
+        console = ConsoleFixture.start(stage, files, 3);
     }
 
     @Stop
@@ -92,22 +81,15 @@ class AuditUiIT {
             }
             return null;
         });
-        if (console != null) {
-            console.close();
-        }
+        Closing.closeAll(console);
     }
 
     @Test
     void aDisableIsListedWithItsOutcome(FxRobot robot) {
         ConsoleDriver ui = new ConsoleDriver(robot);
-        ui.awaitPools(1);
-        ui.pickPool(POOL);
-        ui.awaitUsers(2);
+        ui.openPool(1, POOL, 2);
 
-        robot.clickOn(ui.rowButton("alice", "disableButton"));
-        ui.awaitConfirmDialog();
-        ui.click("#confirmButton");
-        ui.awaitNoConfirmDialog();
+        ui.answerRowAction("alice", "disableButton", "#confirmButton");
         await("alice's row shows Disabled", () -> "Disabled".equals(ui.cellText("alice", "enabledColumn")));
         assertThat(cognito.requestsFor("AdminDisableUser")).isEqualTo(1);
 

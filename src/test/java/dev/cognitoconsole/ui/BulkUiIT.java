@@ -15,18 +15,15 @@ import dev.cognitoconsole.app.AppPaths;
 import dev.cognitoconsole.app.Console;
 import dev.cognitoconsole.audit.AuditEntry;
 import dev.cognitoconsole.audit.AuditLog;
-import dev.cognitoconsole.aws.ClientSettings;
-import dev.cognitoconsole.aws.ProfileCatalog;
 import dev.cognitoconsole.bulk.BulkOutcome;
 import dev.cognitoconsole.bulk.BulkResultRow;
 import dev.cognitoconsole.emulator.AwsConfigFiles;
+import dev.cognitoconsole.testing.Closing;
 import dev.cognitoconsole.testing.CognitoStub;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -104,38 +101,27 @@ class BulkUiIT {
 
     @AfterAll
     static void stopStub() {
-        if (cognito != null) {
-            cognito.close();
-        }
+        Closing.closeAll(cognito);
     }
 
     @Start
     void start(Stage stage) {
         cognito.server().resetRequests();
         cognito.server().resetScenarios();
-        ClientSettings quick = new ClientSettings(3, Duration.ofSeconds(5), Duration.ofSeconds(10),
-                Duration.ofSeconds(2));
-        console = Console.create(ProfileCatalog.fromFiles(files.config(), files.credentials(),
-                AwsConfigFiles.PROFILE), quick, stage);
-        stage.setScene(new Scene(console.root(), 1280, 800));
-        stage.show();
-        console.start();
+        console = ConsoleFixture.show(stage, Console.create(ConsoleFixture.catalog(files), ConsoleFixture.quick(3),
+                stage), 1280, 800);
     }
 
     @Stop
     void stop() {
-        if (console != null) {
-            console.close();
-        }
+        Closing.closeAll(console);
     }
 
     @Test
     void twoSelectedRowsAreDisabledWithAReasonAndBothVerified(FxRobot robot) throws Exception {
         ConsoleDriver ui = new ConsoleDriver(robot);
         String reason = "INC-" + UUID.randomUUID().toString().substring(0, 8) + " bulk UI test";
-        ui.awaitPools(1);
-        ui.pickPool(POOL);
-        ui.awaitUsers(USERS.size());
+        ui.openPool(1, POOL, USERS.size());
         assertThat(fx(() -> ui.node("#bulkDisableButton", Button.class).isDisabled()))
                 .as("nothing selected, nothing to disable").isTrue();
 

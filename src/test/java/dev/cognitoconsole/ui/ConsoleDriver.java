@@ -128,6 +128,13 @@ final class ConsoleDriver {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Waits until {@code pools} pools are listed, picks the one shown as {@code displayName}, waits for its users. */
+    void openPool(int pools, String displayName, int users) {
+        awaitPools(pools);
+        pickPool(displayName);
+        awaitUsers(users);
+    }
+
     void awaitUsers(int count) {
         TableView<UserRow> table = table();
         Label userCount = node("#userCount", Label.class);
@@ -191,6 +198,20 @@ final class ConsoleDriver {
                 .filter(Node::isVisible)
                 .map(Labeled::getText)
                 .collect(Collectors.joining("\n")));
+    }
+
+    /** Clicks the row's button, answers the confirmation with the button {@code answerQuery}, waits until it closes. */
+    void answerRowAction(String username, String buttonId, String answerQuery) {
+        robot.clickOn(rowButton(username, buttonId));
+        awaitConfirmDialog();
+        click(answerQuery);
+        awaitNoConfirmDialog();
+    }
+
+    /** Whether the failure banner is shown (visible and taking its place in the layout). */
+    boolean bannerShown() {
+        Node banner = node("#banner", Node.class);
+        return fx(() -> banner.isVisible() && banner.isManaged());
     }
 
     void awaitNoConfirmDialog() {

@@ -6,18 +6,15 @@ import static dev.cognitoconsole.ui.ConsoleDriver.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitoconsole.app.Console;
-import dev.cognitoconsole.aws.ClientSettings;
-import dev.cognitoconsole.aws.ProfileCatalog;
 import dev.cognitoconsole.emulator.AwsConfigFiles;
 import dev.cognitoconsole.emulator.CognitoLocal;
 import dev.cognitoconsole.emulator.DemoData;
 import dev.cognitoconsole.emulator.PoolSeed;
 import dev.cognitoconsole.model.AwsProfile;
+import dev.cognitoconsole.testing.Closing;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
@@ -35,10 +32,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /** The real console, real SDK client and cognito-local: pick a pool, disable and enable a user. */
@@ -67,40 +60,22 @@ class ConsoleUiIT {
                 new PoolSeed(DESK_POOL_ID, "Support desk", DemoData.supportDesk(DESK_USERS)),
                 new PoolSeed(STAFF_POOL_ID, "Staff", DemoData.supportDesk(STAFF_USERS))));
         files = AwsConfigFiles.write(workDir.resolve("aws"), emulator.endpoint());
-        cognito = CognitoIdentityProviderClient.builder()
-                .endpointOverride(emulator.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(Apache5HttpClient.builder().build())
-                .build();
+        cognito = emulator.rawClient();
     }
 
     @AfterAll
     static void stopEmulator() {
-        if (cognito != null) {
-            cognito.close();
-        }
-        if (emulator != null) {
-            emulator.close();
-        }
+        Closing.closeAll(cognito, emulator);
     }
 
     @Start
     void start(Stage stage) {
-        ClientSettings quick = new ClientSettings(1, Duration.ofSeconds(5), Duration.ofSeconds(10),
-                Duration.ofSeconds(2));
-        console = Console.create(ProfileCatalog.fromFiles(files.config(), files.credentials(),
-                AwsConfigFiles.PROFILE), quick, stage);
-        stage.setScene(new Scene(console.root(), 1200, 760));
-        stage.show();
-        console.start();
+        console = ConsoleFixture.start(stage, files, 1);
     }
 
     @Stop
     void stop() {
-        if (console != null) {
-            console.close();
-        }
+        Closing.closeAll(console);
     }
 
     @BeforeEach
@@ -154,10 +129,7 @@ class ConsoleUiIT {
     void cancelChangesNothing(FxRobot robot) {
         openDeskPool(robot);
 
-        robot.clickOn(ui.rowButton(DemoData.CAROL_UNCONFIRMED, "disableButton"));
-        ui.awaitConfirmDialog();
-        robot.clickOn(ui.node("#cancelButton", Button.class));
-        ui.awaitNoConfirmDialog();
+        ui.answerRowAction(DemoData.CAROL_UNCONFIRMED, "disableButton", "#cancelButton");
 
         assertThat(ui.cellText(DemoData.CAROL_UNCONFIRMED, "enabledColumn")).isEqualTo("Enabled");
         assertThat(fx(ui.rowButton(DemoData.CAROL_UNCONFIRMED, "disableButton")::getText)).isEqualTo("Disable");

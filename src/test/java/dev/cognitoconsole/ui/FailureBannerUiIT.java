@@ -5,15 +5,12 @@ import static dev.cognitoconsole.ui.ConsoleDriver.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitoconsole.app.Console;
-import dev.cognitoconsole.aws.ClientSettings;
-import dev.cognitoconsole.aws.ProfileCatalog;
 import dev.cognitoconsole.emulator.AwsConfigFiles;
+import dev.cognitoconsole.testing.Closing;
 import dev.cognitoconsole.testing.CognitoStub;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -59,42 +56,30 @@ class FailureBannerUiIT {
 
     @AfterAll
     static void stopStub() {
-        if (cognito != null) {
-            cognito.close();
-        }
+        Closing.closeAll(cognito);
     }
 
     @Start
     void start(Stage stage) {
         cognito.server().resetRequests();
-        ClientSettings quick = new ClientSettings(3, Duration.ofSeconds(5), Duration.ofSeconds(10),
-                Duration.ofSeconds(2));
-        console = Console.create(ProfileCatalog.fromFiles(files.config(), files.credentials(),
-                AwsConfigFiles.PROFILE), quick, stage);
-        stage.setScene(new Scene(console.root(), 1200, 760));
-        stage.show();
-        console.start();
+        console = ConsoleFixture.start(stage, files, 3);
     }
 
     @Stop
     void stop() {
-        if (console != null) {
-            console.close();
-        }
+        Closing.closeAll(console);
     }
 
     @BeforeEach
     void openPool(FxRobot robot) {
         ui = new ConsoleDriver(robot);
-        ui.awaitPools(1);
-        ui.pickPool(POOL);
-        ui.awaitUsers(USERS);
-        assertThat(bannerShown()).as("no banner before anything failed").isFalse();
+        ui.openPool(1, POOL, USERS);
+        assertThat(ui.bannerShown()).as("no banner before anything failed").isFalse();
     }
 
     @Test
     void userNotFoundIsExplainedAndTheTableStays(FxRobot robot) {
-        disableAliceAndConfirm(robot);
+        disableAliceAndConfirm();
 
         awaitFx("#banner is shown", () -> ui.node("#banner", Node.class).isVisible());
         assertThat(ui.text("#bannerTitle")).contains("User not found").contains("alice");
@@ -117,45 +102,34 @@ class FailureBannerUiIT {
         assertThat(cognito.requestsFor("AdminGetUser")).isZero();
 
         ui.click("#bannerClose");
-        awaitFx("#banner is hidden", () -> !bannerShown());
+        awaitFx("#banner is hidden", () -> !ui.bannerShown());
         assertThat(fx(() -> ui.table().getItems().size())).isEqualTo(USERS);
     }
 
     @Test
     void refreshOnTheBannerReloadsTheUsers(FxRobot robot) {
         int listUsersBefore = cognito.requestsFor("ListUsers");
-        disableAliceAndConfirm(robot);
+        disableAliceAndConfirm();
         awaitFx("#banner is shown", () -> ui.node("#banner", Node.class).isVisible());
 
         ui.click("#bannerRefresh");
-        awaitFx("#banner is hidden", () -> !bannerShown());
+        awaitFx("#banner is hidden", () -> !ui.bannerShown());
         ConsoleDriver.await("the users are listed again", () -> cognito.requestsFor("ListUsers") > listUsersBefore);
         ui.awaitUsers(USERS);
     }
 
     @Test
     void cancelSendsNothing(FxRobot robot) {
-        robot.clickOn(ui.rowButton("alice", "disableButton"));
-        ui.awaitConfirmDialog();
-        ui.click("#cancelButton");
-        ui.awaitNoConfirmDialog();
+        ui.answerRowAction("alice", "disableButton", "#cancelButton");
 
         assertThat(cognito.requestsFor("AdminDisableUser")).isZero();
         assertThat(cognito.requestsFor("AdminEnableUser")).isZero();
         assertThat(ui.cellText("alice", "enabledColumn")).isEqualTo("Enabled");
         assertThat(fx(ui.rowButton("alice", "disableButton")::isDisabled)).isFalse();
-        assertThat(bannerShown()).isFalse();
+        assertThat(ui.bannerShown()).isFalse();
     }
 
-    private void disableAliceAndConfirm(FxRobot robot) {
-        robot.clickOn(ui.rowButton("alice", "disableButton"));
-        ui.awaitConfirmDialog();
-        ui.click("#confirmButton");
-        ui.awaitNoConfirmDialog();
-    }
-
-    private boolean bannerShown() {
-        Node banner = ui.node("#banner", Node.class);
-        return fx(() -> banner.isVisible() && banner.isManaged());
+    private void disableAliceAndConfirm() {
+        ui.answerRowAction("alice", "disableButton", "#confirmButton");
     }
 }

@@ -9,11 +9,11 @@ import dev.cognitoconsole.aws.ClientSettings;
 import dev.cognitoconsole.aws.ProfileCatalog;
 import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.settings.SettingsService;
+import dev.cognitoconsole.testing.Closing;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -49,17 +49,13 @@ class FirstRunUiIT {
         Path nowhere = workDir.resolve("no-aws-folder");
         ProfileCatalog noFiles = ProfileCatalog.fromFiles(nowhere.resolve("config"), nowhere.resolve("credentials"),
                 null);
-        console = Console.create(noFiles, ClientSettings.defaults(), SettingsService.inMemory(), stage);
-        stage.setScene(new Scene(console.root(), 1200, 760));
-        stage.show();
-        console.start();
+        console = ConsoleFixture.show(stage,
+                Console.create(noFiles, ClientSettings.defaults(), SettingsService.inMemory(), stage));
     }
 
     @Stop
     void stop() {
-        if (console != null) {
-            console.close();
-        }
+        Closing.closeAll(console);
         Thread.currentThread().setUncaughtExceptionHandler(previousHandler);
     }
 
@@ -75,7 +71,7 @@ class FirstRunUiIT {
                 () -> ui.text("#usersPlaceholder").contains("No AWS profiles found"));
 
         assertThat(ui.text("#usersPlaceholder")).contains("aws configure");
-        assertThat(bannerShown()).as("no profile is not an error").isFalse();
+        assertThat(ui.bannerShown()).as("no profile is not an error").isFalse();
         assertThat(fx(() -> ui.node("#usersPlaceholder", Node.class).isVisible())).isTrue();
         assertThat(uncaught).isEmpty();
     }
@@ -103,7 +99,7 @@ class FirstRunUiIT {
         ui.click("#reloadPoolsButton");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(bannerShown()).isFalse();
+        assertThat(ui.bannerShown()).isFalse();
         assertThat(ui.text("#usersPlaceholder")).contains("aws configure");
         assertThat(uncaught).isEmpty();
     }
@@ -120,17 +116,12 @@ class FirstRunUiIT {
         awaitFx("#settingsDialog is closed", () -> robot.lookup("#settingsDialog").tryQuery()
                 .map(n -> n.getScene() == null || !n.getScene().getWindow().isShowing()).orElse(true));
 
-        assertThat(bannerShown()).isFalse();
+        assertThat(ui.bannerShown()).isFalse();
         assertThat(uncaught).isEmpty();
     }
 
     @SuppressWarnings("unchecked")
     private ComboBox<AwsProfile> profilePicker() {
         return ui.node("#profilePicker", ComboBox.class);
-    }
-
-    private boolean bannerShown() {
-        Node banner = ui.node("#banner", Node.class);
-        return fx(() -> banner.isVisible() && banner.isManaged());
     }
 }

@@ -11,16 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cognitoconsole.app.Console;
-import dev.cognitoconsole.aws.ClientSettings;
-import dev.cognitoconsole.aws.ProfileCatalog;
 import dev.cognitoconsole.emulator.AwsConfigFiles;
+import dev.cognitoconsole.testing.Closing;
 import dev.cognitoconsole.testing.CognitoStub;
 import dev.cognitoconsole.users.UserRow;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -86,36 +83,24 @@ class SearchUiIT {
 
     @AfterAll
     static void stopStub() {
-        if (cognito != null) {
-            cognito.close();
-        }
+        Closing.closeAll(cognito);
     }
 
     @Start
     void start(Stage stage) {
         cognito.server().resetRequests();
-        ClientSettings quick = new ClientSettings(3, Duration.ofSeconds(5), Duration.ofSeconds(10),
-                Duration.ofSeconds(2));
-        console = Console.create(ProfileCatalog.fromFiles(files.config(), files.credentials(),
-                AwsConfigFiles.PROFILE), quick, stage);
-        stage.setScene(new Scene(console.root(), 1200, 760));
-        stage.show();
-        console.start();
+        console = ConsoleFixture.start(stage, files, 3);
     }
 
     @Stop
     void stop() {
-        if (console != null) {
-            console.close();
-        }
+        Closing.closeAll(console);
     }
 
     @BeforeEach
     void openPool(FxRobot robot) {
         ui = new ConsoleDriver(robot);
-        ui.awaitPools(1);
-        ui.pickPool(POOL);
-        ui.awaitUsers(USERS);
+        ui.openPool(1, POOL, USERS);
     }
 
     @Test

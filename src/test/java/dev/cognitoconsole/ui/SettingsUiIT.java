@@ -5,23 +5,20 @@ import static dev.cognitoconsole.ui.ConsoleDriver.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitoconsole.app.Console;
-import dev.cognitoconsole.aws.ClientSettings;
-import dev.cognitoconsole.aws.ProfileCatalog;
 import dev.cognitoconsole.emulator.AwsConfigFiles;
 import dev.cognitoconsole.settings.Settings;
 import dev.cognitoconsole.settings.SettingsService;
 import dev.cognitoconsole.settings.SettingsStore;
+import dev.cognitoconsole.testing.Closing;
 import dev.cognitoconsole.testing.CognitoStub;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -71,29 +68,19 @@ class SettingsUiIT {
 
     @AfterAll
     static void stopStub() {
-        if (cognito != null) {
-            cognito.close();
-        }
+        Closing.closeAll(cognito);
     }
 
     @Start
     void start(Stage stage) {
         previousHandler = Thread.currentThread().getUncaughtExceptionHandler();
         Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> uncaught.add(error));
-        ClientSettings quick = new ClientSettings(3, Duration.ofSeconds(5), Duration.ofSeconds(10),
-                Duration.ofSeconds(2));
-        console = Console.create(ProfileCatalog.fromFiles(files.config(), files.credentials(),
-                AwsConfigFiles.PROFILE), quick, settingsOnDisk(), stage);
-        stage.setScene(new Scene(console.root(), 1200, 760));
-        stage.show();
-        console.start();
+        console = ConsoleFixture.start(stage, files, 3, settingsOnDisk());
     }
 
     @Stop
     void stop() {
-        if (console != null) {
-            console.close();
-        }
+        Closing.closeAll(console);
         Thread.currentThread().setUncaughtExceptionHandler(previousHandler);
     }
 
@@ -146,7 +133,7 @@ class SettingsUiIT {
         Settings nextStart = settingsOnDisk().get();
         assertThat(nextStart.listUsersPerSecond()).isEqualTo(25);
         assertThat(nextStart.updatesPerSecond()).isEqualTo(5);
-        assertThat(bannerShown()).isFalse();
+        assertThat(ui.bannerShown()).isFalse();
         assertThat(uncaught).isEmpty();
     }
 
@@ -290,8 +277,4 @@ class SettingsUiIT {
                 .collect(Collectors.joining("\n")));
     }
 
-    private boolean bannerShown() {
-        Node banner = ui.node("#banner", Node.class);
-        return fx(() -> banner.isVisible() && banner.isManaged());
-    }
 }
