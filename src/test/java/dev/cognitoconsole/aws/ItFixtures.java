@@ -1,5 +1,6 @@
 package dev.cognitoconsole.aws;
 
+import dev.cognitoconsole.testing.Canaries;
 import dev.cognitoconsole.common.DialogService;
 import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.model.Connection;
@@ -43,8 +44,7 @@ final class ItFixtures {
         String text = "[profile " + name + "]\n"
                 + "region = " + profileRegion + "\n"
                 + "endpoint_url = " + endpoint + "\n"
-                + "aws_access_key_id = AKIAIOSFODNN7EXAMPLE\n"
-                + "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n";
+                + Canaries.profileKeys();
         try {
             Files.createDirectories(dir);
             Files.writeString(config, text, StandardCharsets.UTF_8);

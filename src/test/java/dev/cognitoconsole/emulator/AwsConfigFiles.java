@@ -1,5 +1,6 @@
 package dev.cognitoconsole.emulator;
 
+import dev.cognitoconsole.testing.Canaries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,12 +19,12 @@ public record AwsConfigFiles(Path config, Path credentials) {
     /** Writes {@code aws-config} and {@code aws-credentials} into {@code dir}. */
     public static AwsConfigFiles write(Path dir, URI endpoint) {
         AwsConfigFiles files = new AwsConfigFiles(dir.resolve("aws-config"), dir.resolve("aws-credentials"));
-        // Dummy keys: cognito-local accepts any signature, but the SDK insists on having some.
+        // cognito-local accepts any signature, but the SDK insists on keys: canaries that look real, so
+        // the secret scan after the suites would catch them in a log, settings or audit file.
         String config = "[profile " + PROFILE + "]\n"
                 + "region = us-east-1\n"
                 + "endpoint_url = " + endpoint + "\n"
-                + "aws_access_key_id = local\n"
-                + "aws_secret_access_key = local\n";
+                + Canaries.profileKeys();
         try {
             Files.createDirectories(dir);
             Files.writeString(files.config(), config, StandardCharsets.UTF_8);
