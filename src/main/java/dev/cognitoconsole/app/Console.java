@@ -101,9 +101,9 @@ public final class Console implements AutoCloseable {
         BannerViewModel banner = new BannerViewModel();
         FxDialogService dialogs = new FxDialogService(() -> stage);
 
-        ConnectionViewModel connection = new ConnectionViewModel(catalog, AwsRegions.cognitoRegions(), directory,
-                executor, banner, new RememberedConnections(preferences));
         CallerIdentities callers = new CallerIdentities(catalog);
+        ConnectionViewModel connection = new ConnectionViewModel(catalog, AwsRegions.cognitoRegions(), directory,
+                executor, banner, new RememberedConnections(preferences), callers::of);
         AuditLog audit = new AuditLog(AppPaths.auditFile(), Clock.systemUTC(), System.getProperty("user.name"),
                 callers::of);
         UsersViewModel users = new UsersViewModel(directory, executor, banner, dialogs, System::nanoTime,

@@ -30,6 +30,7 @@ public final class ConnectionView {
     private final ProgressIndicator poolsProgress = new ProgressIndicator();
     private final Label poolIdProblem = new Label();
     private final Label endpoint = new Label();
+    private final Label caller = new Label();
 
     public ConnectionView(ConnectionViewModel viewModel) {
         this.viewModel = viewModel;
@@ -79,7 +80,9 @@ public final class ConnectionView {
         pickers.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(poolPicker, Priority.SOMETIMES);
 
-        HBox info = new HBox(16, endpoint, poolIdProblem);
+        caller.setId("callerLabel");
+        caller.getStyleClass().add("endpoint-label");
+        HBox info = new HBox(16, endpoint, caller, poolIdProblem);
         info.setAlignment(Pos.CENTER_LEFT);
         VBox root = new VBox(6, pickers, info);
         root.setId("connectionBar");
@@ -106,6 +109,7 @@ public final class ConnectionView {
         reloadPools.disableProperty().bind(viewModel.connectionProperty().isNull()
                 .or(viewModel.poolsLoadingProperty()));
         poolIdProblem.textProperty().bind(viewModel.poolIdProblemProperty());
+        caller.textProperty().bind(viewModel.callerProperty());
         endpoint.textProperty().bind(Bindings.createStringBinding(
                 () -> describe(viewModel.connectionProperty().get()), viewModel.connectionProperty()));
         reloadPools.setOnAction(e -> viewModel.reloadPools());

@@ -8,6 +8,7 @@ import dev.cognitoconsole.common.Notice;
 import dev.cognitoconsole.common.Notifier;
 import dev.cognitoconsole.common.TaskExecutor;
 import dev.cognitoconsole.model.AwsProfile;
+import dev.cognitoconsole.model.CallerIdentity;
 import dev.cognitoconsole.model.ConsoleFailure;
 import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.Page;
@@ -19,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -58,6 +60,9 @@ public final class ConnectionViewModel {
     private final ReadOnlyObjectWrapper<PoolSelection> selection = new ReadOnlyObjectWrapper<>();
 
     private final ConnectionMemory memory;
+    private final Function<Connection, Optional<CallerIdentity>> callers;
+    private final ReadOnlyStringWrapper caller = new ReadOnlyStringWrapper();
+    private long callerGeneration;
     private TaskExecutor.Job poolsJob;
     private long poolsGeneration;
     private boolean restorePool;
@@ -69,6 +74,16 @@ public final class ConnectionViewModel {
 
     public ConnectionViewModel(ProfileCatalog catalog, List<String> knownRegions, UserDirectory directory,
                                TaskExecutor executor, Notifier notifier, ConnectionMemory memory) {
+        this(catalog, knownRegions, directory, executor, notifier, memory, null);
+    }
+
+    /**
+     * @param callers who AWS sees behind a connection (STS GetCallerIdentity), or {@code null} to not ask
+     */
+    public ConnectionViewModel(ProfileCatalog catalog, List<String> knownRegions, UserDirectory directory,
+                               TaskExecutor executor, Notifier notifier, ConnectionMemory memory,
+                               Function<Connection, Optional<CallerIdentity>> callers) {
+        this.callers = callers;
         this.memory = memory;
         this.catalog = catalog;
         this.directory = directory;
@@ -108,6 +123,11 @@ public final class ConnectionViewModel {
     /** Why the typed pool id cannot be used, or {@code null}. */
     public ReadOnlyStringProperty poolIdProblemProperty() {
         return poolIdProblem.getReadOnlyProperty();
+    }
+
+    /** Who the operator acts as on this connection ("Acting as <ARN>, account <id>"), or {@code null}. */
+    public ReadOnlyStringProperty callerProperty() {
+        return caller.getReadOnlyProperty();
     }
 
     /** A friendly explanation when there is nothing to connect with, or {@code null}. */
@@ -218,6 +238,27 @@ public final class ConnectionViewModel {
         if (next != null) {
             loadPools(next);
         }
+        lookUpCaller(next);
+    }
+
+    private void lookUpCaller(Connection target) {
+        long mine = ++callerGeneration;
+        if (target == null || callers == null) {
+            caller.set(null);
+            return;
+        }
+        caller.set("Checking who this profile acts as…");
+        executor.run(job -> callers.apply(target), found -> {
+            if (mine == callerGeneration) {
+                caller.set(found.map(c -> "Acting as " + c.arn() + " (account " + c.account() + ")")
+                        .orElse("Identity unknown: STS GetCallerIdentity did not answer for " + target.profile().name()));
+            }
+        }, error -> {
+            if (mine == callerGeneration) {
+                LOG.info("Caller identity of {} unknown", target.profile().name(), error);
+                caller.set("Identity unknown: STS GetCallerIdentity did not answer for " + target.profile().name());
+            }
+        });
     }
 
     private void loadPools(Connection target) {

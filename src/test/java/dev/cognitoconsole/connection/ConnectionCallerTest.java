@@ -1,0 +1,100 @@
+package dev.cognitoconsole.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cognitoconsole.aws.ProfileCatalog;
+import dev.cognitoconsole.model.AwsProfile;
+import dev.cognitoconsole.model.CallerIdentity;
+import dev.cognitoconsole.model.Connection;
+import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
+import dev.cognitoconsole.testing.FakeUserDirectory;
+import dev.cognitoconsole.testing.RecordingNotifier;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The connection bar says who the operator acts as, asked of STS per connection, off the UI thread. */
+class ConnectionCallerTest {
+    private static final String CONFIG = """
+            [default]
+            region = eu-west-1
+
+            [profile prod]
+            region = eu-central-1
+            """;
+    private static final Map<String, CallerIdentity> KNOWN = Map.of(
+            "default", new CallerIdentity("arn:aws:sts::111122223333:assumed-role/Support/ana", "111122223333"));
+
+    @TempDir
+    Path dir;
+
+    private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+    private final List<String> asked = new ArrayList<>();
+    private final Function<Connection, Optional<CallerIdentity>> callers = c -> {
+        asked.add(c.profile().name() + "@" + c.region());
+        return Optional.ofNullable(KNOWN.get(c.profile().name()));
+    };
+
+    private ConnectionViewModel viewModel() throws IOException {
+        ProfileCatalog catalog = ProfileCatalog.fromFiles(Files.writeString(dir.resolve("config"), CONFIG),
+                Files.writeString(dir.resolve("credentials"), ""), "default");
+        return new ConnectionViewModel(catalog, List.of("eu-west-1", "eu-central-1"), new FakeUserDirectory(),
+                executor, new RecordingNotifier(), ConnectionMemory.NONE, callers);
+    }
+
+    @Test
+    void showsTheCallerArnAndAccountOfTheChosenProfile() throws IOException {
+        ConnectionViewModel vm = viewModel();
+
+        vm.loadProfiles();
+
+        assertThat(vm.callerProperty().get())
+                .isEqualTo("Acting as arn:aws:sts::111122223333:assumed-role/Support/ana (account 111122223333)");
+        assertThat(asked).containsExactly("default@eu-west-1");
+    }
+
+    @Test
+    void saysWhenStsCannotTellAndAsksAgainWhenTheProfileChanges() throws IOException {
+        ConnectionViewModel vm = viewModel();
+        vm.loadProfiles();
+
+        vm.profileProperty().set(vm.profiles().stream().filter(p -> p.name().equals("prod")).findFirst()
+                .orElseThrow());
+
+        assertThat(vm.callerProperty().get()).startsWith("Identity unknown").contains("prod");
+        assertThat(asked).containsExactly("default@eu-west-1", "prod@eu-central-1");
+    }
+
+    @Test
+    void aLateAnswerForAnEarlierProfileNeverLands() throws IOException {
+        ConnectionViewModel vm = viewModel();
+        executor.holdWork();
+        vm.loadProfiles();
+        AwsProfile prod = vm.profiles().stream().filter(p -> p.name().equals("prod")).findFirst().orElseThrow();
+        vm.profileProperty().set(prod);
+        assertThat(vm.callerProperty().get()).startsWith("Checking");
+
+        executor.runAll();
+
+        assertThat(vm.callerProperty().get()).startsWith("Identity unknown").contains("prod");
+    }
+
+    @Test
+    void withoutALookupNothingIsShown() throws IOException {
+        ProfileCatalog catalog = ProfileCatalog.fromFiles(Files.writeString(dir.resolve("config"), CONFIG),
+                Files.writeString(dir.resolve("credentials"), ""), "default");
+        ConnectionViewModel vm = new ConnectionViewModel(catalog, List.of("eu-west-1"), new FakeUserDirectory(),
+                executor, new RecordingNotifier());
+
+        vm.loadProfiles();
+
+        assertThat(vm.callerProperty().get()).isNull();
+    }
+}
