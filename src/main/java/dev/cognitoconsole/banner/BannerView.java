@@ -84,7 +84,7 @@ public final class BannerView {
         icon.setText(switch (notice.severity()) {
             case INFO -> "ℹ";
             case WARNING -> "⚠";
-            case ERROR -> "⛔";
+            case ERROR -> "✖";
         });
         title.setText(notice.title());
         message.setText(notice.message());
