@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,6 +144,9 @@ public final class UsernameImport {
                 }
                 out.add(column < record.size() ? record.get(column) : "", line);
             }
+        } catch (UncheckedIOException e) {
+            // The parser's iterator wraps a malformed file (a quote never closed) unchecked: report it as declared.
+            throw e.getCause();
         }
     }
 
