@@ -298,6 +298,14 @@ public final class BulkRunViewModel {
             return Optional.of("The reason has " + reason.length() + " characters; at most " + MAX_REASON_LENGTH
                     + " fit.");
         }
+        // An audit record nobody can read is no reason: it needs a letter or a digit, and no control codes.
+        if (reason.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            return Optional.of("Write the reason in words or a ticket id: it needs at least one letter or digit.");
+        }
+        if (reason.codePoints().anyMatch(cp -> Character.isISOControl(cp))) {
+            return Optional.of("The reason holds a control character (such as a tab or line break); "
+                    + "write it on one line.");
+        }
         if (!answer.dryRun() && countMustBeTyped(count) && !typedCountMatches(answer.typedCount(), count)) {
             return Optional.of("Type the number of users, " + count + ", to confirm.");
         }

@@ -234,6 +234,8 @@ class InputFuzzTest {
         boolean typedRequired = !dryRun && count > BulkRunViewModel.TYPED_COUNT_ABOVE;
         if (problem.isEmpty()) {
             assertThat(reason.strip()).isNotEmpty().hasSizeLessThanOrEqualTo(BulkRunViewModel.MAX_REASON_LENGTH);
+            assertThat(reason.codePoints().anyMatch(Character::isLetterOrDigit))
+                    .as("an accepted reason can be read: %s", escaped(reason)).isTrue();
             if (typedRequired) {
                 assertThat(typed).isNotNull();
                 assertThat(typedValue(typed)).as("typed %s for %d", escaped(typed), count)
@@ -242,6 +244,8 @@ class InputFuzzTest {
         }
         // The plain ways of writing the right number are always accepted with a reason.
         if (reason != null && !reason.isBlank() && reason.strip().length() <= BulkRunViewModel.MAX_REASON_LENGTH
+                && reason.codePoints().anyMatch(Character::isLetterOrDigit)
+                && reason.strip().codePoints().noneMatch(Character::isISOControl)
                 && typed != null && (typed.equals(Integer.toString(count))
                 || typed.equals(String.format(Locale.US, "%,d", count)))) {
             assertThat(problem).isEmpty();
