@@ -2,10 +2,7 @@ package dev.cognitoconsole.audit;
 
 import dev.cognitoconsole.banner.BannerView;
 import dev.cognitoconsole.banner.BannerViewModel;
-import dev.cognitoconsole.export.ExportFormat;
-import dev.cognitoconsole.export.ExportView;
-import java.io.File;
-import java.nio.file.Path;
+import dev.cognitoconsole.export.ExportFileChooser;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -31,7 +28,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -60,7 +56,7 @@ public final class AuditView {
     private final Label fileLabel = new Label();
     private final ProgressIndicator loading = new ProgressIndicator();
     private Stage stage;
-    private File lastFolder;
+    private final ExportFileChooser files = new ExportFileChooser();
 
     /** @param banner the window's own banner, the notifier {@code viewModel} reports to */
     public AuditView(AuditViewModel viewModel, BannerViewModel banner) {
@@ -212,23 +208,8 @@ public final class AuditView {
     }
 
     private void chooseFileAndExport() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export audit log");
-        FileChooser.ExtensionFilter csv = ExportView.fileFilter(ExportFormat.CSV);
-        FileChooser.ExtensionFilter json = ExportView.fileFilter(ExportFormat.JSON);
-        chooser.getExtensionFilters().setAll(csv, json);
-        chooser.setSelectedExtensionFilter(csv);
-        chooser.setInitialFileName(viewModel.suggestedFileName(ExportFormat.CSV));
-        if (lastFolder != null && lastFolder.isDirectory()) {
-            chooser.setInitialDirectory(lastFolder);
-        }
-        File chosen = chooser.showSaveDialog(export.getScene().getWindow());
-        if (chosen == null) {
-            return;
-        }
-        lastFolder = chosen.getParentFile();
-        viewModel.export(Path.of(chosen.getPath()),
-                chooser.getSelectedExtensionFilter() == json ? ExportFormat.JSON : ExportFormat.CSV);
+        files.choose(export.getScene().getWindow(), "Export audit log", viewModel::suggestedFileName)
+                .ifPresent(choice -> viewModel.export(choice.file(), choice.format()));
     }
 
     private static void field(TextField field, String id, String prompt, String accessibleText) {

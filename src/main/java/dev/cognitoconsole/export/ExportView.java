@@ -1,7 +1,5 @@
 package dev.cognitoconsole.export;
 
-import java.io.File;
-import java.nio.file.Path;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -9,7 +7,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import javafx.stage.FileChooser;
 
 /** The Export button of the top bar, with the progress of an export in flight. */
 public final class ExportView {
@@ -18,7 +15,7 @@ public final class ExportView {
     private final Button export = new Button("Export…");
     private final ProgressBar progress = new ProgressBar();
     private final Label progressText = new Label();
-    private File lastFolder;
+    private final ExportFileChooser files = new ExportFileChooser();
 
     public ExportView(ExportViewModel viewModel) {
         this.viewModel = viewModel;
@@ -52,28 +49,9 @@ public final class ExportView {
     }
 
     private void chooseFileAndExport() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export users");
-        FileChooser.ExtensionFilter csv = fileFilter(ExportFormat.CSV);
-        FileChooser.ExtensionFilter json = fileFilter(ExportFormat.JSON);
-        chooser.getExtensionFilters().setAll(csv, json);
-        chooser.setSelectedExtensionFilter(csv);
-        chooser.setInitialFileName(viewModel.suggestedFileName(ExportFormat.CSV));
-        if (lastFolder != null && lastFolder.isDirectory()) {
-            chooser.setInitialDirectory(lastFolder);
-        }
-        File chosen = chooser.showSaveDialog(export.getScene().getWindow());
-        if (chosen == null) {
-            return;
-        }
-        lastFolder = chosen.getParentFile();
-        ExportFormat fallback = chooser.getSelectedExtensionFilter() == json ? ExportFormat.JSON : ExportFormat.CSV;
-        viewModel.export(Path.of(chosen.getPath()), fallback);
+        files.choose(export.getScene().getWindow(), "Export users", viewModel::suggestedFileName)
+                .ifPresent(choice -> viewModel.export(choice.file(), choice.format()));
     }
 
     /** The file chooser filter of a format, such as "CSV (spreadsheets) (*.csv)". */
-    public static FileChooser.ExtensionFilter fileFilter(ExportFormat format) {
-        return new FileChooser.ExtensionFilter(format.label() + " (*." + format.extension() + ")",
-                "*." + format.extension());
-    }
 }
