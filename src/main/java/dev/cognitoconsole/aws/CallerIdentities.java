@@ -53,9 +53,4 @@ public final class CallerIdentities {
             return Optional.empty();
         }
     }
-
-    /** Forgets a profile's caller, when its files change. */
-    public void forget(String profileName) {
-        known.remove(profileName);
-    }
 }

@@ -2,8 +2,6 @@ package dev.cognitoconsole.aws;
 
 import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.model.Connection;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -17,7 +15,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 
 /**
  * One SDK client per profile and region, built so that the profile's own settings (its endpoint_url
- * among them) apply, and closed when the console stops or the profile is reloaded.
+ * among them) apply, and closed when the console stops.
  */
 public final class CognitoClients implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CognitoClients.class);
@@ -34,18 +32,6 @@ public final class CognitoClients implements AutoCloseable {
     /** The client for this connection, built on first use. */
     public CognitoIdentityProviderClient client(Connection connection) {
         return clients.computeIfAbsent(connection, this::build);
-    }
-
-    /** Closes and forgets the clients of a profile, so the next call reads the files again. */
-    public void invalidate(String profileName) {
-        List<Connection> stale = new ArrayList<>();
-        clients.keySet().stream().filter(c -> c.profile().name().equals(profileName)).forEach(stale::add);
-        stale.forEach(c -> {
-            CognitoIdentityProviderClient client = clients.remove(c);
-            if (client != null) {
-                client.close();
-            }
-        });
     }
 
     @Override
