@@ -2,15 +2,20 @@ package dev.cognitoconsole.aws;
 
 import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.model.ProfileKind;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileFileLocation;
 import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
 import software.amazon.awssdk.profiles.ProfileProperty;
 
@@ -22,12 +27,15 @@ public final class ProfileCatalog {
     static final String DEFAULT_PROFILE = "default";
 
     private final Supplier<ProfileFile> files;
+    private final Supplier<List<Path>> paths;
     private final String preferredProfile;
     /** AWS_PROFILE when the operator set it: it wins over the profile used last. */
     private final String explicitProfile;
 
-    private ProfileCatalog(Supplier<ProfileFile> files, String preferredProfile, String explicitProfile) {
+    private ProfileCatalog(Supplier<ProfileFile> files, Supplier<List<Path>> paths, String preferredProfile,
+                           String explicitProfile) {
         this.files = files;
+        this.paths = paths;
         this.preferredProfile = preferredProfile;
         this.explicitProfile = explicitProfile;
     }
@@ -35,7 +43,9 @@ public final class ProfileCatalog {
     /** The files the AWS CLI would read on this machine, and the profile AWS_PROFILE names. */
     public static ProfileCatalog fromEnvironment() {
         String explicit = ProfileFileSystemSetting.AWS_PROFILE.getStringValue().orElse(null);
-        return new ProfileCatalog(ProfileFile::defaultProfileFile, explicit == null ? DEFAULT_PROFILE : explicit,
+        return new ProfileCatalog(ProfileFile::defaultProfileFile, () -> List.of(
+                ProfileFileLocation.configurationFilePath(), ProfileFileLocation.credentialsFilePath()),
+                explicit == null ? DEFAULT_PROFILE : explicit,
                 explicit);
     }
 
@@ -46,7 +56,7 @@ public final class ProfileCatalog {
             addIfPresent(all, config, ProfileFile.Type.CONFIGURATION);
             addIfPresent(all, credentials, ProfileFile.Type.CREDENTIALS);
             return all.build();
-        }, preferredProfile == null ? DEFAULT_PROFILE : preferredProfile, null);
+        }, () -> Stream.of(config, credentials).filter(Objects::nonNull).toList(), preferredProfile == null ? DEFAULT_PROFILE : preferredProfile, null);
     }
 
     // Like the AWS CLI and the SDK's default files, a missing file counts as empty (the SDK's builder throws).
@@ -82,6 +92,25 @@ public final class ProfileCatalog {
                 .or(() -> profiles.stream().filter(p -> p.name().equals(preferredProfile)).findFirst())
                 .or(() -> profiles.stream().filter(p -> p.name().equals(DEFAULT_PROFILE)).findFirst())
                 .or(() -> profiles.stream().findFirst());
+    }
+
+    /**
+     * What the files look like on disk now (their sizes and modification times): cheap to take, and different
+     * as soon as a file is created, edited, replaced or removed, so the console can re-read the profiles.
+     */
+    public String fingerprint() {
+        StringBuilder print = new StringBuilder();
+        for (Path path : paths.get()) {
+            print.append(path).append('=');
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+                print.append(attributes.size()).append('@').append(attributes.lastModifiedTime().toMillis());
+            } catch (IOException e) {
+                print.append("absent");
+            }
+            print.append(';');
+        }
+        return print.toString();
     }
 
     /** The parsed files, as the SDK clients must see them. Re-read on every call. */

@@ -117,25 +117,56 @@ public abstract sealed class ConsoleFailure extends RuntimeException
         }
     }
 
-    /** The profile has no usable credentials: missing, expired, or an SSO session that needs a login. */
+    /** The profile has no usable credentials: missing, expired, or a sign-in the operator must make. */
     public static final class CredentialsUnavailable extends ConsoleFailure {
+        /** What the operator can do in the console to get credentials again. */
+        public enum Recovery {
+            /** Nothing in the console: the credentials must be renewed where they come from. */
+            RENEW_ELSEWHERE,
+            /** Sign in to IAM Identity Center (SSO) with the device code flow. */
+            SSO_SIGN_IN,
+            /** Type the MFA code the profile's role asks for. */
+            MFA_CODE
+        }
+
         private final String profile;
-        private final boolean sso;
+        private final Recovery recovery;
+        private final String fix;
 
         public CredentialsUnavailable(String operation, String awsCode, String profile, boolean sso,
                                       String message, String requestId, Throwable cause) {
+            this(operation, awsCode, profile, sso ? Recovery.SSO_SIGN_IN : Recovery.RENEW_ELSEWHERE, message, null,
+                    requestId, cause);
+        }
+
+        /**
+         * @param fix what the operator should do, when the aws layer knows better than the general advice
+         *            (such as "add the source profile"), or {@code null}
+         */
+        public CredentialsUnavailable(String operation, String awsCode, String profile, Recovery recovery,
+                                      String message, String fix, String requestId, Throwable cause) {
             super(Kind.CREDENTIALS_UNAVAILABLE, operation, awsCode, message, requestId, cause);
             this.profile = profile;
-            this.sso = sso;
+            this.recovery = recovery;
+            this.fix = fix;
         }
 
         public String profile() {
             return profile;
         }
 
-        /** Whether {@code aws sso login} is the fix. */
+        /** Whether signing in to IAM Identity Center (SSO) is the fix. */
         public boolean sso() {
-            return sso;
+            return recovery == Recovery.SSO_SIGN_IN;
+        }
+
+        public Recovery recovery() {
+            return recovery;
+        }
+
+        /** The specific fix, or {@code null} when the general advice for the recovery applies. */
+        public String fix() {
+            return fix;
         }
     }
 

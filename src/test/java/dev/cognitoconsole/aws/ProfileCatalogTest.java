@@ -179,6 +179,25 @@ class ProfileCatalogTest {
         assertThat(catalog.profiles()).extracting(AwsProfile::name).containsExactly("first", "second");
     }
 
+    @Test
+    void fingerprintChangesWhenAFileIsEditedCreatedOrRemoved() throws IOException {
+        Path config = write("config", "[profile first]\nregion = eu-west-1\n");
+        Path credentials = dir.resolve("credentials");
+        ProfileCatalog catalog = ProfileCatalog.fromFiles(config, credentials, null);
+        String before = catalog.fingerprint();
+        assertThat(catalog.fingerprint()).as("unchanged files").isEqualTo(before);
+
+        Files.writeString(config, "[profile first]\nregion = eu-west-1\n[profile second]\n");
+        String edited = catalog.fingerprint();
+        Files.writeString(credentials, "[first]\n");
+        String created = catalog.fingerprint();
+        Files.delete(credentials);
+        String removed = catalog.fingerprint();
+
+        assertThat(List.of(before, edited, created)).doesNotHaveDuplicates();
+        assertThat(removed).isNotEqualTo(created).isEqualTo(edited);
+    }
+
     private ProfileCatalog catalog(String preferred) throws IOException {
         return ProfileCatalog.fromFiles(write("config", CONFIG), write("credentials", CREDENTIALS), preferred);
     }
