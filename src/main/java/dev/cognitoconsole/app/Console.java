@@ -23,6 +23,9 @@ import dev.cognitoconsole.connection.ConnectionViewModel;
 import dev.cognitoconsole.export.ExportView;
 import dev.cognitoconsole.export.ExportViewModel;
 import dev.cognitoconsole.export.UserExporter;
+import dev.cognitoconsole.model.Connection;
+import dev.cognitoconsole.safety.SafetyView;
+import dev.cognitoconsole.safety.SafetyViewModel;
 import dev.cognitoconsole.settings.Settings;
 import dev.cognitoconsole.settings.SettingsService;
 import dev.cognitoconsole.settings.SettingsViewModel;
@@ -106,13 +109,20 @@ public final class Console implements AutoCloseable {
                 executor, banner, new RememberedConnections(preferences), callers::of);
         AuditLog audit = new AuditLog(AppPaths.auditFile(), Clock.systemUTC(), System.getProperty("user.name"),
                 callers::of);
+        SafetyViewModel safety = new SafetyViewModel(preferences, directory, executor);
+        connection.connectionProperty().addListener((obs, old, now) -> safety.connectionChanged(now));
+        connection.callerIdentityProperty().addListener((obs, old, now) -> safety.callerKnown(now));
         UsersViewModel users = new UsersViewModel(directory, executor, banner, dialogs, System::nanoTime,
-                Sleeper.SYSTEM, Clock.systemUTC(), audit);
-        connection.selectionProperty().addListener((obs, old, now) -> users.show(now));
+                Sleeper.SYSTEM, Clock.systemUTC(), audit, safety);
+        connection.selectionProperty().addListener((obs, old, now) -> {
+            users.show(now);
+            safety.poolChosen(now);
+        });
 
         UsersView usersView = new UsersView(users, connection.emptyStateProperty());
+        usersView.writesOff(safety.readOnlyProperty());
         BulkRunViewModel bulkRun = new BulkRunViewModel(directory, audit, executor, dialogs, System::nanoTime,
-                Sleeper.SYSTEM, users::showRead);
+                Sleeper.SYSTEM, users::showRead, safety);
         BulkSelectionViewModel bulkSelection = new BulkSelectionViewModel(users, bulkRun, executor, banner);
         BulkRunView bulkRunView = new BulkRunView(bulkRun, stage,
                 Console.class.getResource("/dev/cognitoconsole/app/console.css"));
@@ -122,9 +132,11 @@ public final class Console implements AutoCloseable {
         SettingsViewModel settingsModel = new SettingsViewModel(preferences, budgets);
         Button settingsButton = new Button("⚙ Settings");
         settingsButton.setId("settingsButton");
-        settingsButton.setAccessibleText("Settings: request-rate budgets");
+        settingsButton.setAccessibleText("Settings: request-rate budgets and production marks");
         settingsButton.setOnAction(e -> {
-            String problem = new SettingsDialog(settingsModel).show(stage);
+            Connection current = connection.connectionProperty().get();
+            String problem = new SettingsDialog(settingsModel, safety,
+                    current == null ? null : current.profile().name()).show(stage);
             if (problem != null) {
                 banner.show(new Notice(Notice.Severity.WARNING, "SettingsNotSaved", "Settings not saved", problem,
                         "The new budgets apply until the console closes.", null, List.of()));
@@ -139,12 +151,14 @@ public final class Console implements AutoCloseable {
         auditButton.setOnAction(e -> auditView.show(stage));
         ExportView exportView = new ExportView(new ExportViewModel(users.visibleRows(), users.selectionProperty(),
                 new UserExporter(), executor, banner));
-        HBox tools = new HBox(8, exportView.createView(), auditButton, settingsButton);
+        SafetyView safetyView = new SafetyView(safety);
+        HBox tools = new HBox(8, exportView.createView(), safetyView.createToggle(), auditButton, settingsButton);
         tools.setAlignment(Pos.CENTER_RIGHT);
         // The pickers give way when the window is narrow; the buttons keep their labels whole.
         auditButton.setMinWidth(Region.USE_PREF_SIZE);
         settingsButton.setMinWidth(Region.USE_PREF_SIZE);
-        Parent root = layout(new ConnectionView(connection), tools, new BannerView(banner), usersView, users);
+        Parent root = layout(new ConnectionView(connection), tools, safetyView.createBands(), new BannerView(banner),
+                usersView, users);
         root.addEventFilter(KeyEvent.KEY_PRESSED, key -> {
             if (key.getCode() == KeyCode.F5 || REFRESH.match(key)) {
                 users.refresh();
@@ -163,8 +177,8 @@ public final class Console implements AutoCloseable {
                 usersView);
     }
 
-    private static Parent layout(ConnectionView connectionView, Region tools, BannerView bannerView,
-                                 UsersView usersView, UsersViewModel users) {
+    private static Parent layout(ConnectionView connectionView, Region tools, Region safetyBands,
+                                 BannerView bannerView, UsersView usersView, UsersViewModel users) {
         Label status = new Label();
         status.setId("statusLine");
         status.textProperty().bind(users.lastChangeProperty());
@@ -172,8 +186,9 @@ public final class Console implements AutoCloseable {
         statusBar.getStyleClass().add("status-bar");
         statusBar.setPadding(new Insets(4, 12, 4, 12));
 
-        VBox center = new VBox(bannerView.createView(), usersView.createView());
-        VBox.setVgrow(center.getChildren().get(1), Priority.ALWAYS);
+        Region table = usersView.createView();
+        VBox center = new VBox(safetyBands, bannerView.createView(), table);
+        VBox.setVgrow(table, Priority.ALWAYS);
         BorderPane pane = new BorderPane(center);
         Region bar = connectionView.createView();
         HBox.setHgrow(bar, Priority.ALWAYS);

@@ -4,6 +4,7 @@ import dev.cognitoconsole.common.DialogService;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.scene.control.Alert;
@@ -35,6 +36,15 @@ final class FxDialogService implements DialogService {
         note.setWrapText(true);
         note.setMaxWidth(520);
         VBox details = new VBox(12, facts, note);
+        TextField typed = new TextField();
+        if (confirmation.typeToConfirm() != null) {
+            typed.setId("typeToConfirmField");
+            typed.setPromptText(confirmation.typeToConfirm());
+            typed.setAccessibleText("Type " + confirmation.typeToConfirm() + " to confirm");
+            Label typedLabel = new Label("Type " + confirmation.typeToConfirm() + " to confirm");
+            typedLabel.setLabelFor(typed);
+            details.getChildren().addAll(typedLabel, typed);
+        }
         details.setId("confirmDetails");
         details.setAccessibleText(confirmation.details());
         alert.getDialogPane().setContent(details);
@@ -47,12 +57,17 @@ final class FxDialogService implements DialogService {
         confirmButton.setId("confirmButton");
         confirmButton.setDefaultButton(false);
         confirmButton.getStyleClass().add("confirm-danger");
+        confirmButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> !confirmation.typedMatches(typed.getText()), typed.textProperty()));
         Button cancelButton = (Button) alert.getDialogPane().lookupButton(cancel);
         cancelButton.setId("cancelButton");
         cancelButton.setDefaultButton(true);
         cancelButton.setCancelButton(true);
         cancelButton.requestFocus();
-        return alert.showAndWait().filter(confirm::equals).isPresent();
+        if (confirmation.typeToConfirm() != null) {
+            Platform.runLater(typed::requestFocus);
+        }
+        return alert.showAndWait().filter(confirm::equals).isPresent() && confirmation.typedMatches(typed.getText());
     }
 
     @Override

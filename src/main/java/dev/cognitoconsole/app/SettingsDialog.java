@@ -1,22 +1,34 @@
 package dev.cognitoconsole.app;
 
+import dev.cognitoconsole.safety.SafetyViewModel;
 import dev.cognitoconsole.settings.SettingsViewModel;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
-/** The settings dialog: request-rate budgets, within Cognito's quotas. */
+/** The settings dialog: request-rate budgets, within Cognito's quotas, and production marks. */
 final class SettingsDialog {
     private final SettingsViewModel viewModel;
+    private final SafetyViewModel safety;
+    private final String currentProfile;
 
-    SettingsDialog(SettingsViewModel viewModel) {
+    /** @param currentProfile the profile in use, which the production check box marks, or {@code null} */
+    SettingsDialog(SettingsViewModel viewModel, SafetyViewModel safety, String currentProfile) {
         this.viewModel = viewModel;
+        this.safety = safety;
+        this.currentProfile = currentProfile;
     }
 
     /** Shows the dialog; returns a problem to report when saving failed, or {@code null}. */
@@ -27,8 +39,8 @@ final class SettingsDialog {
             dialog.initOwner(owner);
         }
         dialog.setTitle("Settings");
-        dialog.setHeaderText("Request-rate budgets\nCognito's quotas are per account and region, shared with your "
-                + "production apps: the console spends only part of them.");
+        dialog.setHeaderText("Request-rate budgets and production marks\nCognito's quotas are per account and region, "
+                + "shared with your production apps: the console spends only part of them.");
         Spinner<Integer> list = spinner("listBudgetSpinner", viewModel.listUsersQuota(),
                 viewModel.listUsersPerSecondProperty().get(), "ListUsers requests per second");
         Spinner<Integer> updates = spinner("updateBudgetSpinner", viewModel.updatesQuota(),
@@ -40,16 +52,55 @@ final class SettingsDialog {
                 new Label("of " + viewModel.listUsersQuota() + " per second"));
         grid.addRow(1, new Label("Disable / enable"), updates,
                 new Label("of " + viewModel.updatesQuota() + " per second"));
+
+        Label productionHeader = new Label("Production");
+        productionHeader.getStyleClass().add("settings-section");
+        CheckBox markProfile = new CheckBox(currentProfile == null ? "Treat the current profile as production"
+                : "Treat profile " + currentProfile + " as production");
+        markProfile.setId("productionProfileCheck");
+        markProfile.setDisable(currentProfile == null);
+        markProfile.setSelected(safety.profileMarkedProperty().get());
+        TextField accounts = new TextField(safety.productionAccountsText());
+        accounts.setId("productionAccountsField");
+        accounts.setPromptText("123456789012, 210987654321");
+        accounts.setAccessibleText("AWS account ids treated as production, separated by commas");
+        Label accountsLabel = new Label("Production accounts");
+        accountsLabel.setLabelFor(accounts);
+        Label accountsProblem = new Label();
+        accountsProblem.setId("productionAccountsProblem");
+        accountsProblem.getStyleClass().add("field-problem");
+        accountsProblem.textProperty().bind(Bindings.createStringBinding(
+                () -> SafetyViewModel.accountsProblem(accounts.getText()).orElse(""), accounts.textProperty()));
+        Label productionNote = new Label("On production, a strong band is shown and every change asks for the "
+                + "username (or the count) to be typed.");
+        productionNote.setWrapText(true);
+        productionNote.setMaxWidth(460);
+        grid.add(productionHeader, 0, 2, 3, 1);
+        grid.add(markProfile, 0, 3, 3, 1);
+        grid.addRow(4, accountsLabel, accounts);
+        GridPane.setColumnSpan(accounts, 2);
+        grid.add(accountsProblem, 1, 5, 2, 1);
+        grid.add(productionNote, 0, 6, 3, 1);
+
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().setId("settingsDialog");
         ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(save, ButtonType.CANCEL);
+        Node saveButton = dialog.getDialogPane().lookupButton(save);
+        saveButton.setId("settingsSaveButton");
+        saveButton.disableProperty().bind(accountsProblem.textProperty().isNotEmpty());
         if (dialog.showAndWait().filter(save::equals).isEmpty()) {
             return null;
         }
         viewModel.listUsersPerSecondProperty().set(list.getValue());
         viewModel.updatesPerSecondProperty().set(updates.getValue());
-        return viewModel.apply().orElse(null);
+        List<String> problems = new ArrayList<>();
+        viewModel.apply().ifPresent(problems::add);
+        if (currentProfile != null && markProfile.isSelected() != safety.profileMarkedProperty().get()) {
+            safety.markProfile(markProfile.isSelected()).ifPresent(problems::add);
+        }
+        safety.setProductionAccounts(accounts.getText()).ifPresent(problems::add);
+        return problems.isEmpty() ? null : problems.get(0);
     }
 
     private static Spinner<Integer> spinner(String id, int max, int value, String accessibleText) {

@@ -4,6 +4,7 @@ import dev.cognitoconsole.audit.AuditTrail;
 import dev.cognitoconsole.aws.UserDirectory;
 import dev.cognitoconsole.common.DialogService;
 import dev.cognitoconsole.common.TaskExecutor;
+import dev.cognitoconsole.common.WriteSafety;
 import dev.cognitoconsole.model.PoolSelection;
 import dev.cognitoconsole.model.PoolUser;
 import dev.cognitoconsole.model.UserAction;
@@ -66,6 +67,7 @@ public final class BulkRunViewModel {
     }
 
     private final TaskExecutor executor;
+    private final WriteSafety safety;
     private final DialogService dialogs;
     private final LongSupplier nanoClock;
     private final BiConsumer<PoolSelection, List<PoolUser>> readStates;
@@ -103,6 +105,14 @@ public final class BulkRunViewModel {
     public BulkRunViewModel(UserDirectory directory, AuditTrail audit, TaskExecutor executor, DialogService dialogs,
                             LongSupplier nanoClock, Sleeper sleeper,
                             BiConsumer<PoolSelection, List<PoolUser>> readStates) {
+        this(directory, audit, executor, dialogs, nanoClock, sleeper, readStates, WriteSafety.NONE);
+    }
+
+    /** @param safety read-only mode (a dry run is still allowed) and production marks (the count is typed) */
+    public BulkRunViewModel(UserDirectory directory, AuditTrail audit, TaskExecutor executor, DialogService dialogs,
+                            LongSupplier nanoClock, Sleeper sleeper,
+                            BiConsumer<PoolSelection, List<PoolUser>> readStates, WriteSafety safety) {
+        this.safety = safety;
         this.executor = executor;
         this.dialogs = dialogs;
         this.nanoClock = nanoClock;
@@ -198,12 +208,13 @@ public final class BulkRunViewModel {
             problem.set("No users to " + action.label().toLowerCase() + ".");
             return false;
         }
+        boolean production = safety.isProduction(target.connection());
         Optional<DialogService.BulkAnswer> answer = dialogs.confirmBulk(
-                confirmationFor(action, target, usernames, source, leftOut, null));
+                confirmationFor(action, target, usernames, source, leftOut, null, production));
         if (answer.isEmpty()) {
             return false;
         }
-        Optional<String> refused = problem(answer.get(), usernames.size());
+        Optional<String> refused = problem(answer.get(), usernames.size(), production).or(() -> blocked(answer.get()));
         if (refused.isPresent()) {
             problem.set(refused.get());
             return false;
@@ -222,12 +233,14 @@ public final class BulkRunViewModel {
         problem.set(null);
         String found = count(BulkOutcome.WOULD_CHANGE) + " would change, " + count(BulkOutcome.SKIPPED)
                 + " already " + dry.action().pastTense() + ", " + count(BulkOutcome.NOT_FOUND) + " not found";
+        boolean production = safety.isProduction(dry.target().connection());
         Optional<DialogService.BulkAnswer> answer = dialogs.confirmBulk(confirmationFor(dry.action(), dry.target(),
-                dry.usernames(), dry.source(), shownLeftOut, found));
+                dry.usernames(), dry.source(), shownLeftOut, found, production));
         if (answer.isEmpty()) {
             return false;
         }
-        Optional<String> refused = problem(answer.get(), dry.usernames().size());
+        Optional<String> refused = problem(answer.get(), dry.usernames().size(), production)
+                .or(() -> blocked(answer.get()));
         if (refused.isPresent() || answer.get().dryRun()) {
             problem.set(refused.orElse("Untick Dry run to run for real."));
             return false;
@@ -269,13 +282,16 @@ public final class BulkRunViewModel {
         if (state.get().working() || plan.get() == null) {
             return;
         }
+        if (refusedByReadOnly()) {
+            return;
+        }
         List<BulkResultRow> again = results.stream().filter(r -> r.getOutcome().retryable()).toList();
         startJob(again);
     }
 
     /** Runs one failed, unknown or unverified user again. */
     public void retry(BulkResultRow row) {
-        if (state.get().working() || row == null || !row.getOutcome().retryable()) {
+        if (state.get().working() || row == null || !row.getOutcome().retryable() || refusedByReadOnly()) {
             return;
         }
         startJob(List.of(row));
@@ -288,8 +304,26 @@ public final class BulkRunViewModel {
 
     // Validation
 
+    // Read-only mode stops real runs; a dry run only reads, so it may go ahead.
+    private Optional<String> blocked(DialogService.BulkAnswer answer) {
+        return answer.dryRun() ? Optional.empty()
+                : safety.writesBlocked().map(why -> why + " Tick Dry run to only read, or turn read-only mode off.");
+    }
+
+    private boolean refusedByReadOnly() {
+        BulkPlan shown = plan.get();
+        Optional<String> why = shown == null || shown.dryRun() ? Optional.empty() : safety.writesBlocked();
+        why.ifPresent(w -> problem.set(w + " Turn read-only mode off to retry."));
+        return why.isPresent();
+    }
+
     /** Why this answer cannot start a run, or empty when it can. */
     public static Optional<String> problem(DialogService.BulkAnswer answer, int count) {
+        return problem(answer, count, false);
+    }
+
+    /** Why this answer cannot start a run, or empty when it can; on production the count is always typed. */
+    public static Optional<String> problem(DialogService.BulkAnswer answer, int count, boolean production) {
         String reason = answer.reason() == null ? "" : answer.reason().strip();
         if (reason.isEmpty()) {
             return Optional.of("Write why, such as a ticket id: it goes into the audit log with every change.");
@@ -306,7 +340,8 @@ public final class BulkRunViewModel {
             return Optional.of("The reason holds a control character (such as a tab or line break); "
                     + "write it on one line.");
         }
-        if (!answer.dryRun() && countMustBeTyped(count) && !typedCountMatches(answer.typedCount(), count)) {
+        if (!answer.dryRun() && (production || countMustBeTyped(count))
+                && !typedCountMatches(answer.typedCount(), count)) {
             return Optional.of("Type the number of users, " + count + ", to confirm.");
         }
         return Optional.empty();
@@ -326,7 +361,8 @@ public final class BulkRunViewModel {
 
     static DialogService.BulkConfirmation confirmationFor(UserAction action, PoolSelection target,
                                                           List<String> usernames, String source,
-                                                          List<UsernameImport.Problem> leftOut, String dryRunFound) {
+                                                          List<UsernameImport.Problem> leftOut, String dryRunFound,
+                                                          boolean production) {
         int count = usernames.size();
         String users = count(count);
         List<DialogService.Fact> facts = new ArrayList<>();
@@ -350,11 +386,14 @@ public final class BulkRunViewModel {
                 : "Enabling lets each user sign in again.")
                 + " Each user is read first and skipped when already " + action.pastTense()
                 + "; each change is read back. Tick Dry run to only read the users and list what would change.";
+        if (production) {
+            note = "PRODUCTION: these are real users. " + note;
+        }
         return new DialogService.BulkConfirmation(action.label() + " " + users,
                 action.label() + " " + users + " in " + target.pool().displayName() + "?", facts,
-                usernames.subList(0, Math.min(SAMPLE_SIZE, count)), count, countMustBeTyped(count), note,
+                usernames.subList(0, Math.min(SAMPLE_SIZE, count)), count, production || countMustBeTyped(count), note,
                 action.label() + " " + users, "Dry run: read " + users,
-                answer -> problem(answer, count));
+                answer -> problem(answer, count, production));
     }
 
     // The run

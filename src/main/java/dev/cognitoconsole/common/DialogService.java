@@ -19,10 +19,22 @@ public interface DialogService {
      * @param facts        what the change applies to: user, pool, profile, region, in that order
      * @param note         what the change does, in one sentence
      * @param confirmLabel the label of the confirm button, such as "Disable user"
+     * @param typeToConfirm text the operator must type before confirming (the username, on production), or
+     *                      {@code null} when a click is enough
      */
-    record Confirmation(String title, String header, List<Fact> facts, String note, String confirmLabel) {
+    record Confirmation(String title, String header, List<Fact> facts, String note, String confirmLabel,
+                        String typeToConfirm) {
         public Confirmation {
             facts = List.copyOf(facts);
+        }
+
+        public Confirmation(String title, String header, List<Fact> facts, String note, String confirmLabel) {
+            this(title, header, facts, note, confirmLabel, null);
+        }
+
+        /** Whether what was typed lets the operator confirm. */
+        public boolean typedMatches(String typed) {
+            return typeToConfirm == null || typeToConfirm.equals(typed == null ? null : typed.strip());
         }
 
         /** Everything the dialog says below its header, as plain text. */

@@ -62,6 +62,7 @@ public final class ConnectionViewModel {
     private final ConnectionMemory memory;
     private final Function<Connection, Optional<CallerIdentity>> callers;
     private final ReadOnlyStringWrapper caller = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<CallerIdentity> callerIdentity = new ReadOnlyObjectWrapper<>();
     private long callerGeneration;
     private TaskExecutor.Job poolsJob;
     private long poolsGeneration;
@@ -128,6 +129,11 @@ public final class ConnectionViewModel {
     /** Who the operator acts as on this connection ("Acting as <ARN>, account <id>"), or {@code null}. */
     public ReadOnlyStringProperty callerProperty() {
         return caller.getReadOnlyProperty();
+    }
+
+    /** Who AWS sees behind the current connection, or {@code null} while unknown. */
+    public ReadOnlyObjectProperty<CallerIdentity> callerIdentityProperty() {
+        return callerIdentity.getReadOnlyProperty();
     }
 
     /** A friendly explanation when there is nothing to connect with, or {@code null}. */
@@ -243,6 +249,7 @@ public final class ConnectionViewModel {
 
     private void lookUpCaller(Connection target) {
         long mine = ++callerGeneration;
+        callerIdentity.set(null);
         if (target == null || callers == null) {
             caller.set(null);
             return;
@@ -250,6 +257,7 @@ public final class ConnectionViewModel {
         caller.set("Checking who this profile acts as…");
         executor.run(job -> callers.apply(target), found -> {
             if (mine == callerGeneration) {
+                callerIdentity.set(found.orElse(null));
                 caller.set(found.map(c -> "Acting as " + c.arn() + " (account " + c.account() + ")")
                         .orElse("Identity unknown: STS GetCallerIdentity did not answer for " + target.profile().name()));
             }

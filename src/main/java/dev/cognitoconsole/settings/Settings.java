@@ -17,11 +17,12 @@ import java.util.Set;
  * @param listUsersPerSecond the ListUsers budget, 1..30 requests per second
  * @param updatesPerSecond   the AdminDisableUser/AdminEnableUser budget, 1..25 requests per second
  * @param productionProfiles profiles marked as production
+ * @param productionAccounts AWS account ids marked as production (12 digits each)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(int version, String lastProfile, Map<String, LastConnection> connections,
                        WindowBounds window, List<ColumnLayout> columns, int listUsersPerSecond,
-                       int updatesPerSecond, Set<String> productionProfiles) {
+                       int updatesPerSecond, Set<String> productionProfiles, Set<String> productionAccounts) {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -29,10 +30,16 @@ public record Settings(int version, String lastProfile, Map<String, LastConnecti
         connections = connections == null ? Map.of() : Map.copyOf(connections);
         columns = columns == null ? List.of() : List.copyOf(columns);
         productionProfiles = productionProfiles == null ? Set.of() : Set.copyOf(productionProfiles);
+        productionAccounts = productionAccounts == null ? Set.of() : Set.copyOf(productionAccounts);
+    }
+
+    /** Whether the text is an AWS account id: twelve digits. */
+    public static boolean isAccountId(String text) {
+        return text != null && text.matches("[0-9]{12}");
     }
 
     public static Settings defaults() {
-        return new Settings(CURRENT_VERSION, null, Map.of(), null, List.of(), 15, 10, Set.of());
+        return new Settings(CURRENT_VERSION, null, Map.of(), null, List.of(), 15, 10, Set.of(), Set.of());
     }
 
     /** The region and pool last used with one profile. */
@@ -54,21 +61,38 @@ public record Settings(int version, String lastProfile, Map<String, LastConnecti
         java.util.Map<String, LastConnection> next = new java.util.HashMap<>(connections);
         next.put(profile, new LastConnection(region, poolId));
         return new Settings(version, profile, next, window, columns, listUsersPerSecond, updatesPerSecond,
-                productionProfiles);
+                productionProfiles, productionAccounts);
     }
 
     public Settings withWindow(WindowBounds bounds) {
         return new Settings(version, lastProfile, connections, bounds, columns, listUsersPerSecond,
-                updatesPerSecond, productionProfiles);
+                updatesPerSecond, productionProfiles, productionAccounts);
     }
 
     public Settings withColumns(List<ColumnLayout> layout) {
         return new Settings(version, lastProfile, connections, window, layout, listUsersPerSecond,
-                updatesPerSecond, productionProfiles);
+                updatesPerSecond, productionProfiles, productionAccounts);
     }
 
     public Settings withBudgets(int listUsers, int updates) {
         return new Settings(version, lastProfile, connections, window, columns, listUsers, updates,
-                productionProfiles);
+                productionProfiles, productionAccounts);
+    }
+
+    /** Marks a profile as production, or takes the mark away. */
+    public Settings withProductionProfile(String profile, boolean production) {
+        Set<String> next = new java.util.HashSet<>(productionProfiles);
+        if (production) {
+            next.add(profile);
+        } else {
+            next.remove(profile);
+        }
+        return new Settings(version, lastProfile, connections, window, columns, listUsersPerSecond,
+                updatesPerSecond, next, productionAccounts);
+    }
+
+    public Settings withProductionAccounts(Set<String> accounts) {
+        return new Settings(version, lastProfile, connections, window, columns, listUsersPerSecond,
+                updatesPerSecond, productionProfiles, accounts);
     }
 }

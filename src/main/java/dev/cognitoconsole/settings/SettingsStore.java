@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,6 +103,7 @@ public final class SettingsStore {
         }
         return new Settings(Settings.CURRENT_VERSION, s.lastProfile(), s.connections(), w,
                 s.columns().stream().filter(c -> c.id() != null && c.width() > 10 && c.width() < 5_000).toList(),
-                list, updates, s.productionProfiles());
+                list, updates, s.productionProfiles(),
+                s.productionAccounts().stream().filter(Settings::isAccountId).collect(Collectors.toSet()));
     }
 }

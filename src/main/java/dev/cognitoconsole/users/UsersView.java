@@ -2,41 +2,44 @@ package dev.cognitoconsole.users;
 
 import dev.cognitoconsole.model.PoolUser;
 import dev.cognitoconsole.model.UserAction;
+import dev.cognitoconsole.model.UserFilter;
+import dev.cognitoconsole.settings.Settings;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.function.Function;
-import javafx.beans.InvalidationListener;
-import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ObservableStringValue;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import dev.cognitoconsole.model.UserFilter;
-import dev.cognitoconsole.settings.Settings;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
-import javafx.util.StringConverter;
-import org.controlsfx.control.textfield.TextFields;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.controlsfx.control.textfield.TextFields;
 
 /** The users table with its toolbar: count, loading indicator and Refresh. */
 public final class UsersView {
@@ -47,6 +50,7 @@ public final class UsersView {
     private final ObservableStringValue emptyState;
 
     private final TableView<UserRow> table = new TableView<>();
+    private final BooleanProperty writesOff = new SimpleBooleanProperty();
     private final Label title = new Label();
     private final Label count = new Label();
     private final Label activity = new Label();
@@ -222,6 +226,12 @@ public final class UsersView {
         return table.getSelectionModel().getSelectedItems();
     }
 
+    /** Greys out every row's Disable and Enable button while {@code off} is true (read-only mode). */
+    public void writesOff(ObservableBooleanValue off) {
+        writesOff.bind(off);
+        writesOff.addListener(o -> table.refresh());
+    }
+
     /** Puts the bulk action bar between the search bar and the table. */
     public void showBulkBar(Node bar) {
         bulkSlot.getChildren().setAll(bar);
@@ -379,7 +389,7 @@ public final class UsersView {
             UserAction next = row.nextAction();
             button.setText(running == null ? next.label()
                     : running == UserAction.DISABLE ? "Disabling…" : "Enabling…");
-            button.setDisable(running != null);
+            button.setDisable(running != null || writesOff.get());
             button.setId(next == UserAction.DISABLE ? "disableButton" : "enableButton");
             button.getStyleClass().removeAll("action-disable", "action-enable");
             button.getStyleClass().add(next == UserAction.DISABLE ? "action-disable" : "action-enable");

@@ -10,6 +10,7 @@ import dev.cognitoconsole.common.DialogService;
 import dev.cognitoconsole.common.Notice;
 import dev.cognitoconsole.common.Notifier;
 import dev.cognitoconsole.common.TaskExecutor;
+import dev.cognitoconsole.common.WriteSafety;
 import dev.cognitoconsole.model.ConsoleFailure;
 import dev.cognitoconsole.model.PoolSelection;
 import dev.cognitoconsole.model.PoolUser;
@@ -20,6 +21,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -40,6 +42,7 @@ public final class UsersViewModel {
     private final DialogService dialogs;
     private final UserListing listing;
     private final AuditTrail audit;
+    private final WriteSafety safety;
 
     // Properties
     private final ReadOnlyStringWrapper lastChange = new ReadOnlyStringWrapper();
@@ -58,6 +61,14 @@ public final class UsersViewModel {
     public UsersViewModel(UserDirectory directory, TaskExecutor executor, Notifier notifier,
                           DialogService dialogs, LongSupplier nanoClock, Sleeper sleeper, Clock clock,
                           AuditTrail audit) {
+        this(directory, executor, notifier, dialogs, nanoClock, sleeper, clock, audit, WriteSafety.NONE);
+    }
+
+    /** @param safety read-only mode and production marks, consulted before every change */
+    public UsersViewModel(UserDirectory directory, TaskExecutor executor, Notifier notifier,
+                          DialogService dialogs, LongSupplier nanoClock, Sleeper sleeper, Clock clock,
+                          AuditTrail audit, WriteSafety safety) {
+        this.safety = safety;
         this.audit = audit;
         this.directory = directory;
         this.executor = executor;
@@ -188,7 +199,14 @@ public final class UsersViewModel {
         }
         PoolUser user = row.getUser();
         UserAction action = row.nextAction();
-        if (!dialogs.confirm(confirmationFor(action, user, target))) {
+        Optional<String> blocked = safety.writesBlocked();
+        if (blocked.isPresent()) {
+            notifier.show(new Notice(Notice.Severity.INFO, "ReadOnly", "Read-only mode: " + user.username()
+                    + " was not changed", blocked.get(), "Turn read-only mode off in the toolbar to make changes.",
+                    null, List.of()));
+            return;
+        }
+        if (!dialogs.confirm(confirmationFor(action, user, target, safety.isProduction(target.connection())))) {
             return;
         }
         notifier.dismiss();
@@ -216,7 +234,8 @@ public final class UsersViewModel {
         }
     }
 
-    static DialogService.Confirmation confirmationFor(UserAction action, PoolUser user, PoolSelection target) {
+    static DialogService.Confirmation confirmationFor(UserAction action, PoolUser user, PoolSelection target,
+                                                      boolean production) {
         List<DialogService.Fact> facts = List.of(
                 new DialogService.Fact("User", user.username() + (user.email() == null ? "" : "  <" + user.email() + ">")),
                 new DialogService.Fact("Pool", target.pool().displayName()),
@@ -225,8 +244,12 @@ public final class UsersViewModel {
         String note = action == UserAction.DISABLE
                 ? "Disabling signs the user out of every session and blocks sign-in until the user is enabled again."
                 : "Enabling lets the user sign in again.";
+        if (production) {
+            note = "PRODUCTION: this changes a real user. " + note + " Type the username to confirm.";
+        }
         return new DialogService.Confirmation(action.label() + " user",
-                action.label() + " user " + user.username() + "?", facts, note, action.label() + " user");
+                action.label() + " user " + user.username() + "?", facts, note, action.label() + " user",
+                production ? user.username() : null);
     }
 
     private record Outcome(PoolUser confirmed, ConsoleFailure readBackFailure) {

@@ -12,6 +12,7 @@ import dev.cognitoconsole.audit.AuditEntry;
 import dev.cognitoconsole.aws.UserDirectory;
 import dev.cognitoconsole.bulk.BulkRunViewModel.RunState;
 import dev.cognitoconsole.common.DialogService;
+import dev.cognitoconsole.common.WriteSafety;
 import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.ConsoleFailure;
@@ -27,12 +28,15 @@ import dev.cognitoconsole.testing.FakeUserDirectory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -450,6 +454,77 @@ class BulkRunViewModelTest {
             assertThat(vm.results()).extracting(BulkResultRow::getOutcome)
                     .containsExactly(BulkOutcome.DONE, BulkOutcome.SKIPPED);
             assertThat(audit.attempts()).extracting(l -> l.attempt().reason()).containsExactly("INC-4711 approved");
+        }
+    }
+
+    @Nested
+    class Safety {
+        private final AtomicReference<String> blocked = new AtomicReference<>();
+        private final AtomicBoolean production = new AtomicBoolean();
+
+        @BeforeEach
+        void guarded() {
+            vm = new BulkRunViewModel(new Recording(), audit, executor, dialogs, nanos::get, sleeps::add,
+                    (pool, read) -> shownInTable.addAll(read), new WriteSafety() {
+                        @Override
+                        public Optional<String> writesBlocked() {
+                            return Optional.ofNullable(blocked.get());
+                        }
+
+                        @Override
+                        public boolean isProduction(Connection connection) {
+                            return production.get();
+                        }
+                    });
+            fake.addUsers(POOL.poolId(), user("ann", true), user("ben", true));
+        }
+
+        @Test
+        void onProductionEvenTwoUsersNeedTheCountTyped() {
+            production.set(true);
+
+            assertThat(disable("ann", "ben")).isFalse();
+
+            assertThat(dialogs.last().countToType()).isTrue();
+            assertThat(dialogs.last().note()).startsWith("PRODUCTION");
+            assertThat(vm.problemProperty().get()).isEqualTo("Type the number of users, 2, to confirm.");
+            assertThat(written()).isEmpty();
+
+            dialogs.answer(new DialogService.BulkAnswer(REASON, "2", false));
+            assertThat(disable("ann", "ben")).isTrue();
+            assertThat(written()).hasSize(2);
+        }
+
+        @Test
+        void readOnlyModeRefusesARealRunButAllowsADryRun() {
+            blocked.set("Read-only mode is on: Disable and Enable are off.");
+
+            assertThat(disable("ann", "ben")).isFalse();
+            assertThat(vm.problemProperty().get()).contains("Read-only", "Dry run");
+            assertThat(fake.calls()).isEmpty();
+            assertThat(audit.lines()).isEmpty();
+
+            dialogs.answer(new DialogService.BulkAnswer(REASON, null, true));
+            assertThat(disable("ann", "ben")).isTrue();
+            assertThat(fake.calls()).extracting(FakeUserDirectory.Call::operation).containsOnly(GET_USER);
+
+            dialogs.answer(new DialogService.BulkAnswer(REASON, null, false));
+            assertThat(vm.runForReal()).as("a dry run cannot turn into a real one in read-only mode").isFalse();
+            assertThat(written()).isEmpty();
+        }
+
+        @Test
+        void readOnlyModeStopsARetryOfFailedUsers() {
+            fake.failNext(DISABLE_USER, new ConsoleFailure.InvalidParameter(DISABLE_USER, "bad", "req-1", null));
+            disable("ann", "ben");
+            assertThat(row("ann").getOutcome().retryable()).isTrue();
+            blocked.set("Read-only mode is on: Disable and Enable are off.");
+
+            vm.retryFailed();
+            vm.retry(row("ann"));
+
+            assertThat(written()).containsExactly(DISABLE_USER + " ann", DISABLE_USER + " ben");
+            assertThat(vm.problemProperty().get()).contains("Read-only");
         }
     }
 

@@ -52,7 +52,7 @@ class SettingsStoreTest {
                 List.of(new Settings.ColumnLayout("usernameColumn", 220.5),
                         new Settings.ColumnLayout("emailColumn", 310.0),
                         new Settings.ColumnLayout("enabledColumn", 90.0)),
-                22, 7, Set.of("prod", "prod-eu"));
+                22, 7, Set.of("prod", "prod-eu"), Set.of("123456789012"));
     }
 
     private Settings.WindowBounds window(double x, double y, double width, double height) {
@@ -357,6 +357,19 @@ class SettingsStoreTest {
             assertThat(loaded.settings().columns()).containsExactly(
                     new Settings.ColumnLayout("usernameColumn", 200),
                     new Settings.ColumnLayout("enabledColumn", 90));
+        }
+
+        @Test
+        void productionAccountsThatAreNotTwelveDigitsAreDropped() throws IOException {
+            Files.writeString(file(), """
+                    {"version": 1, "productionProfiles": ["prod"],
+                     "productionAccounts": ["123456789012", "12345", "12345678901a", "", "210987654321"]}
+                    """);
+
+            Settings read = store().load().settings();
+
+            assertThat(read.productionProfiles()).containsExactly("prod");
+            assertThat(read.productionAccounts()).containsExactlyInAnyOrder("123456789012", "210987654321");
         }
 
         @Test

@@ -2,6 +2,7 @@ package dev.cognitoconsole.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.not;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -258,6 +260,24 @@ public final class CognitoStub implements AutoCloseable {
     public String failForToken(String poolId, String token, int status, String type, String message) {
         String requestId = UUID.randomUUID().toString();
         server.stubFor(listUsersRequest(poolId, token).atPriority(STUB_PRIORITY)
+                .willReturn(errorResponse(status, type, message, requestId)));
+        return requestId;
+    }
+
+    /**
+     * Requests of {@code operation} in {@code poolId} whose Username starts with {@code prefix} fail as in
+     * {@link #error}, before any other stub answers them (as Cognito answers a name nobody has, or IAM a call
+     * it denies).
+     *
+     * @return the request id the failing answers carry
+     */
+    public String failForUsernamesStartingWith(String operation, String poolId, String prefix, int status,
+                                               String type, String message) {
+        String requestId = UUID.randomUUID().toString();
+        server.stubFor(request(operation)
+                .withRequestBody(matchingJsonPath("$.UserPoolId", equalTo(poolId)))
+                .withRequestBody(matchingJsonPath("$.Username", matching(Pattern.quote(prefix) + ".*")))
+                .atPriority(SCENARIO_PRIORITY)
                 .willReturn(errorResponse(status, type, message, requestId)));
         return requestId;
     }

@@ -9,11 +9,13 @@ import static dev.cognitoconsole.testing.FakeUserDirectory.users;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.cognitoconsole.audit.AuditTrail;
 import dev.cognitoconsole.common.DialogService;
 import dev.cognitoconsole.common.Notice;
+import dev.cognitoconsole.common.WriteSafety;
 import dev.cognitoconsole.model.AwsProfile;
-import dev.cognitoconsole.model.ConsoleFailure;
 import dev.cognitoconsole.model.Connection;
+import dev.cognitoconsole.model.ConsoleFailure;
 import dev.cognitoconsole.model.PoolSelection;
 import dev.cognitoconsole.model.PoolUser;
 import dev.cognitoconsole.model.ProfileKind;
@@ -28,7 +30,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Nested;
@@ -544,6 +549,79 @@ class UsersViewModelTest {
 
             assertThat(dialogs.asked()).isEmpty();
             assertThat(directory.calls()).isEmpty();
+        }
+    }
+
+    @Nested
+    class Safety {
+        private final AtomicReference<String> blocked = new AtomicReference<>();
+        private final AtomicBoolean production = new AtomicBoolean();
+        private final UsersViewModel guarded = new UsersViewModel(directory, executor, notifier, dialogs, clock::get,
+                sleeps::add, wallClock, AuditTrail.NONE, new WriteSafety() {
+                    @Override
+                    public Optional<String> writesBlocked() {
+                        return Optional.ofNullable(blocked.get());
+                    }
+
+                    @Override
+                    public boolean isProduction(Connection connection) {
+                        return production.get() && connection.equals(CONNECTION);
+                    }
+                });
+
+        private UserRow guardedRow(String username) {
+            return guarded.rows().stream().filter(r -> r.getUser().username().equals(username)).findFirst()
+                    .orElseThrow();
+        }
+
+        private void showPoolWith(PoolUser... poolUsers) {
+            directory.addUsers(POOL_A.poolId(), poolUsers);
+            guarded.show(POOL_A);
+            directory.forgetCalls();
+        }
+
+        @Test
+        void readOnlyModeAsksNothingCallsNothingAndSaysWhy() {
+            showPoolWith(user("alice", true));
+            blocked.set("Read-only mode is on: Disable and Enable are off.");
+            dialogs.answer(true);
+
+            guarded.toggle(guardedRow("alice"));
+
+            assertThat(dialogs.asked()).isEmpty();
+            assertThat(directory.calls()).isEmpty();
+            assertThat(guardedRow("alice").getUser().enabled()).isTrue();
+            assertThat(notifier.current().code()).isEqualTo("ReadOnly");
+            assertThat(notifier.current().title()).contains("alice", "not changed");
+            assertThat(notifier.current().message()).isEqualTo("Read-only mode is on: Disable and Enable are off.");
+        }
+
+        @Test
+        void onProductionTheUsernameMustBeTyped() {
+            showPoolWith(user("alice", true));
+            production.set(true);
+            dialogs.answer(false);
+
+            guarded.toggle(guardedRow("alice"));
+
+            DialogService.Confirmation asked = dialogs.last();
+            assertThat(asked.typeToConfirm()).isEqualTo("alice");
+            assertThat(asked.note()).startsWith("PRODUCTION").contains("Type the username");
+            assertThat(asked.typedMatches("alic")).isFalse();
+            assertThat(asked.typedMatches("Alice")).as("usernames are case-sensitive").isFalse();
+            assertThat(asked.typedMatches(" alice ")).isTrue();
+        }
+
+        @Test
+        void elsewhereAClickIsEnough() {
+            showPoolWith(user("alice", true));
+            dialogs.answer(true);
+
+            guarded.toggle(guardedRow("alice"));
+
+            assertThat(dialogs.last().typeToConfirm()).isNull();
+            assertThat(dialogs.last().typedMatches(null)).isTrue();
+            assertThat(directory.calls(DISABLE_USER)).hasSize(1);
         }
     }
 

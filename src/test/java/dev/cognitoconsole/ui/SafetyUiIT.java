@@ -1,0 +1,187 @@
+package dev.cognitoconsole.ui;
+
+import static dev.cognitoconsole.ui.ConsoleDriver.awaitFx;
+import static dev.cognitoconsole.ui.ConsoleDriver.fx;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cognitoconsole.app.Console;
+import dev.cognitoconsole.emulator.AwsConfigFiles;
+import dev.cognitoconsole.testing.Closing;
+import dev.cognitoconsole.testing.CognitoStub;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Production marks and read-only mode on the real console (against WireMock): the band, the username typed to
+ * confirm, the toolbar switch, and read-only mode turned on by an IAM denial found without changing anything.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SafetyUiIT {
+    private static final String OPEN_POOL = "eu-west-1_Open0001";
+    private static final String LOCKED_POOL = "eu-west-1_Lock0001";
+    private static final String OPEN_LABEL = "Open pool  (" + OPEN_POOL + ")";
+    private static final String LOCKED_LABEL = "Locked pool  (" + LOCKED_POOL + ")";
+    private static final String CHECK_PREFIX = "cognito-console-access-check-";
+
+    @TempDir
+    static Path workDir;
+
+    private static CognitoStub cognito;
+    private static AwsConfigFiles files;
+
+    private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    private Thread.UncaughtExceptionHandler previousHandler;
+    private Console console;
+    private ConsoleDriver ui;
+    private FxRobot robot;
+
+    @BeforeAll
+    static void startStub() {
+        cognito = CognitoStub.start();
+        cognito.listPools(new CognitoStub.Pool(OPEN_POOL, "Open pool"), new CognitoStub.Pool(LOCKED_POOL, "Locked pool"));
+        CognitoStub.User alice = CognitoStub.user("alice");
+        List<List<CognitoStub.User>> users = List.of(List.of(alice, CognitoStub.user("bob")));
+        cognito.listUsersPages(OPEN_POOL, users);
+        cognito.listUsersPages(LOCKED_POOL, users);
+        cognito.ok("AdminDisableUser");
+        cognito.adminGetUser(OPEN_POOL, alice.withEnabled(false));
+        cognito.failForUsernamesStartingWith("AdminDisableUser", OPEN_POOL, CHECK_PREFIX, 400,
+                "UserNotFoundException", "User does not exist.");
+        cognito.failForUsernamesStartingWith("AdminDisableUser", LOCKED_POOL, CHECK_PREFIX, 400,
+                "AccessDeniedException", "User: arn:aws:sts::123456789012:assumed-role/ReadOnly/alice is not "
+                        + "authorized to perform: cognito-idp:AdminDisableUser");
+        files = AwsConfigFiles.write(workDir, cognito.endpoint());
+    }
+
+    @AfterAll
+    static void stopStub() {
+        Closing.closeAll(cognito);
+    }
+
+    @Start
+    void start(Stage stage) {
+        previousHandler = Thread.currentThread().getUncaughtExceptionHandler();
+        Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> uncaught.add(error));
+        console = ConsoleFixture.start(stage, files, 1);
+    }
+
+    @Stop
+    void stop() {
+        Closing.closeAll(console);
+        Thread.currentThread().setUncaughtExceptionHandler(previousHandler);
+    }
+
+    @BeforeEach
+    void settle(FxRobot robot) {
+        this.robot = robot;
+        ui = new ConsoleDriver(robot);
+        cognito.server().resetRequests();
+    }
+
+    @Test
+    void aProductionProfileShowsTheBandAndAChangeNeedsTheUsernameTyped() {
+        ui.openPool(2, OPEN_LABEL, 2);
+        assertThat(visible("#productionBand")).isFalse();
+
+        ui.click("#settingsButton");
+        awaitFx("#settingsDialog is shown", () -> robot.lookup("#settingsDialog").tryQuery().isPresent());
+        robot.clickOn(ui.node("#productionProfileCheck", CheckBox.class));
+        robot.clickOn(ui.node("#settingsSaveButton", Button.class));
+
+        awaitFx("#productionBand is shown", () -> visible("#productionBand"));
+        assertThat(ui.text("#productionBand")).contains("PRODUCTION", AwsConfigFiles.PROFILE, "us-east-1");
+        assertThat(console.preferences().get().productionProfiles()).containsExactly(AwsConfigFiles.PROFILE);
+
+        robot.clickOn(ui.rowButton("alice", "disableButton"));
+        ui.awaitConfirmDialog();
+        Button confirm = ui.node("#confirmButton", Button.class);
+        assertThat(fx(confirm::isDisabled)).as("nothing typed yet").isTrue();
+        robot.clickOn(ui.node("#typeToConfirmField", TextField.class)).write("alic");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(confirm::isDisabled)).as("a name that is not the user's").isTrue();
+        robot.write("e");
+        awaitFx("#confirmButton is enabled once the username is typed", () -> !confirm.isDisabled());
+        robot.clickOn(confirm);
+        ui.awaitNoConfirmDialog();
+
+        awaitFx("alice is shown disabled", () -> "Enable".equals(ui.rowButton("alice", "enableButton").getText()));
+        assertThat(disabledUsernames()).containsExactly("alice");
+        assertThat(uncaught).isEmpty();
+    }
+
+    @Test
+    void theReadOnlySwitchGreysOutEveryChangeAndTheShortcutChangesNothing() {
+        ui.openPool(2, OPEN_LABEL, 2);
+
+        robot.clickOn(ui.node("#readOnlyToggle", ToggleButton.class));
+
+        awaitFx("#readOnlyBand is shown", () -> visible("#readOnlyBand"));
+        assertThat(ui.text("#readOnlyBand")).contains("Read-only");
+        awaitFx("alice's Disable is greyed out", () -> ui.rowButton("alice", "disableButton").isDisabled());
+        robot.clickOn(ui.row("bob"));
+        robot.press(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.D)
+                .release(javafx.scene.input.KeyCode.D, javafx.scene.input.KeyCode.SHORTCUT);
+        awaitFx("the banner says nothing was changed", () -> ui.bannerShown()
+                && ui.text("#bannerTitle").contains("bob was not changed"));
+        assertThat(robot.lookup("#confirmDialog").tryQuery()).isEmpty();
+        assertThat(disabledUsernames()).isEmpty();
+
+        robot.clickOn(ui.node("#readOnlyToggle", ToggleButton.class));
+        awaitFx("#readOnlyBand is gone", () -> !visible("#readOnlyBand"));
+        awaitFx("alice's Disable is back", () -> !ui.rowButton("alice", "disableButton").isDisabled());
+        assertThat(uncaught).isEmpty();
+    }
+
+    @Test
+    void anIamDenialFoundWithoutChangingAnythingTurnsReadOnlyOn() {
+        ui.openPool(2, LOCKED_LABEL, 2);
+
+        awaitFx("#readOnlyBand is shown", () -> visible("#readOnlyBand"));
+        assertThat(ui.text("#readOnlyBand")).contains(AwsConfigFiles.PROFILE, "cognito-idp:AdminDisableUser",
+                LOCKED_POOL, "without changing anything");
+        assertThat(fx(ui.node("#readOnlyToggle", ToggleButton.class)::isSelected)).isTrue();
+        assertThat(fx(() -> ui.rowButton("alice", "disableButton").isDisabled())).isTrue();
+        List<JsonNode> writes = cognito.requestBodies("AdminDisableUser");
+        assertThat(writes).singleElement().satisfies(body -> {
+            assertThat(body.path("UserPoolId").asText()).isEqualTo(LOCKED_POOL);
+            assertThat(body.path("Username").asText()).startsWith(CHECK_PREFIX);
+        });
+
+        ui.pickPool(OPEN_LABEL);
+        awaitFx("read-only mode ends where IAM allows writes", () -> !visible("#readOnlyBand"));
+        assertThat(uncaught).isEmpty();
+    }
+
+    private boolean visible(String query) {
+        Node node = ui.node(query, Label.class);
+        return fx(() -> node.isVisible() && node.isManaged());
+    }
+
+    /** The users a real AdminDisableUser named (the write-access check's made-up names left out). */
+    private List<String> disabledUsernames() {
+        return cognito.requestBodies("AdminDisableUser").stream()
+                .map(body -> body.path("Username").asText())
+                .filter(name -> !name.startsWith(CHECK_PREFIX))
+                .toList();
+    }
+}
