@@ -36,6 +36,9 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
@@ -54,9 +57,11 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
 /** The composition root: builds every service, ViewModel and view by hand, and closes them at the end. */
 public final class Console implements AutoCloseable {
+    static final Duration FILES_WATCH_PERIOD = Duration.seconds(2);
     static final KeyCombination REFRESH = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination SEARCH = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     /** Disable or enable the selected user (after the usual confirmation). */
@@ -72,11 +77,14 @@ public final class Console implements AutoCloseable {
     private final SettingsService preferences;
     private final SettingsViewModel settingsModel;
     private final UsersView usersView;
+    /** Looks at the AWS files' sizes and times every two seconds, and reads them again when they changed. */
+    private final Timeline filesWatch;
 
     private Console(CognitoClients clients, BackgroundTaskExecutor executor, ConnectionViewModel connection,
                     UsersViewModel users, BannerViewModel banner, Parent root, SettingsService preferences,
                     SettingsViewModel settingsModel, UsersView usersView) {
         this.usersView = usersView;
+        this.filesWatch = new Timeline(new KeyFrame(FILES_WATCH_PERIOD, e -> connection.reloadProfilesIfChanged()));
         this.preferences = preferences;
         this.settingsModel = settingsModel;
         this.clients = clients;
@@ -171,6 +179,9 @@ public final class Console implements AutoCloseable {
                 key.consume();
             }
         });
+        connection.onProfileFilesChanged(changes -> banner.show(new Notice(
+                changes.currentRemoved() ? Notice.Severity.WARNING : Notice.Severity.INFO, "ProfilesReread",
+                "AWS config files read again", changes.summary(), null, null, List.of())));
         preferences.loadProblem().ifPresent(problem -> banner.show(new Notice(Notice.Severity.WARNING,
                 "SettingsSetAside", "Settings reset", problem, null, null, List.of())));
         return new Console(clients, executor, connection, users, banner, root, preferences, settingsModel,
@@ -217,9 +228,11 @@ public final class Console implements AutoCloseable {
         return root;
     }
 
-    /** Reads the profiles; the default one's pools start loading. */
+    /** Reads the profiles; the default one's pools start loading. The AWS files are watched from now on. */
     public void start() {
         connection.loadProfiles();
+        filesWatch.setCycleCount(Animation.INDEFINITE);
+        filesWatch.play();
     }
 
     public ConnectionViewModel connection() {
@@ -266,6 +279,7 @@ public final class Console implements AutoCloseable {
 
     @Override
     public void close() {
+        filesWatch.stop();
         executor.close();
         clients.close();
         preferences.save();

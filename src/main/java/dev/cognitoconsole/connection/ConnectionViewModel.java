@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
@@ -41,6 +42,8 @@ import org.slf4j.LoggerFactory;
 public final class ConnectionViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionViewModel.class);
     static final String FALLBACK_REGION = "us-east-1";
+    static final String NO_PROFILES = "No AWS profiles found. Add one with `aws configure` or `aws configure sso`, "
+            + "or set AWS_CONFIG_FILE: the console picks it up as soon as the file is saved.";
 
     private final ProfileCatalog catalog;
     private final UserDirectory directory;
@@ -62,6 +65,8 @@ public final class ConnectionViewModel {
     private final ConnectionMemory memory;
     private final Function<Connection, Optional<CallerIdentity>> callers;
     private final ReadOnlyStringWrapper caller = new ReadOnlyStringWrapper();
+    private String filesSeen;
+    private Consumer<ProfileChanges> filesChanged = changes -> { };
     private final ReadOnlyObjectWrapper<CallerIdentity> callerIdentity = new ReadOnlyObjectWrapper<>();
     private long callerGeneration;
     private TaskExecutor.Job poolsJob;
@@ -150,27 +155,115 @@ public final class ConnectionViewModel {
         return selection.getReadOnlyProperty();
     }
 
+    /** Told, on the UI thread, what changed each time the AWS files were read again. */
+    public void onProfileFilesChanged(Consumer<ProfileChanges> listener) {
+        filesChanged = Objects.requireNonNull(listener);
+    }
+
+    /**
+     * What re-reading the AWS files changed.
+     *
+     * @param before  the profiles before
+     * @param after   the profiles now
+     * @param current the profile in use before, or {@code null}
+     */
+    public record ProfileChanges(List<AwsProfile> before, List<AwsProfile> after, AwsProfile current) {
+
+        public List<String> added() {
+            return names(after).stream().filter(n -> !names(before).contains(n)).toList();
+        }
+
+        public List<String> removed() {
+            return names(before).stream().filter(n -> !names(after).contains(n)).toList();
+        }
+
+        /** Whether the profile in use is gone from the files. */
+        public boolean currentRemoved() {
+            return current != null && removed().contains(current.name());
+        }
+
+        /** One sentence for the operator, such as "Added: staging. Removed: old-admin." */
+        public String summary() {
+            StringBuilder text = new StringBuilder();
+            if (!added().isEmpty()) {
+                text.append("Added: ").append(String.join(", ", added())).append(". ");
+            }
+            if (!removed().isEmpty()) {
+                text.append("Removed: ").append(String.join(", ", removed())).append(". ");
+            }
+            if (text.length() == 0) {
+                text.append("The same profiles, read again (renewed keys or settings apply now). ");
+            }
+            if (currentRemoved()) {
+                text.append("Profile ").append(current.name()).append(", which was in use, is gone.");
+            }
+            return text.toString().strip();
+        }
+
+        private static List<String> names(List<AwsProfile> profiles) {
+            return profiles.stream().map(AwsProfile::name).toList();
+        }
+    }
+
     // Commands
 
     /** Reads the profiles and preselects AWS_PROFILE's (or the default) profile. */
     public void loadProfiles() {
-        List<AwsProfile> found;
-        try {
-            found = catalog.profiles();
-        } catch (RuntimeException e) {
-            LOG.warn("Could not read the AWS config files", e);
-            found = List.of();
-            notifier.show(new Notice(Notice.Severity.ERROR, "ProfileFileUnreadable",
-                    "The AWS config files could not be read", String.valueOf(e.getMessage()),
-                    "Fix the file named above (or move it aside), then restart the console.", null, List.of()));
-        }
+        filesSeen = catalog.fingerprint();
+        List<AwsProfile> found = readProfiles().orElse(List.of());
         profiles.setAll(found);
-        emptyState.set(found.isEmpty()
-                ? "No AWS profiles found. Add one with `aws configure` or `aws configure sso`, "
-                  + "or set AWS_CONFIG_FILE, then restart the console."
-                : null);
+        emptyState.set(found.isEmpty() ? NO_PROFILES : null);
         Optional<AwsProfile> preselected = catalog.preselected(found, memory.lastProfile().orElse(null));
         profile.set(preselected.orElse(null));
+    }
+
+    /**
+     * Reads the profiles again when the AWS config or credentials file changed on disk since they were last read
+     * (a profile added with {@code aws configure}, keys renewed, a file fixed): the profile in use stays chosen
+     * when it is still there, with its new settings. Cheap when nothing changed; the console calls it every few
+     * seconds.
+     *
+     * @return whether the files had changed
+     */
+    public boolean reloadProfilesIfChanged() {
+        String now = catalog.fingerprint();
+        if (now.equals(filesSeen)) {
+            return false;
+        }
+        filesSeen = now;
+        Optional<List<AwsProfile>> read = readProfiles();
+        if (read.isEmpty()) {
+            // A file saved half-way, or with a typo: keep working with the profiles read before.
+            return true;
+        }
+        List<AwsProfile> before = List.copyOf(profiles);
+        List<AwsProfile> found = read.get();
+        AwsProfile current = profile.get();
+        profiles.setAll(found);
+        emptyState.set(found.isEmpty() ? NO_PROFILES : null);
+        Optional<AwsProfile> same = current == null ? Optional.empty()
+                : found.stream().filter(p -> p.name().equals(current.name())).findFirst();
+        profile.set(same.or(() -> catalog.preselected(found, memory.lastProfile().orElse(null))).orElse(null));
+        filesChanged.accept(new ProfileChanges(before, found, current));
+        if (same.isPresent() && same.get().equals(current)) {
+            // Same name and settings: the connection stays, but the credentials behind it may be new.
+            reloadPools();
+        }
+        return true;
+    }
+
+    /** The profiles in the files, or empty (with a banner saying why) when they cannot be read. */
+    private Optional<List<AwsProfile>> readProfiles() {
+        try {
+            return Optional.of(catalog.profiles());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read the AWS config files", e);
+            notifier.show(new Notice(Notice.Severity.ERROR, "ProfileFileUnreadable",
+                    "The AWS config files could not be read", String.valueOf(e.getMessage()),
+                    "Fix the file named above (or move it aside): the console reads it again when it changes.", null,
+                    List.of()));
+            return Optional.empty();
+        }
     }
 
     /** Reloads the pool list of the current connection. */

@@ -15,6 +15,7 @@ import dev.cognitoconsole.testing.RecordingNotifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
@@ -148,6 +149,112 @@ class ConnectionViewModelTest {
 
             assertThat(vm.emptyStateProperty().get()).isNull();
             assertThat(vm.profileProperty().get().name()).isEqualTo("default");
+        }
+    }
+
+    @Nested
+    class FilesChanged {
+        private final List<ConnectionViewModel.ProfileChanges> told = new ArrayList<>();
+
+        private ConnectionViewModel loaded(String preferred) throws IOException {
+            ConnectionViewModel vm = viewModel(preferred);
+            vm.onProfileFilesChanged(told::add);
+            vm.loadProfiles();
+            return vm;
+        }
+
+        private void rewrite(String config) throws IOException {
+            Path file = dir.resolve("config");
+            long before = Files.getLastModifiedTime(file).toMillis();
+            Files.writeString(file, config);
+            // The fingerprint is size and time: make sure the edit shows in one of them even on a coarse clock.
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(before + 2_000));
+        }
+
+        @Test
+        void unchangedFilesAreNotReadAgain() throws IOException {
+            ConnectionViewModel vm = loaded("prod");
+
+            assertThat(vm.reloadProfilesIfChanged()).isFalse();
+
+            assertThat(told).isEmpty();
+        }
+
+        @Test
+        void aNewProfileAppearsAndTheOneInUseStaysChosen() throws IOException {
+            ConnectionViewModel vm = loaded("prod");
+            vm.choosePool(PROD_POOL);
+            directory.forgetCalls();
+
+            rewrite(CONFIG + "\n[profile staging]\nregion = eu-west-1\n");
+
+            assertThat(vm.reloadProfilesIfChanged()).isTrue();
+            assertThat(vm.profiles()).extracting(AwsProfile::name).contains("staging");
+            assertThat(vm.profileProperty().get().name()).isEqualTo("prod");
+            assertThat(vm.selectionProperty().get().pool()).isEqualTo(PROD_POOL);
+            assertThat(told).singleElement().satisfies(c -> {
+                assertThat(c.added()).containsExactly("staging");
+                assertThat(c.removed()).isEmpty();
+                assertThat(c.summary()).isEqualTo("Added: staging.");
+            });
+            assertThat(directory.calls(FakeUserDirectory.LIST_POOLS)).as("pools read again with what the files say now")
+                    .hasSize(1);
+        }
+
+        @Test
+        void aChangedProfileReconnectsWithItsNewSettings() throws IOException {
+            ConnectionViewModel vm = loaded("prod");
+
+            rewrite(CONFIG.replace("region = eu-central-1", "region = eu-west-1"));
+            vm.reloadProfilesIfChanged();
+
+            assertThat(vm.connectionProperty().get().profile().region()).isEqualTo("eu-west-1");
+            assertThat(vm.connectionProperty().get().region()).isEqualTo("eu-west-1");
+        }
+
+        @Test
+        void whenTheProfileInUseIsRemovedAnotherIsChosenAndTheOperatorIsTold() throws IOException {
+            ConnectionViewModel vm = loaded("prod");
+
+            rewrite(CONFIG.replace("[profile prod]\nregion = eu-central-1\n", ""));
+            vm.reloadProfilesIfChanged();
+
+            assertThat(vm.profiles()).extracting(AwsProfile::name).doesNotContain("prod");
+            assertThat(vm.profileProperty().get().name()).isEqualTo("default");
+            assertThat(told).singleElement().satisfies(c -> {
+                assertThat(c.currentRemoved()).isTrue();
+                assertThat(c.summary()).contains("Removed: prod.", "Profile prod, which was in use, is gone.");
+            });
+        }
+
+        @Test
+        void aFileThatCannotBeReadKeepsTheProfilesReadBefore() throws IOException {
+            ConnectionViewModel vm = loaded("prod");
+            Path config = dir.resolve("config");
+            Files.delete(config);
+            Files.createDirectory(config);
+
+            assertThat(vm.reloadProfilesIfChanged()).isTrue();
+
+            assertThat(notifier.current().code()).isEqualTo("ProfileFileUnreadable");
+            assertThat(notifier.current().advice()).contains("reads it again when it changes");
+            assertThat(vm.profiles()).extracting(AwsProfile::name).contains("prod", "default");
+            assertThat(vm.profileProperty().get().name()).isEqualTo("prod");
+            assertThat(told).isEmpty();
+        }
+
+        @Test
+        void theFirstProfileEverEndsTheEmptyState() throws IOException {
+            ConnectionViewModel vm = viewModel("", null);
+            vm.loadProfiles();
+            assertThat(vm.emptyStateProperty().get()).contains("picks it up as soon as the file is saved");
+
+            rewrite("[default]\nregion = eu-west-1\n");
+            vm.reloadProfilesIfChanged();
+
+            assertThat(vm.emptyStateProperty().get()).isNull();
+            assertThat(vm.profileProperty().get().name()).isEqualTo("default");
+            assertThat(vm.connectionProperty().get()).isNotNull();
         }
     }
 

@@ -10,9 +10,12 @@ import dev.cognitoconsole.aws.ProfileCatalog;
 import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.settings.SettingsService;
 import dev.cognitoconsole.testing.Closing;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -37,7 +40,11 @@ class FirstRunUiIT {
     @TempDir
     static Path workDir;
 
+    private static final AtomicInteger RUNS = new AtomicInteger();
+
     private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    /** Where this test's AWS files would be: a folder of its own, which no test but one ever creates. */
+    private Path nowhere;
     private Thread.UncaughtExceptionHandler previousHandler;
     private Console console;
     private ConsoleDriver ui;
@@ -46,7 +53,7 @@ class FirstRunUiIT {
     void start(Stage stage) {
         previousHandler = Thread.currentThread().getUncaughtExceptionHandler();
         Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> uncaught.add(error));
-        Path nowhere = workDir.resolve("no-aws-folder");
+        nowhere = workDir.resolve("no-aws-folder-" + RUNS.incrementAndGet());
         ProfileCatalog noFiles = ProfileCatalog.fromFiles(nowhere.resolve("config"), nowhere.resolve("credentials"),
                 null);
         console = ConsoleFixture.show(stage,
@@ -73,6 +80,26 @@ class FirstRunUiIT {
         assertThat(ui.text("#usersPlaceholder")).contains("aws configure");
         assertThat(ui.bannerShown()).as("no profile is not an error").isFalse();
         assertThat(fx(() -> ui.node("#usersPlaceholder", Node.class).isVisible())).isTrue();
+        assertThat(uncaught).isEmpty();
+    }
+
+    @Test
+    void aProfileAddedWhileTheConsoleRunsAppearsWithoutARestart() throws IOException {
+        awaitFx("#usersPlaceholder explains the empty state",
+                () -> ui.text("#usersPlaceholder").contains("No AWS profiles found"));
+
+        Files.createDirectories(nowhere);
+        // Port 9 (discard) on loopback: nothing answers there, so no call reaches anything.
+        Files.writeString(nowhere.resolve("config"), """
+                [profile added-later]
+                region = eu-west-1
+                endpoint_url = http://127.0.0.1:9
+                """);
+
+        ComboBox<AwsProfile> profiles = profilePicker();
+        awaitFx("the new profile is listed and chosen", () -> profiles.getValue() != null
+                && "added-later".equals(profiles.getValue().name()));
+        assertThat(fx(() -> ui.text("#usersPlaceholder"))).doesNotContain("No AWS profiles found");
         assertThat(uncaught).isEmpty();
     }
 
