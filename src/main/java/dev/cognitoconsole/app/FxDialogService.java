@@ -71,6 +71,28 @@ final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<String> askMfaCode(MfaPrompt prompt) {
+        Dialog<String> dialog = new Dialog<>();
+        ownedAndTitled(dialog, "MFA code", "Profile " + prompt.profile() + " assumes a role that needs an MFA code.");
+        TextField code = Fields.field("mfaCodeField", "", "123456", "MFA code: the 6 digits your device shows now");
+        code.setPrefColumnCount(8);
+        VBox content = new VBox(8, Fields.labelFor(code, "Code from your MFA device"), code,
+                Fields.problemOf(code, "mfaCodeProblem", prompt.check()));
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().setId("mfaDialog");
+        ButtonType ok = new ButtonType("Sign in", ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(ok, cancel);
+        Button okButton = (Button) dialog.getDialogPane().lookupButton(ok);
+        okButton.setId("mfaSignInButton");
+        okButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> prompt.check().apply(code.getText()).isPresent(), code.textProperty()));
+        dialog.setResultConverter(button -> button == ok ? code.getText().strip() : null);
+        Platform.runLater(code::requestFocus);
+        return dialog.showAndWait();
+    }
+
+    @Override
     public Optional<BulkAnswer> confirmBulk(BulkConfirmation confirmation) {
         Dialog<BulkAnswer> dialog = new Dialog<>();
         ownedAndTitled(dialog, confirmation.title(), confirmation.header());

@@ -4,7 +4,6 @@ import dev.cognitoconsole.safety.SafetyViewModel;
 import dev.cognitoconsole.settings.SettingsViewModel;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -60,17 +59,11 @@ final class SettingsDialog {
         markProfile.setId("productionProfileCheck");
         markProfile.setDisable(currentProfile == null);
         markProfile.setSelected(safety.profileMarkedProperty().get());
-        TextField accounts = new TextField(safety.productionAccountsText());
-        accounts.setId("productionAccountsField");
-        accounts.setPromptText("123456789012, 210987654321");
-        accounts.setAccessibleText("AWS account ids treated as production, separated by commas");
-        Label accountsLabel = new Label("Production accounts");
-        accountsLabel.setLabelFor(accounts);
-        Label accountsProblem = new Label();
-        accountsProblem.setId("productionAccountsProblem");
-        accountsProblem.getStyleClass().add("field-problem");
-        accountsProblem.textProperty().bind(Bindings.createStringBinding(
-                () -> SafetyViewModel.accountsProblem(accounts.getText()).orElse(""), accounts.textProperty()));
+        TextField accounts = Fields.field("productionAccountsField", safety.productionAccountsText(),
+                "123456789012, 210987654321", "AWS account ids treated as production, separated by commas");
+        Label accountsLabel = Fields.labelFor(accounts, "Production accounts");
+        Label accountsProblem = Fields.problemOf(accounts, "productionAccountsProblem",
+                SafetyViewModel::accountsProblem);
         Label productionNote = new Label("On production, a strong band is shown and every change asks for the "
                 + "username (or the count) to be typed.");
         productionNote.setWrapText(true);

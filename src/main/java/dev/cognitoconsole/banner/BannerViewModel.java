@@ -2,6 +2,7 @@ package dev.cognitoconsole.banner;
 
 import dev.cognitoconsole.common.Notice;
 import dev.cognitoconsole.common.Notifier;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -19,9 +20,21 @@ public final class BannerViewModel implements Notifier {
         return notice.get();
     }
 
+    private Consumer<Notice.SignInRequest> signIn;
+
+    /** Who makes the sign-ins notices ask for; until one is set, notices show no sign-in button. */
+    public void setSignIn(Consumer<Notice.SignInRequest> handler) {
+        signIn = handler;
+    }
+
     // Commands
     @Override
     public void show(Notice next) {
+        Notice.SignInRequest request = next == null ? null : next.signIn();
+        if (request != null && signIn != null) {
+            Consumer<Notice.SignInRequest> handler = signIn;
+            next = next.withFirstAction(new Notice.Action(request.label(), () -> handler.accept(request)));
+        }
         notice.set(next);
     }
 

@@ -22,6 +22,7 @@ public final class FailureNotices {
         String message;
         String advice;
         Notice.Severity severity = Notice.Severity.ERROR;
+        Notice.SignInRequest signIn = null;
         switch (failure.kind()) {
             case RESOURCE_NOT_FOUND -> {
                 code = "ResourceNotFoundException";
@@ -80,10 +81,16 @@ public final class FailureNotices {
                 code = "CredentialsUnavailable";
                 title = "Credentials missing or expired";
                 message = "Profile " + c.profile() + " has no valid credentials: " + awsMessage;
-                advice = c.sso()
-                        ? "Sign in again with: aws sso login --profile " + c.profile() + " — then retry."
-                        : "Renew the credentials of profile " + c.profile()
-                          + " (in ~/.aws/credentials or your credentials tool), then retry.";
+                advice = c.fix() != null ? c.fix() : switch (c.recovery()) {
+                    case SSO_SIGN_IN -> "Press Sign in (or run: aws sso login --profile " + c.profile()
+                            + "), then retry.";
+                    case MFA_CODE -> "Press Enter MFA code and type the current code from your MFA device.";
+                    case RENEW_ELSEWHERE -> "Renew the credentials of profile " + c.profile()
+                            + " (in ~/.aws/credentials or your credentials tool), then retry.";
+                };
+                if (c.recovery() != ConsoleFailure.CredentialsUnavailable.Recovery.RENEW_ELSEWHERE) {
+                    signIn = new Notice.SignInRequest(context.connection(), c.recovery(), context.retry());
+                }
                 addIfPresent(actions, "Retry", context.retry());
             }
             case ACCESS_DENIED -> {
@@ -107,7 +114,7 @@ public final class FailureNotices {
         if (context.write()) {
             advice = outcomeAdvice(failure, context) + " " + advice;
         }
-        return new Notice(severity, code, title, message, advice, failure.requestId(), actions);
+        return new Notice(severity, code, title, message, advice, failure.requestId(), actions, signIn);
     }
 
     private static String outcomeAdvice(ConsoleFailure failure, FailureContext context) {

@@ -90,4 +90,18 @@ public interface DialogService {
      */
     record BulkAnswer(String reason, String typedCount, boolean dryRun) {
     }
+
+    /** Asks for the code an MFA device shows; empty on Cancel. Implementations that cannot ask answer Cancel. */
+    default Optional<String> askMfaCode(MfaPrompt prompt) {
+        return Optional.empty();
+    }
+
+    /**
+     * What the MFA dialog asks.
+     *
+     * @param profile the profile whose role wants the code
+     * @param check   why a typed code cannot be sent, or empty: OK is enabled only when it is empty
+     */
+    record MfaPrompt(String profile, Function<String, Optional<String>> check) {
+    }
 }

@@ -1,5 +1,7 @@
 package dev.cognitoconsole.common;
 
+import dev.cognitoconsole.model.Connection;
+import dev.cognitoconsole.model.ConsoleFailure;
 import java.util.List;
 
 /**
@@ -12,12 +14,41 @@ import java.util.List;
  * @param advice    what to do
  * @param requestId the AWS request id, or {@code null}
  * @param actions   buttons offered next to the message, such as Retry
+ * @param signIn    the sign-in that would cure the failure (SSO or an MFA code), or {@code null}
  */
 public record Notice(Severity severity, String code, String title, String message, String advice,
-                     String requestId, List<Action> actions) {
+                     String requestId, List<Action> actions, SignInRequest signIn) {
 
     public Notice {
         actions = actions == null ? List.of() : List.copyOf(actions);
+    }
+
+    public Notice(Severity severity, String code, String title, String message, String advice, String requestId,
+                  List<Action> actions) {
+        this(severity, code, title, message, advice, requestId, actions, null);
+    }
+
+    /** The same notice with {@code action} as its first button. */
+    public Notice withFirstAction(Action action) {
+        List<Action> all = new java.util.ArrayList<>(actions.size() + 1);
+        all.add(action);
+        all.addAll(actions);
+        return new Notice(severity, code, title, message, advice, requestId, all, signIn);
+    }
+
+    /**
+     * A sign-in the console can make for the operator, then retry what failed.
+     *
+     * @param connection the profile (and region) to sign in
+     * @param recovery   the kind of sign-in
+     * @param retry      what to run again once signed in, or {@code null}
+     */
+    public record SignInRequest(Connection connection, ConsoleFailure.CredentialsUnavailable.Recovery recovery,
+                                Runnable retry) {
+        /** The label of the banner's button. */
+        public String label() {
+            return recovery == ConsoleFailure.CredentialsUnavailable.Recovery.MFA_CODE ? "Enter MFA code" : "Sign in";
+        }
     }
 
     public enum Severity { INFO, WARNING, ERROR }
