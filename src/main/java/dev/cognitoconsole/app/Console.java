@@ -35,7 +35,6 @@ import dev.cognitoconsole.users.UsersViewModel;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
-import java.util.Objects;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -133,7 +132,7 @@ public final class Console implements AutoCloseable {
                 Sleeper.SYSTEM, users::showRead, safety);
         BulkSelectionViewModel bulkSelection = new BulkSelectionViewModel(users, bulkRun, executor, banner);
         BulkRunView bulkRunView = new BulkRunView(bulkRun, stage,
-                Console.class.getResource("/dev/cognitoconsole/app/console.css"));
+                FxDialogService.STYLESHEET);
         BulkSelectionView bulkBar = new BulkSelectionView(bulkSelection, bulkRun, bulkRunView::show);
         usersView.showBulkBar(bulkBar.createView());
         bulkBar.follow(usersView.selectedRows());
@@ -210,8 +209,7 @@ public final class Console implements AutoCloseable {
         pane.setTop(top);
         pane.setBottom(statusBar);
         pane.setId("consoleRoot");
-        pane.getStylesheets().add(Objects.requireNonNull(
-                Console.class.getResource("/dev/cognitoconsole/app/console.css")).toExternalForm());
+        pane.getStylesheets().add(FxDialogService.STYLESHEET.toExternalForm());
         return pane;
     }
 

@@ -1,7 +1,9 @@
 package dev.cognitoconsole.app;
 
 import dev.cognitoconsole.common.DialogService;
+import java.net.URL;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -21,6 +23,9 @@ import javafx.stage.Window;
 
 /** Dialogs drawn with JavaFX; Cancel is the default button, so Enter never confirms a change by accident. */
 final class FxDialogService implements DialogService {
+    static final URL STYLESHEET = Objects.requireNonNull(FxDialogService.class.getResource(
+            "/dev/cognitoconsole/app/console.css"));
+
     private final Supplier<Window> owner;
 
     FxDialogService(Supplier<Window> owner) {
@@ -173,6 +178,12 @@ final class FxDialogService implements DialogService {
         }
         dialog.setTitle(title);
         dialog.setHeaderText(header);
+        styled(dialog);
+    }
+
+    /** Gives a dialog the console's stylesheet: a dialog's window does not inherit its owner's. */
+    static void styled(Dialog<?> dialog) {
+        dialog.getDialogPane().getStylesheets().add(STYLESHEET.toExternalForm());
     }
 
     /** What a change applies to, as labelled lines. */

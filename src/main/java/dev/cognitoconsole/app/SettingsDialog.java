@@ -38,6 +38,7 @@ final class SettingsDialog {
             dialog.initOwner(owner);
         }
         dialog.setTitle("Settings");
+        FxDialogService.styled(dialog);
         dialog.setHeaderText("Request-rate budgets and production marks\nCognito's quotas are per account and region, "
                 + "shared with your production apps: the console spends only part of them.");
         Spinner<Integer> list = spinner("listBudgetSpinner", viewModel.listUsersQuota(),
@@ -61,6 +62,7 @@ final class SettingsDialog {
         markProfile.setSelected(safety.profileMarkedProperty().get());
         TextField accounts = Fields.field("productionAccountsField", safety.productionAccountsText(),
                 "123456789012, 210987654321", "AWS account ids treated as production, separated by commas");
+        accounts.setPrefColumnCount(26);
         Label accountsLabel = Fields.labelFor(accounts, "Production accounts");
         Label accountsProblem = Fields.problemOf(accounts, "productionAccountsProblem",
                 SafetyViewModel::accountsProblem);

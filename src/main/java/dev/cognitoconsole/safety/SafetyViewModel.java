@@ -38,6 +38,8 @@ public final class SafetyViewModel implements WriteSafety {
     private static final Logger LOG = LoggerFactory.getLogger(SafetyViewModel.class);
     /** A name no real user has: disabling it can only fail, and how it fails says whether IAM allows the call. */
     static final String ACCESS_CHECK_PREFIX = "cognito-console-access-check-";
+    static final String OPERATOR_READ_ONLY = "Read-only mode is on: Disable and Enable are off (a bulk dry run still "
+            + "works). Turn it off with the Read-only switch.";
 
     private final SettingsService settings;
     private final UserDirectory directory;
@@ -237,7 +239,7 @@ public final class SafetyViewModel implements WriteSafety {
                     + " call cognito-idp:AdminDisableUser on " + pool.poolId()
                     + " (found without changing anything), so Disable and Enable are off.");
         } else {
-            readOnlyReason.set("Read-only mode is on: Disable and Enable are off.");
+            readOnlyReason.set(OPERATOR_READ_ONLY);
         }
     }
 

@@ -185,7 +185,7 @@ class SafetyViewModelTest {
             vm.poolChosen(STAGING_POOL);
 
             assertThat(vm.readOnlyProperty().get()).isTrue();
-            assertThat(vm.readOnlyReasonProperty().get()).isEqualTo("Read-only mode is on: Disable and Enable are off.");
+            assertThat(vm.readOnlyReasonProperty().get()).isEqualTo(SafetyViewModel.OPERATOR_READ_ONLY);
         }
 
         @Test
