@@ -60,6 +60,7 @@ public final class CognitoClients implements AutoCloseable {
                         // endpoint_url are read from the [default] profile instead.
                         .defaultProfileFile(files)
                         .defaultProfileName(profile.name())
+                        .addExecutionInterceptor(new UnclearAttempts())
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(settings.maxAttempts())
                                 .build())

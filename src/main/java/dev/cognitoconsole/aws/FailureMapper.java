@@ -39,6 +39,11 @@ final class FailureMapper {
         if (error instanceof ConsoleFailure failure) {
             return failure;
         }
+        ConsoleFailure failure = mapSdk(operation, connection, error);
+        return UnclearAttempts.hadUnclearAttempt(error) ? failure.afterUnclearAttempt() : failure;
+    }
+
+    private static ConsoleFailure mapSdk(String operation, Connection connection, Throwable error) {
         if (error instanceof AwsServiceException service) {
             return fromService(operation, connection, service);
         }
