@@ -2,6 +2,7 @@ package dev.cognitoconsole.aws;
 
 import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.model.ProfileKind;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.endpoint.AwsClientEndpointProvider;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
@@ -58,9 +60,10 @@ public final class ProfileCatalog {
 
     /** Every profile, sorted by name. */
     public List<AwsProfile> profiles() {
-        Map<String, Profile> all = profileFile().profiles();
+        ProfileFile file = profileFile();
+        Map<String, Profile> all = file.profiles();
         return all.values().stream()
-                .map(ProfileCatalog::toProfile)
+                .map(profile -> toProfile(file, profile))
                 .sorted(Comparator.comparing(AwsProfile::name))
                 .toList();
     }
@@ -89,10 +92,26 @@ public final class ProfileCatalog {
         return files.get();
     }
 
-    private static AwsProfile toProfile(Profile profile) {
+    private static AwsProfile toProfile(ProfileFile file, Profile profile) {
         String region = profile.property(ProfileProperty.REGION).orElse(null);
-        String endpoint = profile.property(ProfileProperty.ENDPOINT_URL).orElse(null);
-        return new AwsProfile(profile.name(), region, endpoint, kindOf(profile));
+        return new AwsProfile(profile.name(), region, configuredEndpoint(file, profile.name()).orElse(null),
+                kindOf(profile));
+    }
+
+    /**
+     * The endpoint the SDK's Cognito client would call for this profile instead of AWS's own, found as the SDK finds
+     * it: AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER or its system property, the profile's {@code [services]}
+     * section, AWS_ENDPOINT_URL, the profile's endpoint_url (and none when configured endpoints are turned off).
+     */
+    static Optional<String> configuredEndpoint(ProfileFile file, String profileName) {
+        return AwsClientEndpointProvider.builder()
+                .serviceEndpointOverrideEnvironmentVariable("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER")
+                .serviceEndpointOverrideSystemProperty("aws.endpointUrlCognitoIdentityProvider")
+                .serviceProfileProperty("cognito_identity_provider")
+                .profileFile(() -> file)
+                .profileName(profileName)
+                .resolveFromOverrides()
+                .map(URI::toString);
     }
 
     private static ProfileKind kindOf(Profile profile) {
