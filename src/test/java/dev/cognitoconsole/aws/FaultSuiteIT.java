@@ -9,6 +9,8 @@ import dev.cognitoconsole.common.Notice;
 import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.PoolSelection;
 import dev.cognitoconsole.model.UserPool;
+import dev.cognitoconsole.testing.AwsFiles;
+import dev.cognitoconsole.testing.Canaries;
 import dev.cognitoconsole.testing.CognitoStub;
 import dev.cognitoconsole.testing.CuttableProxy;
 import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
@@ -21,6 +23,7 @@ import dev.cognitoconsole.users.UsersViewModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +58,11 @@ class FaultSuiteIT {
     private static final String DISABLE = "AdminDisableUser";
     private static final String LIST = "ListUsers";
     private static final long SEED = 20261125L;
+    /** Limits of one attempt: {@link #PATIENT} for every test, {@link #IMPATIENT} where an answer is meant to be late. */
+    private static final Duration PATIENT = Duration.ofSeconds(10);
+    private static final Duration IMPATIENT = Duration.ofSeconds(2);
+    /** How late a {@link Fault#SLOW} answer comes: well past {@link #IMPATIENT}. */
+    private static final Duration SLOW_ANSWER = Duration.ofSeconds(5);
     private static final List<CognitoStub.User> ALL = StatefulCognito.users("fault", USERS);
 
     static StatefulCognito cognito;
@@ -77,7 +85,7 @@ class FaultSuiteIT {
     @BeforeEach
     void freshPool() {
         cognito.pool(POOL, "Faults", ALL).faults(FaultPlan.NONE).onArrival((op, n, body) -> { })
-                .slowDelay(Duration.ofMillis(900));
+                .slowDelay(SLOW_ANSWER);
         cognito.resetCounts();
     }
 
@@ -130,7 +138,8 @@ class FaultSuiteIT {
     @EnumSource(ListingFault.class)
     void aListingEndsWithEveryUserOnceOrABannerThatKeepsTheRowsAndResumes(ListingFault fault) {
         cognito.faults(fault.plan);
-        Rig rig = rig(cognito.endpoint(), fault.maxAttempts);
+        Rig rig = rig(ItFixtures.catalog(dir, cognito.endpoint()), fault.maxAttempts,
+                fault == ListingFault.SLOWER_THAN_THE_ATTEMPT_TIMEOUT ? IMPATIENT : PATIENT);
 
         List<Notice> banners = listToTheEnd(rig, 200);
 
@@ -195,6 +204,40 @@ class FaultSuiteIT {
         assertThat(rig.names()).containsExactlyElementsOf(usernames(0, USERS));
     }
 
+    /**
+     * The SDK's own credential failure (no answer from Cognito involved): a credential_process that fails, as a
+     * credentials tool with an expired session does. Mid-scan it cannot be forced without waiting for real expiry
+     * (the SDK keeps, and even extends, credentials it already holds), so it fails from the first call here.
+     */
+    @Test
+    void credentialsTheSdkCannotGetAskForRenewalAndRetryListsEveryoneAfterwards() throws IOException {
+        Path credentials = dir.resolve("process-credentials.json");
+        Path script = dir.resolve("credentials.sh");
+        Files.writeString(script, "#!/bin/sh\nif [ -f '" + credentials + "' ]; then cat '" + credentials
+                + "'; else echo 'The session token has expired' >&2; exit 1; fi\n");
+        ProfileCatalog catalog = AwsFiles.catalog(dir, "[profile " + ItFixtures.PROFILE + "]\nregion = "
+                + ItFixtures.REGION + "\nendpoint_url = " + cognito.endpoint() + "\ncredential_process = /bin/sh "
+                + script + "\n", ItFixtures.PROFILE);
+        Rig rig = rig(catalog, 2);
+
+        rig.users.show(rig.selection());
+
+        Notice notice = rig.banner.getNotice();
+        assertThat(notice).as("a banner").isNotNull();
+        assertThat(notice.code()).as(notice.message()).isEqualTo("CredentialsUnavailable");
+        assertThat(notice.advice()).contains("Renew the credentials of profile " + ItFixtures.PROFILE);
+        assertClean(notice);
+        assertThat(cognito.requests(LIST)).as("nothing went out unsigned").isZero();
+
+        Files.writeString(credentials, "{\"Version\": 1, \"AccessKeyId\": \"" + Canaries.ACCESS_KEY_ID
+                + "\", \"SecretAccessKey\": \"" + Canaries.SECRET_ACCESS_KEY + "\", \"SessionToken\": \""
+                + Canaries.SESSION_TOKEN + "\", \"Expiration\": \"" + Instant.now().plusSeconds(3600) + "\"}");
+        rig.banner.perform(action(notice, "Retry"));
+
+        assertThat(rig.banner.getNotice()).isNull();
+        assertThat(rig.names()).containsExactlyElementsOf(usernames(0, USERS));
+    }
+
     @Test
     void theNetworkDropsMidScanAndComesBackAndRetryResumesAfterTheRowsKept() {
         CuttableProxy proxy = proxyCutOn(LIST, 3);
@@ -222,7 +265,8 @@ class FaultSuiteIT {
     @EnumSource(value = Fault.class, mode = EnumSource.Mode.EXCLUDE, names = {"USER_NOT_FOUND", "RESOURCE_NOT_FOUND"})
     void aWriteMetByAFaultEndsConfirmedOrFailedAndAuditedOnceAndIsNeverAppliedTwice(Fault fault) {
         cognito.faults(FaultPlan.at(DISABLE, fault, 1));
-        Rig rig = shown(cognito.endpoint(), 2);
+        Rig rig = rig(ItFixtures.catalog(dir, cognito.endpoint()), 2, fault == Fault.SLOW ? IMPATIENT : PATIENT);
+        listToTheEnd(rig, 20);
         UserRow row = rig.row("fault-001");
 
         rig.users.toggle(row);
@@ -489,9 +533,20 @@ class FaultSuiteIT {
     }
 
     private Rig rig(URI endpoint, int maxAttempts) {
-        ProfileCatalog catalog = ItFixtures.catalog(dir, endpoint);
-        ClientSettings settings = new ClientSettings(maxAttempts, Duration.ofMillis(600), Duration.ofSeconds(10),
-                Duration.ofSeconds(1));
+        return rig(ItFixtures.catalog(dir, endpoint), maxAttempts, PATIENT);
+    }
+
+    private Rig rig(ProfileCatalog catalog, int maxAttempts) {
+        return rig(catalog, maxAttempts, PATIENT);
+    }
+
+    /**
+     * A rig whose attempts give up after {@code attemptTimeout}: generous, so that a loaded build machine never turns
+     * a normal answer into a timeout, except where a {@link Fault#SLOW} answer is meant to outlast it.
+     */
+    private Rig rig(ProfileCatalog catalog, int maxAttempts, Duration attemptTimeout) {
+        ClientSettings settings = new ClientSettings(maxAttempts, attemptTimeout, Duration.ofSeconds(60),
+                Duration.ofSeconds(2));
         CognitoClients clients = open(new CognitoClients(catalog, settings));
         Connection connection = ItFixtures.connection(catalog, ItFixtures.PROFILE, ItFixtures.REGION);
         return new Rig(clients, connection, dir.resolve("audit.jsonl"));
