@@ -105,7 +105,7 @@ class FaultSuiteIT {
         THROTTLE_90_PERCENT(FaultPlan.seeded(SEED, 0.9, List.of(LIST), List.of(Fault.THROTTLE)), 1,
                 "TooManyRequestsException"),
         SLOWER_THAN_THE_ATTEMPT_TIMEOUT(FaultPlan.at(LIST, Fault.SLOW, 2, 3), 2, "NetworkUnreachable"),
-        HTTP_500(FaultPlan.seeded(SEED, 0.4, List.of(LIST), List.of(Fault.INTERNAL_ERROR)), 2,
+        HTTP_500_40_PERCENT(FaultPlan.seeded(SEED, 0.4, List.of(LIST), List.of(Fault.INTERNAL_ERROR)), 2,
                 "InternalErrorException"),
         HTTP_502(FaultPlan.at(LIST, Fault.HTTP_502, 2, 3), 2, "HTTP 502"),
         HTTP_503(FaultPlan.at(LIST, Fault.HTTP_503, 2, 3), 2, "HTTP 503"),
@@ -128,9 +128,12 @@ class FaultSuiteIT {
             this.bannerCode = bannerCode;
         }
 
-        /** Whether every run must meet a banner: faults on both attempts of one page always surface. */
-        boolean alwaysSurfaces() {
-            return name().startsWith("THROTTLE_90") || !name().startsWith("THROTTLE") && !name().equals("HTTP_500");
+        /**
+         * Whether the run must meet a banner: the cases that fault requests 2 and 3 fault both SDK attempts at page 2,
+         * so the fault surfaces; whether a seeded storm beats every retry of some page depends on the seed.
+         */
+        boolean mustSurface() {
+            return !name().endsWith("PERCENT");
         }
     }
 
@@ -144,7 +147,7 @@ class FaultSuiteIT {
         List<Notice> banners = listToTheEnd(rig, 200);
 
         assertThat(banners).as("banners met").allSatisfy(n -> assertThat(n.code()).isEqualTo(fault.bannerCode));
-        if (fault.alwaysSurfaces()) {
+        if (fault.mustSurface()) {
             assertThat(banners).as("a fault on every attempt of one page reaches the operator").isNotEmpty();
         }
         assertThat(cognito.faultsInAll()).as("faults injected").isPositive();
