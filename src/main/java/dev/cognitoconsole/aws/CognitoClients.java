@@ -2,7 +2,9 @@ package dev.cognitoconsole.aws;
 
 import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.model.Connection;
+import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +45,19 @@ public final class CognitoClients implements AutoCloseable {
     private CognitoIdentityProviderClient build(Connection connection) {
         AwsProfile profile = connection.profile();
         ProfileFile files = catalog.profileFile();
+        // Calls go where the connection bar says, and nowhere else: the endpoint shown is pinned, and an endpoint
+        // configured since the profile was read (and so never shown) stops the call.
+        Optional<String> shown = profile.endpointIfSet();
+        Optional<String> configured = ProfileCatalog.configuredEndpoint(files, profile.name());
+        if (shown.isEmpty() && configured.isPresent()) {
+            throw new IllegalStateException("Profile " + profile.name() + " now sends Cognito calls to "
+                    + configured.get() + ", which the console has not shown: reload the profiles to see it.");
+        }
         LOG.info("Creating Cognito client for profile {} in {} ({})", profile.name(), connection.region(),
                 connection.endpoint());
-        return CognitoIdentityProviderClient.builder()
+        var builder = CognitoIdentityProviderClient.builder();
+        shown.ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint)));
+        return builder
                 .region(Region.of(connection.region()))
                 .credentialsProvider(ProfileCredentialsProvider.builder()
                         .profileFile(files)
@@ -60,6 +72,7 @@ public final class CognitoClients implements AutoCloseable {
                         // endpoint_url are read from the [default] profile instead.
                         .defaultProfileFile(files)
                         .defaultProfileName(profile.name())
+                        .addExecutionInterceptor(new UnclearAttempts())
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(settings.maxAttempts())
                                 .build())

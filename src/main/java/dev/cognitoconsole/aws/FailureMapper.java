@@ -11,6 +11,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -31,6 +32,9 @@ final class FailureMapper {
             "InvalidSignatureException", "SignatureDoesNotMatch", "MissingAuthenticationTokenException",
             "IncompleteSignatureException", "UnauthorizedException", "RequestExpired");
     private static final int MAX_BODY_SHOWN = 200;
+    /** {@code java.net.SocketException: } and the like, which Java puts before a nested message. */
+    private static final Pattern CLASS_PREFIX = Pattern.compile(
+            "\\b(?:[a-z_][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error): ");
 
     private FailureMapper() {
     }
@@ -39,11 +43,26 @@ final class FailureMapper {
         if (error instanceof ConsoleFailure failure) {
             return failure;
         }
+        ConsoleFailure failure = mapSdk(operation, connection, error);
+        return UnclearAttempts.hadUnclearAttempt(error) ? failure.afterUnclearAttempt() : failure;
+    }
+
+    private static ConsoleFailure mapSdk(String operation, Connection connection, Throwable error) {
         if (error instanceof AwsServiceException service) {
             return fromService(operation, connection, service);
         }
+        String endpoint = connection.endpoint();
+        if (unreadable(error) && !isNetwork(error)) {
+            return new ConsoleFailure.Unknown(operation, null, endpoint + " answered " + operation
+                    + " with a body that is not a Cognito answer (" + plain(rootCause(error).getMessage())
+                    + "). A proxy may have answered instead of Cognito, or the answer was cut off.", null, error);
+        }
+        if (unreadable(error)) {
+            return new ConsoleFailure.NetworkUnreachable(operation, endpoint,
+                    "The answer from " + endpoint + " broke off in transit: " + plain(rootCause(error).getMessage()),
+                    error);
+        }
         if (isNetwork(error)) {
-            String endpoint = connection.endpoint();
             return new ConsoleFailure.NetworkUnreachable(operation, endpoint,
                     "No answer from " + endpoint + ": " + rootMessage(error), error);
         }
@@ -107,6 +126,11 @@ final class FailureMapper {
                 + ". A proxy, firewall or load balancer may have answered instead of Cognito.";
     }
 
+    // The SDK's words for an answer whose body it could not read (cut off, garbled, not JSON).
+    private static boolean unreadable(Throwable error) {
+        return error.getMessage() != null && error.getMessage().startsWith("Unable to unmarshall response");
+    }
+
     private static boolean isNetwork(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof UnknownHostException
@@ -143,15 +167,33 @@ final class FailureMapper {
     }
 
     private static String rootMessage(Throwable error) {
+        Throwable root = rootCause(error);
+        String message = error.getMessage();
+        String rootText = root.getMessage();
+        if (root != error && rootText != null && (message == null || !message.contains(rootText))) {
+            return plain((message == null ? "" : message + " ") + "(" + rootText + ")");
+        }
+        return message == null ? error.getClass().getSimpleName() : plain(message);
+    }
+
+    private static Throwable rootCause(Throwable error) {
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = error.getMessage();
-        String rootText = root.getMessage();
-        if (root != error && rootText != null && (message == null || !message.contains(rootText))) {
-            return (message == null ? "" : message + " ") + "(" + rootText + ")";
-        }
-        return message == null ? error.getClass().getSimpleName() : message;
+        return root;
     }
+
+    /**
+     * A message fit for the banner: its first line, without the class names Java puts before nested messages
+     * (the operator needs what happened; the log keeps the stack trace).
+     */
+    static String plain(String message) {
+        if (message == null) {
+            return "";
+        }
+        String firstLine = message.strip().lines().findFirst().orElse("");
+        return CLASS_PREFIX.matcher(firstLine).replaceAll("").strip();
+    }
+
 }

@@ -3,6 +3,7 @@ package dev.cognitoconsole.aws;
 import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.model.ProfileKind;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -13,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import software.amazon.awssdk.awscore.endpoint.AwsClientEndpointProvider;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileFileLocation;
@@ -56,7 +58,8 @@ public final class ProfileCatalog {
             addIfPresent(all, config, ProfileFile.Type.CONFIGURATION);
             addIfPresent(all, credentials, ProfileFile.Type.CREDENTIALS);
             return all.build();
-        }, () -> Stream.of(config, credentials).filter(Objects::nonNull).toList(), preferredProfile == null ? DEFAULT_PROFILE : preferredProfile, null);
+        }, () -> Stream.of(config, credentials).filter(Objects::nonNull).toList(),
+                preferredProfile == null ? DEFAULT_PROFILE : preferredProfile, null);
     }
 
     // Like the AWS CLI and the SDK's default files, a missing file counts as empty (the SDK's builder throws).
@@ -68,9 +71,10 @@ public final class ProfileCatalog {
 
     /** Every profile, sorted by name. */
     public List<AwsProfile> profiles() {
-        Map<String, Profile> all = profileFile().profiles();
+        ProfileFile file = profileFile();
+        Map<String, Profile> all = file.profiles();
         return all.values().stream()
-                .map(ProfileCatalog::toProfile)
+                .map(profile -> toProfile(file, profile))
                 .sorted(Comparator.comparing(AwsProfile::name))
                 .toList();
     }
@@ -118,10 +122,26 @@ public final class ProfileCatalog {
         return files.get();
     }
 
-    private static AwsProfile toProfile(Profile profile) {
+    private static AwsProfile toProfile(ProfileFile file, Profile profile) {
         String region = profile.property(ProfileProperty.REGION).orElse(null);
-        String endpoint = profile.property(ProfileProperty.ENDPOINT_URL).orElse(null);
-        return new AwsProfile(profile.name(), region, endpoint, kindOf(profile));
+        return new AwsProfile(profile.name(), region, configuredEndpoint(file, profile.name()).orElse(null),
+                kindOf(profile));
+    }
+
+    /**
+     * The endpoint the SDK's Cognito client would call for this profile instead of AWS's own, found as the SDK finds
+     * it: AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER or its system property, the profile's {@code [services]}
+     * section, AWS_ENDPOINT_URL, the profile's endpoint_url (and none when configured endpoints are turned off).
+     */
+    static Optional<String> configuredEndpoint(ProfileFile file, String profileName) {
+        return AwsClientEndpointProvider.builder()
+                .serviceEndpointOverrideEnvironmentVariable("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER")
+                .serviceEndpointOverrideSystemProperty("aws.endpointUrlCognitoIdentityProvider")
+                .serviceProfileProperty("cognito_identity_provider")
+                .profileFile(() -> file)
+                .profileName(profileName)
+                .resolveFromOverrides()
+                .map(URI::toString);
     }
 
     private static ProfileKind kindOf(Profile profile) {

@@ -1,6 +1,7 @@
 package dev.cognitoconsole.aws;
 
 import dev.cognitoconsole.model.Connection;
+import dev.cognitoconsole.model.ConsoleFailure;
 import dev.cognitoconsole.model.Page;
 import dev.cognitoconsole.model.PoolUser;
 import dev.cognitoconsole.model.UserFilter;
@@ -35,6 +36,9 @@ public final class SdkUserDirectory implements UserDirectory {
     public Page<UserPool> listPools(Connection connection, String nextToken) {
         ListUserPoolsResponse response = call("ListUserPools", RateBudgets.Category.POOL_READ, connection, () -> clients.client(connection)
                 .listUserPools(r -> r.maxResults(POOLS_PAGE_SIZE).nextToken(nextToken)));
+        if (!response.hasUserPools()) {
+            throw notAnAnswer("ListUserPools", connection, "UserPools");
+        }
         List<UserPool> pools = response.userPools().stream()
                 .map(p -> new UserPool(p.id(), p.name()))
                 .toList();
@@ -48,6 +52,11 @@ public final class SdkUserDirectory implements UserDirectory {
         ListUsersResponse response = call("ListUsers", RateBudgets.Category.USER_LIST, connection, () -> clients.client(connection)
                 .listUsers(r -> r.userPoolId(poolId).limit(USERS_PAGE_SIZE).filter(expression)
                         .paginationToken(paginationToken)));
+        // A 200 without the Users list is no page at all (an empty body, say): taken as an empty last page, it would
+        // end the listing early and silently drop every user after it.
+        if (!response.hasUsers()) {
+            throw notAnAnswer("ListUsers", connection, "Users");
+        }
         List<PoolUser> users = response.users().stream().map(SdkUserDirectory::toUser).toList();
         return new Page<>(users, response.paginationToken());
     }
@@ -56,6 +65,10 @@ public final class SdkUserDirectory implements UserDirectory {
     public PoolUser getUser(Connection connection, String poolId, String username) {
         AdminGetUserResponse r = call("AdminGetUser", RateBudgets.Category.USER_READ, connection, () -> clients.client(connection)
                 .adminGetUser(b -> b.userPoolId(poolId).username(username)));
+        // Without its Username the answer says nothing about the user (Enabled would read as the default, true).
+        if (r.username() == null) {
+            throw notAnAnswer("AdminGetUser", connection, "Username");
+        }
         Map<String, String> attributes = attributes(r.userAttributes());
         return new PoolUser(r.username(), attributes.get("sub"), attributes.get("email"),
                 enabled(r.enabled()), shared(r.userStatusAsString()), r.userCreateDate(), r.userLastModifiedDate(),
@@ -87,6 +100,12 @@ public final class SdkUserDirectory implements UserDirectory {
         } catch (RuntimeException e) {
             throw FailureMapper.map(operation, connection, e);
         }
+    }
+
+    private static ConsoleFailure notAnAnswer(String operation, Connection connection, String field) {
+        return new ConsoleFailure.Unknown(operation, null, connection.endpoint() + " answered " + operation
+                + " with HTTP 200 but without " + field + ": not a Cognito answer. A proxy may have answered "
+                + "instead of Cognito, or the answer was cut off.", null, null);
     }
 
     private static PoolUser toUser(UserType u) {

@@ -7,7 +7,9 @@ import java.util.Optional;
  *
  * @param name        the profile name as the AWS CLI knows it
  * @param region      the profile's {@code region}, or {@code null} when it has none
- * @param endpointUrl the profile's {@code endpoint_url} override, or {@code null} when calls go to AWS
+ * @param endpointUrl where the SDK sends this profile's Cognito calls instead of AWS (its {@code endpoint_url}, a
+ *                    {@code [services]} section, or the SDK's environment settings), or {@code null} when calls go
+ *                    to AWS
  * @param kind        how the profile obtains credentials
  */
 public record AwsProfile(String name, String region, String endpointUrl, ProfileKind kind) {

@@ -20,6 +20,7 @@ public abstract sealed class ConsoleFailure extends RuntimeException
     private final String operation;
     private final String awsCode;
     private final String requestId;
+    private volatile boolean afterUnclearAttempt;
 
     private ConsoleFailure(Kind kind, String operation, String awsCode, String message, String requestId,
                            Throwable cause) {
@@ -57,7 +58,17 @@ public abstract sealed class ConsoleFailure extends RuntimeException
 
     /** Whether the request may have reached Cognito and changed something although it failed. */
     public boolean outcomeUnknown() {
-        return kind == Kind.NETWORK_UNREACHABLE || kind == Kind.INTERNAL_ERROR || kind == Kind.UNKNOWN;
+        return afterUnclearAttempt || kind == Kind.NETWORK_UNREACHABLE || kind == Kind.INTERNAL_ERROR
+                || kind == Kind.UNKNOWN;
+    }
+
+    /**
+     * Marks that an earlier attempt of this call (retried by the SDK) got no clear answer: the call may have taken
+     * effect although its last attempt was refused.
+     */
+    public ConsoleFailure afterUnclearAttempt() {
+        afterUnclearAttempt = true;
+        return this;
     }
 
     /** The pool does not exist in this account and region. */

@@ -316,8 +316,7 @@ public final class BulkBenchmark {
         @Override
         public ResponseDefinition transform(ServeEvent event) {
             String requestId = String.format("b0b0b0b0-0000-4000-8000-%012x", requestIds.incrementAndGet());
-            String target = event.getRequest().getHeader("X-Amz-Target");
-            String operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
+            String operation = CognitoStub.operationOf(event.getRequest().getHeader("X-Amz-Target"));
             JsonNode body;
             try {
                 body = JSON.readTree(event.getRequest().getBody());

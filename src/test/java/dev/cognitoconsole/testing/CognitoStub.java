@@ -348,6 +348,11 @@ public final class CognitoStub implements AutoCloseable {
 
     // Values
 
+    /** The operation a request names in its {@code X-Amz-Target} header ({@code ""} when it names none). */
+    public static String operationOf(String targetHeader) {
+        return targetHeader == null ? "" : targetHeader.substring(targetHeader.indexOf('.') + 1);
+    }
+
     /**
      * The token the stub puts on page {@code pageIndex} of a listing (ListUsers: the pool id; ListUserPools:
      * {@code "pools"}), leading to page {@code pageIndex + 1}. Opaque, and like Cognito's holds {@code + / =}.
