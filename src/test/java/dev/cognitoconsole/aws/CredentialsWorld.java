@@ -2,8 +2,11 @@ package dev.cognitoconsole.aws;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cognitoconsole.model.AwsProfile;
+import dev.cognitoconsole.model.ConsoleFailure;
 import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.Page;
 import dev.cognitoconsole.model.UserPool;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
  * What the credential tests share: Cognito, STS, SSO and SSO-OIDC stubs on 127.0.0.1, AWS files in a temp
@@ -90,6 +94,15 @@ final class CredentialsWorld implements AutoCloseable {
     /** ListUserPools through the console's directory, as the connection bar makes it. */
     Page<UserPool> listPools(ProfileCatalog catalog, ProfileCredentials credentials, String profile) {
         return directory(catalog, credentials).listPools(connection(catalog, profile), null);
+    }
+
+    /** What {@code call} threw: a credentials failure for {@code profile}, or the test fails. */
+    static ConsoleFailure.CredentialsUnavailable credentialsFailure(String profile, ThrowingCallable call) {
+        ConsoleFailure.CredentialsUnavailable failure = catchThrowableOfType(
+                ConsoleFailure.CredentialsUnavailable.class, call);
+        assertThat(failure).as("a credentials failure").isNotNull();
+        assertThat(failure.profile()).isEqualTo(profile);
+        return failure;
     }
 
     /** The access key ids that signed the requests Cognito received, in order. */

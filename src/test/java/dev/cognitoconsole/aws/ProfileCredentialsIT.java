@@ -1,7 +1,6 @@
 package dev.cognitoconsole.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.model.ConsoleFailure;
@@ -231,11 +230,7 @@ class ProfileCredentialsIT {
 
     private ConsoleFailure.CredentialsUnavailable credentialsFailure(ProfileCatalog catalog, String profile) {
         ProfileCredentials credentials = world.credentials(catalog);
-        ConsoleFailure.CredentialsUnavailable failure = catchThrowableOfType(ConsoleFailure.CredentialsUnavailable.class,
-                () -> world.listPools(catalog, credentials, profile));
-        assertThat(failure).as("a credentials failure").isNotNull();
-        assertThat(failure.profile()).isEqualTo(profile);
-        return failure;
+        return CredentialsWorld.credentialsFailure(profile, () -> world.listPools(catalog, credentials, profile));
     }
 
     private Path script(String name, String body) throws IOException {

@@ -50,6 +50,7 @@ public final class AwsServicesStub implements AutoCloseable {
     private static final String TOKEN_SCENARIO = "token";
 
     private final WireMockServer server;
+    private boolean errorTypeHeader = true;
 
     private AwsServicesStub(WireMockServer server) {
         this.server = server;
@@ -193,14 +194,26 @@ public final class AwsServicesStub implements AutoCloseable {
                 + "\"refreshToken\":\"" + REFRESH_TOKEN + "\"}";
     }
 
+    /**
+     * SSO-OIDC errors set up from now on carry only the OAuth body {@code {"error":"..."}}, without the
+     * {@code x-amzn-ErrorType} header from which the SDK picks the exception class.
+     */
+    public AwsServicesStub oauthErrorsWithoutErrorType() {
+        errorTypeHeader = false;
+        return this;
+    }
+
     // authorization_pending → AuthorizationPendingException, as the service names its errors.
-    private static ResponseDefinitionBuilder oauthError(String error) {
+    private ResponseDefinitionBuilder oauthError(String error) {
+        String body = "{\"error\":\"" + error + "\",\"error_description\":\"" + error.replace('_', ' ') + "\"}";
+        if (!errorTypeHeader) {
+            return json(400, body);
+        }
         StringBuilder type = new StringBuilder();
         for (String part : error.split("_")) {
             type.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
         }
-        return restJsonError(400, type + "Exception", "{\"error\":\"" + error + "\",\"error_description\":\""
-                + error.replace('_', ' ') + "\"}");
+        return restJsonError(400, type + "Exception", body);
     }
 
     private static ResponseDefinitionBuilder restJsonError(int status, String type, String body) {
