@@ -109,12 +109,13 @@ public final class ProfileCredentials implements AutoCloseable {
     /** The credentials of the profile, resolved now unless held ones are still good. */
     AwsCredentials resolve(String profile) {
         synchronized (locks.computeIfAbsent(profile, p -> new Object())) {
+            String fingerprint = catalog.fingerprint();
             Held current = held.get(profile);
-            if (current != null && current.goodAt(clock.instant())) {
+            if (current != null && current.goodAt(clock.instant()) && current.matches(fingerprint)) {
                 return current.credentials();
             }
             ProfileFile files = catalog.profileFile();
-            Held fresh = resolve(files, profile, new Chain(profile));
+            Held fresh = resolve(files, profile, new Chain(profile)).stampedWith(fingerprint);
             held.put(profile, fresh);
             return fresh.credentials();
         }
@@ -463,14 +464,30 @@ public final class ProfileCredentials implements AutoCloseable {
         }
     }
 
-    /** Credentials held in memory, and when they expire ({@code null}: never). */
-    private record Held(AwsCredentials credentials, Instant expiration) {
+    /**
+     * Credentials held in memory, when they expire ({@code null}: never), and the fingerprint of the AWS files
+     * they were read from: an edit of the files (new keys, another role) makes them stale. {@code null} for an
+     * MFA session, which came from the operator's code and lasts until it expires.
+     */
+    private record Held(AwsCredentials credentials, Instant expiration, String files) {
+        Held(AwsCredentials credentials, Instant expiration) {
+            this(credentials, expiration, null);
+        }
+
         static Held forever(AwsCredentials credentials) {
             return new Held(credentials, null);
         }
 
         boolean goodAt(Instant now) {
             return expiration == null || now.isBefore(expiration.minus(RENEW_BEFORE));
+        }
+
+        boolean matches(String fingerprint) {
+            return files == null || files.equals(fingerprint);
+        }
+
+        Held stampedWith(String fingerprint) {
+            return new Held(credentials, expiration, fingerprint);
         }
 
         @Override

@@ -88,6 +88,20 @@ class ProfileCredentialsIT {
     }
 
     @Test
+    void keysEditedInTheFilesAreUsedFromTheNextCall() throws IOException {
+        ProfileCatalog catalog = world.catalog(BASE);
+        ProfileCredentials credentials = world.credentials(catalog);
+        world.listPools(catalog, credentials, "base");
+
+        Path config = dir.resolve("config");
+        Files.writeString(config, Files.readString(config).replace(Canaries.ACCESS_KEY_ID, "AKIACANARY7DONOTLOG2")
+                + "\n# edited\n");
+        world.listPools(catalog, credentials, "base");
+
+        assertThat(world.cognitoSignedWith()).containsExactly(Canaries.ACCESS_KEY_ID, "AKIACANARY7DONOTLOG2");
+    }
+
+    @Test
     void aMissingSourceProfileIsNamedWithTheFix() {
         ProfileCatalog catalog = world.catalog("[profile role]\nrole_arn = arn:aws:iam::111122223333:role/R\n"
                 + "source_profile = gone\n" + CredentialsWorld.SERVICES);
