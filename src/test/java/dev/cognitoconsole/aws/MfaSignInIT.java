@@ -3,6 +3,8 @@ package dev.cognitoconsole.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitoconsole.model.AwsProfile;
+import dev.cognitoconsole.model.CallerIdentity;
+import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.ConsoleFailure;
 import dev.cognitoconsole.model.ConsoleFailure.CredentialsUnavailable.Recovery;
 import dev.cognitoconsole.model.ProfileKind;
@@ -85,6 +87,20 @@ class MfaSignInIT {
         world.clock.advance(Duration.ofMinutes(56));
         assertThat(failure(() -> world.listPools(catalog, credentials, "admin")).recovery())
                 .as("a session about to end asks for a new code").isEqualTo(Recovery.MFA_CODE);
+    }
+
+    @Test
+    void theCallerIsAskedWithTheSessionTheCodeOpened() {
+        String arn = "arn:aws:sts::111122223333:assumed-role/Admin/desk";
+        world.aws.assumeRole(world.clock.instant().plus(Duration.ofHours(1))).callerIdentity(arn);
+        CallerIdentities callers = new CallerIdentities(catalog, credentials);
+        Connection connection = CredentialsWorld.connection(catalog, "admin");
+
+        assertThat(callers.of(connection)).as("no session yet: STS cannot say").isEmpty();
+        signIn.signInWithMfa(admin, "654321");
+
+        assertThat(callers.of(connection)).map(CallerIdentity::arn).contains(arn);
+        assertThat(world.aws.callerIdentitySignedWith()).containsExactly(AwsServicesStub.ROLE_KEY_ID);
     }
 
     @Test

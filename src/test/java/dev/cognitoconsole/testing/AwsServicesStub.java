@@ -99,9 +99,7 @@ public final class AwsServicesStub implements AutoCloseable {
                 + "</Arn><AssumedRoleId>AROASTUB:s</AssumedRoleId></AssumedRoleUser></AssumeRoleResult>"
                 + "<ResponseMetadata><RequestId>" + UUID.randomUUID() + "</RequestId></ResponseMetadata>"
                 + "</AssumeRoleResponse>";
-        server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=AssumeRole"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody(xml)));
-        return this;
+        return stsAnswers("AssumeRole", 200, xml);
     }
 
     /** AssumeRole fails as STS fails: an XML ErrorResponse. */
@@ -109,7 +107,27 @@ public final class AwsServicesStub implements AutoCloseable {
         String xml = "<ErrorResponse xmlns=\"" + STS_NS + "\"><Error><Type>Sender</Type><Code>" + code
                 + "</Code><Message>" + message + "</Message></Error><RequestId>" + UUID.randomUUID()
                 + "</RequestId></ErrorResponse>";
-        server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=AssumeRole"))
+        return stsAnswers("AssumeRole", status, xml);
+    }
+
+    /** GetCallerIdentity answers this ARN in account 111122223333. */
+    public AwsServicesStub callerIdentity(String arn) {
+        String xml = "<GetCallerIdentityResponse xmlns=\"" + STS_NS + "\"><GetCallerIdentityResult><Arn>" + arn
+                + "</Arn><UserId>AROASTUB:s</UserId><Account>111122223333</Account></GetCallerIdentityResult>"
+                + "<ResponseMetadata><RequestId>" + UUID.randomUUID() + "</RequestId></ResponseMetadata>"
+                + "</GetCallerIdentityResponse>";
+        return stsAnswers("GetCallerIdentity", 200, xml);
+    }
+
+    /** The access key ids that signed the GetCallerIdentity requests received. */
+    public List<String> callerIdentitySignedWith() {
+        return server.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/"))
+                        .withRequestBody(containing("Action=GetCallerIdentity"))).stream()
+                .map(r -> r.getHeader("Authorization").replaceAll(".*Credential=([A-Z0-9]+)/.*", "$1")).toList();
+    }
+
+    private AwsServicesStub stsAnswers(String action, int status, String xml) {
+        server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=" + action + "&"))
                 .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "text/xml").withBody(xml)));
         return this;
     }
