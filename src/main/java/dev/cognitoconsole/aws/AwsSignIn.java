@@ -75,6 +75,8 @@ public final class AwsSignIn implements SignIn {
             StartDeviceAuthorizationResponse device = oidc.startDeviceAuthorization(r -> r
                     .clientId(client.clientId()).clientSecret(client.clientSecret()).startUrl(settings.startUrl()));
             Instant now = credentials.clock().instant();
+            // Sign-ins started and never finished keep a device code and a client secret: not past their end.
+            pending.keySet().removeIf(started -> !now.isBefore(started.expiresAt()));
             Duration interval = device.interval() == null || device.interval() <= 0 ? DEFAULT_INTERVAL
                     : Duration.ofSeconds(device.interval());
             SsoDeviceCode code = new SsoDeviceCode(profile.name(), device.userCode(), device.verificationUri(),

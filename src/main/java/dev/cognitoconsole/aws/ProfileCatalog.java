@@ -26,8 +26,8 @@ import software.amazon.awssdk.profiles.ProfileProperty;
  * (honouring AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE and AWS_PROFILE), plus the AWS_ACCESS_KEY_ID
  * environment variables as a profile of their own when they are set.
  *
- * <p>A file that cannot be parsed is left out and named in {@link #fileProblems()}: the profiles of the
- * other file still work.
+ * <p>A file that cannot be parsed is named in {@link #listing()}, whose profiles of the other file still work;
+ * the SDK clients see the files that can be read.
  */
 public final class ProfileCatalog {
     static final String DEFAULT_PROFILE = "default";
@@ -72,22 +72,39 @@ public final class ProfileCatalog {
                 preferredProfile == null ? DEFAULT_PROFILE : preferredProfile, null, environment);
     }
 
-    /** Every profile, sorted by name. */
+    /**
+     * Every profile, sorted by name.
+     *
+     * @throws IllegalStateException naming the file and the line when a file exists but cannot be parsed (use
+     *                               {@link #listing()} to keep the profiles of the other file)
+     */
     public List<AwsProfile> profiles() {
-        ProfileFile files = profileFile();
+        Listing listing = listing();
+        if (!listing.problems().isEmpty()) {
+            throw new IllegalStateException(String.join(" ", listing.problems()));
+        }
+        return listing.profiles();
+    }
+
+    /**
+     * Every profile of the files that can be read, sorted by name, and why the others were left out: never
+     * throws for a malformed file.
+     */
+    public Listing listing() {
+        Read read = read();
+        ProfileFile files = read.files();
         List<AwsProfile> profiles = new ArrayList<>();
         environmentProfile().ifPresent(profiles::add);
         files.profiles().values().forEach(p -> profiles.add(toProfile(files, p)));
         profiles.sort(Comparator.comparing(AwsProfile::name));
-        return List.copyOf(profiles);
+        return new Listing(List.copyOf(profiles), read.problems());
     }
 
     /**
-     * Why a file was left out, one line per file that exists but cannot be parsed (naming the file and the
-     * line); empty when every file reads.
+     * The profiles that could be read, and one line per file that exists but cannot be parsed (naming the file
+     * and the line, with the fix); {@code problems} is empty when every file reads.
      */
-    public List<String> fileProblems() {
-        return read().problems();
+    public record Listing(List<AwsProfile> profiles, List<String> problems) {
     }
 
     /** The profile to preselect: AWS_PROFILE, else {@code default}, else the first. */

@@ -1,6 +1,7 @@
 package dev.cognitoconsole.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cognitoconsole.model.AwsProfile;
@@ -267,15 +268,18 @@ class ProfileCatalogTest {
         Path config = write("config", "[profile broken\nregion = eu-west-1\n");
         ProfileCatalog catalog = ProfileCatalog.fromFiles(config, write("credentials", CREDENTIALS), null);
 
-        assertThat(catalog.profiles()).extracting(AwsProfile::name).containsExactly("default", "keys",
+        ProfileCatalog.Listing listing = catalog.listing();
+
+        assertThat(listing.profiles()).extracting(AwsProfile::name).containsExactly("default", "keys",
                 "only-credentials");
-        assertThat(catalog.fileProblems()).singleElement().asString()
-                .contains("config file " + config, "line 1");
+        assertThat(listing.problems()).singleElement().asString().contains("config file " + config, "line 1");
+        assertThat(catchThrowable(catalog::profiles)).as("profiles() keeps failing as a whole, naming the file")
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("config file " + config);
     }
 
     @Test
     void wellFormedFilesHaveNoProblems() throws IOException {
-        assertThat(catalog(null).fileProblems()).isEmpty();
+        assertThat(catalog(null).listing().problems()).isEmpty();
     }
 
     private ProfileCatalog catalog(String preferred) throws IOException {
