@@ -3,13 +3,13 @@ package dev.cognitoconsole.aws;
 import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.model.CallerIdentity;
 import dev.cognitoconsole.model.Connection;
+import dev.cognitoconsole.model.ConsoleFailure;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -22,10 +22,18 @@ public final class CallerIdentities {
     private static final Logger LOG = LoggerFactory.getLogger(CallerIdentities.class);
 
     private final ProfileCatalog catalog;
+    private final ProfileCredentials credentials;
     private final Map<String, CallerIdentity> known = new ConcurrentHashMap<>();
 
+    /** Asks with credentials of its own ({@link ProfileCredentials} over the catalog, never closed). */
     public CallerIdentities(ProfileCatalog catalog) {
+        this(catalog, new ProfileCredentials(catalog));
+    }
+
+    /** Asks with the console's credentials, so that a sign-in made for the Cognito clients serves here too. */
+    public CallerIdentities(ProfileCatalog catalog, ProfileCredentials credentials) {
         this.catalog = catalog;
+        this.credentials = credentials;
     }
 
     /** The caller of this connection's profile, or empty when STS cannot say (it is asked again next time). */
@@ -38,8 +46,7 @@ public final class CallerIdentities {
         ProfileFile files = catalog.profileFile();
         try (StsClient sts = StsClient.builder()
                 .region(Region.of(connection.region()))
-                .credentialsProvider(ProfileCredentialsProvider.builder()
-                        .profileFile(files).profileName(profile.name()).build())
+                .credentialsProvider(credentials.provider(profile))
                 .httpClientBuilder(Apache5HttpClient.builder().connectionTimeout(Duration.ofSeconds(3)))
                 .overrideConfiguration(o -> o.defaultProfileFile(files).defaultProfileName(profile.name())
                         .apiCallTimeout(Duration.ofSeconds(8)))
@@ -48,7 +55,7 @@ public final class CallerIdentities {
             CallerIdentity caller = new CallerIdentity(identity.arn(), identity.account());
             known.put(profile.name(), caller);
             return Optional.of(caller);
-        } catch (SdkException e) {
+        } catch (SdkException | ConsoleFailure e) {
             LOG.info("STS GetCallerIdentity failed for profile {}: {}", profile.name(), e.getMessage());
             return Optional.empty();
         }

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -24,11 +23,27 @@ public final class CognitoClients implements AutoCloseable {
 
     private final ProfileCatalog catalog;
     private final ClientSettings settings;
+    private final ProfileCredentials credentials;
+    /** Whether {@link #credentials} was made here, and so is closed here. */
+    private final boolean ownsCredentials;
     private final Map<Connection, CognitoIdentityProviderClient> clients = new ConcurrentHashMap<>();
 
+    /** Clients whose credentials come from a {@link ProfileCredentials} of their own (the CLI's SSO cache). */
     public CognitoClients(ProfileCatalog catalog, ClientSettings settings) {
+        this(catalog, settings, new ProfileCredentials(catalog), true);
+    }
+
+    /** Clients whose credentials come from {@code credentials}, which the caller closes (after these). */
+    public CognitoClients(ProfileCatalog catalog, ClientSettings settings, ProfileCredentials credentials) {
+        this(catalog, settings, credentials, false);
+    }
+
+    private CognitoClients(ProfileCatalog catalog, ClientSettings settings, ProfileCredentials credentials,
+                           boolean ownsCredentials) {
         this.catalog = catalog;
         this.settings = settings;
+        this.credentials = credentials;
+        this.ownsCredentials = ownsCredentials;
     }
 
     /** The client for this connection, built on first use. */
@@ -40,6 +55,9 @@ public final class CognitoClients implements AutoCloseable {
     public void close() {
         clients.values().forEach(CognitoIdentityProviderClient::close);
         clients.clear();
+        if (ownsCredentials) {
+            credentials.close();
+        }
     }
 
     private CognitoIdentityProviderClient build(Connection connection) {
@@ -48,7 +66,7 @@ public final class CognitoClients implements AutoCloseable {
         // Calls go where the connection bar says, and nowhere else: the endpoint shown is pinned, and an endpoint
         // configured since the profile was read (and so never shown) stops the call.
         Optional<String> shown = profile.endpointIfSet();
-        Optional<String> configured = ProfileCatalog.configuredEndpoint(files, profile.name());
+        Optional<String> configured = catalog.configuredEndpoint(files, profile.name());
         if (shown.isEmpty() && configured.isPresent()) {
             throw new IllegalStateException("Profile " + profile.name() + " now sends Cognito calls to "
                     + configured.get() + ", which the console has not shown: reload the profiles to see it.");
@@ -59,10 +77,7 @@ public final class CognitoClients implements AutoCloseable {
         shown.ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint)));
         return builder
                 .region(Region.of(connection.region()))
-                .credentialsProvider(ProfileCredentialsProvider.builder()
-                        .profileFile(files)
-                        .profileName(profile.name())
-                        .build())
+                .credentialsProvider(credentials.provider(profile))
                 .httpClientBuilder(Apache5HttpClient.builder()
                         .connectionTimeout(settings.connectTimeout())
                         .socketTimeout(settings.attemptTimeout())

@@ -1,6 +1,9 @@
 package dev.cognitoconsole.aws;
 
+import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.model.ConsoleFailure;
+import dev.cognitoconsole.model.ConsoleFailure.CredentialsUnavailable.Recovery;
+import dev.cognitoconsole.model.ProfileKind;
 import dev.cognitoconsole.model.Connection;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -40,6 +43,10 @@ final class FailureMapper {
     }
 
     static ConsoleFailure map(String operation, Connection connection, Throwable error) {
+        ConsoleFailure.CredentialsUnavailable credentials = credentialsFailure(error);
+        if (credentials != null) {
+            return forOperation(operation, credentials);
+        }
         if (error instanceof ConsoleFailure failure) {
             return failure;
         }
@@ -67,10 +74,10 @@ final class FailureMapper {
                     "No answer from " + endpoint + ": " + rootMessage(error), error);
         }
         if (isCredentials(error)) {
-            String profile = connection.profile().name();
-            boolean sso = connection.profile().usesSso() || mentions(error, "sso");
-            return new ConsoleFailure.CredentialsUnavailable(operation, null, profile, sso,
-                    rootMessage(error), null, error);
+            AwsProfile profile = connection.profile();
+            Recovery recovery = mentions(error, "sso") ? Recovery.SSO_SIGN_IN : recoveryFor(profile);
+            return new ConsoleFailure.CredentialsUnavailable(operation, null, profile.name(), recovery,
+                    rootMessage(error), fixFor(profile, recovery), null, error);
         }
         return new ConsoleFailure.Unknown(operation, null, rootMessage(error), null, error);
     }
@@ -102,8 +109,10 @@ final class FailureMapper {
             return new ConsoleFailure.AccessDenied(operation, code, message, requestId, e);
         }
         if (code != null && CREDENTIAL_CODES.contains(code)) {
-            return new ConsoleFailure.CredentialsUnavailable(operation, code, connection.profile().name(),
-                    connection.profile().usesSso(), message, requestId, e);
+            AwsProfile profile = connection.profile();
+            Recovery recovery = recoveryFor(profile);
+            return new ConsoleFailure.CredentialsUnavailable(operation, code, profile.name(), recovery, message,
+                    fixFor(profile, recovery), requestId, e);
         }
         if (code == null || code.isBlank()) {
             String text = details == null || details.errorMessage() == null ? notFromCognito(connection, e) : message;
@@ -129,6 +138,47 @@ final class FailureMapper {
     // The SDK's words for an answer whose body it could not read (cut off, garbled, not JSON).
     private static boolean unreadable(Throwable error) {
         return error.getMessage() != null && error.getMessage().startsWith("Unable to unmarshall response");
+    }
+
+    // What AWS rejected were credentials the console got from a sign-in, or from somewhere it cannot renew.
+    private static Recovery recoveryFor(AwsProfile profile) {
+        return switch (profile.kind()) {
+            case SSO -> Recovery.SSO_SIGN_IN;
+            case ASSUME_ROLE_MFA -> Recovery.MFA_CODE;
+            default -> Recovery.RENEW_ELSEWHERE;
+        };
+    }
+
+    private static String fixFor(AwsProfile profile, Recovery recovery) {
+        return switch (recovery) {
+            case SSO_SIGN_IN -> ProfileCredentials.signInFix(profile.name());
+            case MFA_CODE -> "Type the current code from the MFA device of profile " + profile.name() + ".";
+            case RENEW_ELSEWHERE -> profile.kind() == ProfileKind.ENVIRONMENT
+                    ? "Set fresh AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN), then restart the"
+                      + " console."
+                    : null;
+        };
+    }
+
+    // ProfileCredentials throws its failure inside the SDK's call, which may wrap it.
+    private static ConsoleFailure.CredentialsUnavailable credentialsFailure(Throwable error) {
+        for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof ConsoleFailure.CredentialsUnavailable failure) {
+                return failure;
+            }
+        }
+        return null;
+    }
+
+    // The failure as the operation that needed the credentials met it, with the profile, recovery and fix it had.
+    private static ConsoleFailure.CredentialsUnavailable forOperation(String operation,
+                                                                    ConsoleFailure.CredentialsUnavailable failure) {
+        if (!ProfileCredentials.OPERATION.equals(failure.operation())) {
+            return failure;
+        }
+        return new ConsoleFailure.CredentialsUnavailable(operation, failure.awsCode(), failure.profile(),
+                failure.recovery(), failure.getMessage(), failure.fix(), failure.requestId(),
+                failure.getCause() != null ? failure.getCause() : failure);
     }
 
     private static boolean isNetwork(Throwable error) {

@@ -228,7 +228,8 @@ class FaultSuiteIT {
         Notice notice = rig.banner.getNotice();
         assertThat(notice).as("a banner").isNotNull();
         assertThat(notice.code()).as(notice.message()).isEqualTo("CredentialsUnavailable");
-        assertThat(notice.advice()).contains("Renew the credentials of profile " + ItFixtures.PROFILE);
+        assertThat(notice.advice()).as("the fix names the profile's own credential source")
+                .contains("credential_process of profile " + ItFixtures.PROFILE);
         assertClean(notice);
         assertThat(cognito.requests(LIST)).as("nothing went out unsigned").isZero();
 

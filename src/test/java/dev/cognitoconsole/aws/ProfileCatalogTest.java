@@ -1,6 +1,7 @@
 package dev.cognitoconsole.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cognitoconsole.model.AwsProfile;
@@ -196,6 +197,89 @@ class ProfileCatalogTest {
 
         assertThat(List.of(before, edited, created)).doesNotHaveDuplicates();
         assertThat(removed).isNotEqualTo(created).isEqualTo(edited);
+    }
+
+    @Test
+    void aRoleWithAnMfaSerialAsksForACode() throws IOException {
+        ProfileCatalog catalog = ProfileCatalog.fromFiles(write("config", """
+                [profile mfa]
+                role_arn = arn:aws:iam::111122223333:role/Admin
+                source_profile = keys
+                mfa_serial = arn:aws:iam::111122223333:mfa/alice
+                """), null, null);
+
+        assertThat(catalog.profiles()).extracting(AwsProfile::kind).containsExactly(ProfileKind.ASSUME_ROLE_MFA);
+    }
+
+    @Test
+    void environmentKeysAreListedAsAProfileWithTheirRegion() throws IOException {
+        ProfileCatalog catalog = ProfileCatalog.fromFiles(write("config", CONFIG), write("credentials", CREDENTIALS),
+                null, Map.of("AWS_ACCESS_KEY_ID", "AKIAENV", "AWS_SECRET_ACCESS_KEY", "secret",
+                        "AWS_REGION", "ap-southeast-2", "AWS_DEFAULT_REGION", "eu-north-1"));
+
+        AwsProfile environment = byName(catalog.profiles()).get(ProfileCatalog.ENVIRONMENT_PROFILE);
+
+        assertThat(environment.kind()).isEqualTo(ProfileKind.ENVIRONMENT);
+        assertThat(environment.region()).as("AWS_REGION wins, as in the SDK").isEqualTo("ap-southeast-2");
+        assertThat(environment.endpointUrl()).isNull();
+    }
+
+    @Test
+    void environmentWithoutBothKeysIsNoProfile() throws IOException {
+        ProfileCatalog catalog = ProfileCatalog.fromFiles(write("config", CONFIG), null, null,
+                Map.of("AWS_ACCESS_KEY_ID", "AKIAENV"));
+
+        assertThat(catalog.profiles()).extracting(AwsProfile::name).doesNotContain(ProfileCatalog.ENVIRONMENT_PROFILE);
+    }
+
+    @Test
+    void theEndpointIsTheOneTheSdkCalls() throws IOException {
+        String config = """
+                [profile section]
+                services = local
+                endpoint_url = http://127.0.0.1:1000
+                [profile plain]
+                endpoint_url = http://127.0.0.1:1000
+                [profile other-service]
+                services = sts-only
+                [services local]
+                cognito_identity_provider =
+                  endpoint_url = http://127.0.0.1:2000
+                [services sts-only]
+                sts =
+                  endpoint_url = http://127.0.0.1:3000
+                """;
+        Map<String, AwsProfile> files = byName(ProfileCatalog.fromFiles(write("config", config), null, null)
+                .profiles());
+        Map<String, AwsProfile> overridden = byName(ProfileCatalog.fromFiles(write("config", config), null, null,
+                Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:4000")).profiles());
+        Map<String, AwsProfile> ignored = byName(ProfileCatalog.fromFiles(write("config", config), null, null,
+                Map.of("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true")).profiles());
+
+        assertThat(files.get("section").endpointUrl()).as("the services section wins").isEqualTo("http://127.0.0.1:2000");
+        assertThat(files.get("plain").endpointUrl()).isEqualTo("http://127.0.0.1:1000");
+        assertThat(files.get("other-service").endpointUrl()).as("another service's endpoint").isNull();
+        assertThat(overridden.get("section").endpointUrl()).isEqualTo("http://127.0.0.1:4000");
+        assertThat(ignored.get("section").endpointUrl()).isNull();
+    }
+
+    @Test
+    void aMalformedFileIsNamedAndTheOtherFileStillServes() throws IOException {
+        Path config = write("config", "[profile broken\nregion = eu-west-1\n");
+        ProfileCatalog catalog = ProfileCatalog.fromFiles(config, write("credentials", CREDENTIALS), null);
+
+        ProfileCatalog.Listing listing = catalog.listing();
+
+        assertThat(listing.profiles()).extracting(AwsProfile::name).containsExactly("default", "keys",
+                "only-credentials");
+        assertThat(listing.problems()).singleElement().asString().contains("config file " + config, "line 1");
+        assertThat(catchThrowable(catalog::profiles)).as("profiles() keeps failing as a whole, naming the file")
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("config file " + config);
+    }
+
+    @Test
+    void wellFormedFilesHaveNoProblems() throws IOException {
+        assertThat(catalog(null).listing().problems()).isEmpty();
     }
 
     private ProfileCatalog catalog(String preferred) throws IOException {

@@ -1,0 +1,255 @@
+package dev.cognitoconsole.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cognitoconsole.model.AwsProfile;
+import dev.cognitoconsole.model.ConsoleFailure;
+import dev.cognitoconsole.model.ConsoleFailure.CredentialsUnavailable.Recovery;
+import dev.cognitoconsole.model.ProfileKind;
+import dev.cognitoconsole.testing.AwsServicesStub;
+import dev.cognitoconsole.testing.Canaries;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every profile kind but SSO and MFA (see SsoSignInIT, MfaSignInIT) gets credentials the way the AWS CLI would,
+ * through the console's own Cognito clients against stubs; a profile that cannot gives a failure naming the
+ * profile and the fix.
+ */
+class ProfileCredentialsIT {
+    private static final String BASE = "[profile base]\n" + CredentialsWorld.SERVICES + Canaries.profileKeys();
+
+    @TempDir
+    Path dir;
+    private CredentialsWorld world;
+
+    @BeforeEach
+    void start() {
+        world = new CredentialsWorld(dir);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        world.close();
+    }
+
+    @Test
+    void staticKeysSignTheCognitoCall() {
+        ProfileCatalog catalog = world.catalog(BASE);
+
+        assertThat(world.listPools(catalog, world.credentials(catalog), "base").items()).hasSize(1);
+        assertThat(world.cognitoSignedWith()).containsExactly(Canaries.ACCESS_KEY_ID);
+    }
+
+    @Test
+    void aRoleIsAssumedWithItsSourceProfileAndItsSettings() {
+        world.aws.assumeRole(world.clock.instant().plusSeconds(3600));
+        ProfileCatalog catalog = world.catalog(BASE + """
+                [profile role]
+                role_arn = arn:aws:iam::111122223333:role/Support
+                source_profile = base
+                role_session_name = desk-alice
+                external_id = ext-42
+                duration_seconds = 900
+                """ + CredentialsWorld.SERVICES);
+        ProfileCredentials credentials = world.credentials(catalog);
+
+        world.listPools(catalog, credentials, "role");
+        world.listPools(catalog, credentials, "role");
+
+        assertThat(world.cognitoSignedWith()).containsOnly(AwsServicesStub.ROLE_KEY_ID).hasSize(2);
+        assertThat(world.aws.assumeRoleRequests()).as("the session is held until it nears its end").hasSize(1);
+        assertThat(world.aws.assumeRoleRequests().get(0))
+                .contains("RoleArn=arn%3Aaws%3Aiam%3A%3A111122223333%3Arole%2FSupport",
+                        "RoleSessionName=desk-alice", "ExternalId=ext-42", "DurationSeconds=900");
+    }
+
+    @Test
+    void aRoleWhoseSessionNearsItsEndIsAssumedAgain() {
+        world.aws.assumeRole(world.clock.instant().plusSeconds(900));
+        ProfileCatalog catalog = world.catalog(BASE + "[profile role]\nrole_arn = arn:aws:iam::111122223333:role/R\n"
+                + "source_profile = base\n" + CredentialsWorld.SERVICES);
+        ProfileCredentials credentials = world.credentials(catalog);
+
+        world.listPools(catalog, credentials, "role");
+        world.clock.advance(java.time.Duration.ofMinutes(11));
+        world.listPools(catalog, credentials, "role");
+
+        assertThat(world.aws.assumeRoleRequests()).hasSize(2);
+    }
+
+    @Test
+    void keysEditedInTheFilesAreUsedFromTheNextCall() throws IOException {
+        ProfileCatalog catalog = world.catalog(BASE);
+        ProfileCredentials credentials = world.credentials(catalog);
+        world.listPools(catalog, credentials, "base");
+
+        Path config = dir.resolve("config");
+        Files.writeString(config, Files.readString(config).replace(Canaries.ACCESS_KEY_ID, "AKIACANARY7DONOTLOG2")
+                + "\n# edited\n");
+        world.listPools(catalog, credentials, "base");
+
+        assertThat(world.cognitoSignedWith()).containsExactly(Canaries.ACCESS_KEY_ID, "AKIACANARY7DONOTLOG2");
+    }
+
+    @Test
+    void aMissingSourceProfileIsNamedWithTheFix() {
+        ProfileCatalog catalog = world.catalog("[profile role]\nrole_arn = arn:aws:iam::111122223333:role/R\n"
+                + "source_profile = gone\n" + CredentialsWorld.SERVICES);
+
+        ConsoleFailure.CredentialsUnavailable failure = credentialsFailure(catalog, "role");
+
+        assertThat(failure.getMessage())
+                .contains("Profile role names source_profile gone, which is not in the config files");
+        assertThat(failure.fix()).contains("Add a profile gone");
+        assertThat(failure.recovery()).isEqualTo(Recovery.RENEW_ELSEWHERE);
+        assertThat(failure.operation()).isEqualTo("ListUserPools");
+        assertThat(world.cognitoSignedWith()).as("nothing reached Cognito").isEmpty();
+    }
+
+    @Test
+    void aSourceProfileLoopIsNamed() {
+        ProfileCatalog catalog = world.catalog("""
+                [profile a]
+                role_arn = arn:aws:iam::111122223333:role/A
+                source_profile = b
+                [profile b]
+                role_arn = arn:aws:iam::111122223333:role/B
+                source_profile = a
+                """ + CredentialsWorld.SERVICES);
+
+        assertThat(credentialsFailure(catalog, "a").getMessage()).contains("loops: a → b → a");
+    }
+
+    @Test
+    void aRefusedAssumeRoleNamesTheRole() {
+        world.aws.assumeRoleError(403, "AccessDenied", "User is not authorized to perform: sts:AssumeRole");
+        ProfileCatalog catalog = world.catalog(BASE + "[profile role]\nrole_arn = arn:aws:iam::111122223333:role/R\n"
+                + "source_profile = base\n" + CredentialsWorld.SERVICES);
+
+        ConsoleFailure.CredentialsUnavailable failure = credentialsFailure(catalog, "role");
+
+        assertThat(failure.getMessage()).contains("assume arn:aws:iam::111122223333:role/R", "not authorized");
+        assertThat(failure.awsCode()).isEqualTo("AccessDenied");
+        assertThat(failure.requestId()).isNotBlank();
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void credentialProcessOutputSignsTheCall() throws IOException {
+        Path script = script("ok.sh", "printf '%s' '{\"Version\": 1, \"AccessKeyId\": \"" + Canaries.ACCESS_KEY_ID
+                + "\", \"SecretAccessKey\": \"" + Canaries.SECRET_ACCESS_KEY + "\", \"SessionToken\": \""
+                + Canaries.SESSION_TOKEN + "\", \"Expiration\": \"2026-03-02T11:00:00Z\"}'");
+        ProfileCatalog catalog = world.catalog("[profile process]\ncredential_process = " + script + " --flag\n"
+                + CredentialsWorld.SERVICES);
+
+        world.listPools(catalog, world.credentials(catalog), "process");
+
+        assertThat(world.cognitoSignedWith()).containsExactly(Canaries.ACCESS_KEY_ID);
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void aFailingCredentialProcessShowsItsErrorOutput() throws IOException {
+        Path script = script("fail.sh", "echo 'token expired: run corp-login first' >&2\nexit 3");
+        ProfileCatalog catalog = world.catalog("[profile process]\ncredential_process = " + script + "\n"
+                + CredentialsWorld.SERVICES);
+
+        ConsoleFailure.CredentialsUnavailable failure = credentialsFailure(catalog, "process");
+
+        assertThat(failure.getMessage()).contains("credential_process of profile process",
+                "exited with code 3: token expired: run corp-login first");
+        assertThat(failure.fix()).contains("Run the credential_process of profile process in a terminal");
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void aHangingCredentialProcessIsStoppedAtTheLimit() throws IOException {
+        Path pid = dir.resolve("sleeper.pid");
+        Path script = script("hang.sh", "sleep 60 &\necho $! > " + pid + "\nwait");
+        ProfileCatalog catalog = world.catalog("[profile process]\ncredential_process = " + script + "\n"
+                + CredentialsWorld.SERVICES);
+
+        ConsoleFailure.CredentialsUnavailable failure = credentialsFailure(catalog, "process");
+
+        assertThat(failure.getMessage()).contains("did not finish within 1 s and was stopped");
+        long sleeper = Long.parseLong(Files.readString(pid).strip());
+        assertThat(ProcessHandle.of(sleeper).filter(ProcessHandle::isAlive))
+                .as("the child the process started is stopped too").isEmpty();
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void credentialProcessOutputThatIsNotTheJsonIsNamedButNotQuoted() throws IOException {
+        Path script = script("bad.sh", "echo 'AccessKeyId=" + Canaries.ACCESS_KEY_ID + "'");
+        ProfileCatalog catalog = world.catalog("[profile process]\ncredential_process = " + script + "\n"
+                + CredentialsWorld.SERVICES);
+
+        ConsoleFailure.CredentialsUnavailable failure = credentialsFailure(catalog, "process");
+
+        assertThat(failure.getMessage()).contains("printed something that is not JSON")
+                .doesNotContain(Canaries.ACCESS_KEY_ID);
+    }
+
+    @Test
+    void environmentVariablesAreAProfileOfTheirOwn() {
+        ProfileCatalog catalog = world.catalog(BASE, Map.of(
+                "AWS_ACCESS_KEY_ID", Canaries.ACCESS_KEY_ID,
+                "AWS_SECRET_ACCESS_KEY", Canaries.SECRET_ACCESS_KEY,
+                "AWS_SESSION_TOKEN", Canaries.SESSION_TOKEN,
+                "AWS_DEFAULT_REGION", "eu-west-3"));
+        AwsProfile environment = CredentialsWorld.connection(catalog, ProfileCatalog.ENVIRONMENT_PROFILE).profile();
+
+        var resolved = world.credentials(catalog).provider(environment).resolveCredentials();
+
+        assertThat(environment.kind()).isEqualTo(ProfileKind.ENVIRONMENT);
+        assertThat(environment.region()).isEqualTo("eu-west-3");
+        assertThat(resolved.accessKeyId()).isEqualTo(Canaries.ACCESS_KEY_ID);
+        assertThat(resolved.secretAccessKey()).isEqualTo(Canaries.SECRET_ACCESS_KEY);
+    }
+
+    @Test
+    void theEndpointShownIsTheOneCalledForAServicesSection() {
+        ProfileCatalog catalog = world.catalog(BASE);
+        AwsProfile base = CredentialsWorld.connection(catalog, "base").profile();
+
+        world.listPools(catalog, world.credentials(catalog), "base");
+
+        assertThat(CredentialsWorld.connection(catalog, "base").endpoint())
+                .isEqualTo(world.cognito.endpoint().toString());
+        assertThat(base.endpointUrl()).isEqualTo(world.cognito.endpoint().toString());
+        assertThat(world.cognito.requestsFor("ListUserPools")).isEqualTo(1);
+    }
+
+    @Test
+    void theEndpointShownIsTheOneCalledForAProfileEndpointUrl() {
+        ProfileCatalog catalog = world.catalog("[profile local]\nendpoint_url = " + world.cognito.endpoint() + "\n"
+                + Canaries.profileKeys());
+
+        world.listPools(catalog, world.credentials(catalog), "local");
+
+        assertThat(CredentialsWorld.connection(catalog, "local").endpoint())
+                .isEqualTo(world.cognito.endpoint().toString());
+        assertThat(world.cognito.requestsFor("ListUserPools")).isEqualTo(1);
+    }
+
+    private ConsoleFailure.CredentialsUnavailable credentialsFailure(ProfileCatalog catalog, String profile) {
+        ProfileCredentials credentials = world.credentials(catalog);
+        return CredentialsWorld.credentialsFailure(profile, () -> world.listPools(catalog, credentials, profile));
+    }
+
+    private Path script(String name, String body) throws IOException {
+        Path script = Files.writeString(dir.resolve(name), "#!/bin/sh\n" + body + "\n");
+        script.toFile().setExecutable(true, true);
+        return script;
+    }
+}
