@@ -4,10 +4,12 @@ import dev.cognitoconsole.audit.AuditLog;
 import dev.cognitoconsole.audit.AuditView;
 import dev.cognitoconsole.audit.AuditViewModel;
 import dev.cognitoconsole.aws.AwsRegions;
+import dev.cognitoconsole.aws.AwsSignIn;
 import dev.cognitoconsole.aws.CallerIdentities;
 import dev.cognitoconsole.aws.ClientSettings;
 import dev.cognitoconsole.aws.CognitoClients;
 import dev.cognitoconsole.aws.ProfileCatalog;
+import dev.cognitoconsole.aws.ProfileCredentials;
 import dev.cognitoconsole.aws.RateBudgets;
 import dev.cognitoconsole.aws.SdkUserDirectory;
 import dev.cognitoconsole.banner.BannerView;
@@ -27,6 +29,8 @@ import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.safety.SafetyView;
 import dev.cognitoconsole.safety.SafetyViewModel;
 import dev.cognitoconsole.settings.Settings;
+import dev.cognitoconsole.signin.SignInView;
+import dev.cognitoconsole.signin.SignInViewModel;
 import dev.cognitoconsole.settings.SettingsService;
 import dev.cognitoconsole.settings.SettingsViewModel;
 import dev.cognitoconsole.users.Sleeper;
@@ -35,6 +39,8 @@ import dev.cognitoconsole.users.UsersViewModel;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -57,9 +63,12 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The composition root: builds every service, ViewModel and view by hand, and closes them at the end. */
 public final class Console implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Console.class);
     static final Duration FILES_WATCH_PERIOD = Duration.seconds(2);
     static final KeyCombination REFRESH = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination SEARCH = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
@@ -67,6 +76,8 @@ public final class Console implements AutoCloseable {
     static final KeyCombination TOGGLE = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
 
     private final CognitoClients clients;
+    private final ProfileCredentials credentials;
+    private final AtomicReference<Consumer<String>> browser;
     private final BackgroundTaskExecutor executor;
     private final ConnectionViewModel connection;
     private final UsersViewModel users;
@@ -79,7 +90,9 @@ public final class Console implements AutoCloseable {
     /** Looks at the AWS files' sizes and times every two seconds, and reads them again when they changed. */
     private final Timeline filesWatch;
 
-    private Console(CognitoClients clients, BackgroundTaskExecutor executor, ConnectionViewModel connection,
+    private Console(CognitoClients clients, ProfileCredentials credentials,
+                    AtomicReference<Consumer<String>> browser, BackgroundTaskExecutor executor,
+                    ConnectionViewModel connection,
                     UsersViewModel users, BannerViewModel banner, Parent root, SettingsService preferences,
                     SettingsViewModel settingsModel, UsersView usersView) {
         this.usersView = usersView;
@@ -87,6 +100,8 @@ public final class Console implements AutoCloseable {
         this.preferences = preferences;
         this.settingsModel = settingsModel;
         this.clients = clients;
+        this.credentials = credentials;
+        this.browser = browser;
         this.executor = executor;
         this.connection = connection;
         this.users = users;
@@ -102,7 +117,12 @@ public final class Console implements AutoCloseable {
     /** Builds the console for these AWS files; {@code stage} owns its dialogs. Call on the FX thread. */
     public static Console create(ProfileCatalog catalog, ClientSettings settings, SettingsService preferences,
                                  Stage stage) {
-        CognitoClients clients = new CognitoClients(catalog, settings);
+        ProfileCredentials credentials = new ProfileCredentials(catalog);
+        // Until the application hands over its browser (see openPagesWith), a page is only logged: the sign-in
+        // window shows its address to copy.
+        AtomicReference<Consumer<String>> browser = new AtomicReference<>(
+                page -> LOG.info("No browser to open {}: the sign-in window shows the address", page));
+        CognitoClients clients = new CognitoClients(catalog, settings, credentials);
         RateBudgets budgets = RateBudgets.defaults();
         budgets.setBudget(RateBudgets.Category.USER_LIST, preferences.get().listUsersPerSecond());
         budgets.setBudget(RateBudgets.Category.USER_UPDATE, preferences.get().updatesPerSecond());
@@ -111,7 +131,11 @@ public final class Console implements AutoCloseable {
         BannerViewModel banner = new BannerViewModel();
         FxDialogService dialogs = new FxDialogService(() -> stage);
 
-        CallerIdentities callers = new CallerIdentities(catalog);
+        CallerIdentities callers = new CallerIdentities(catalog, credentials);
+        SignInViewModel signIn = new SignInViewModel(new AwsSignIn(credentials, Sleeper.SYSTEM::sleep), executor,
+                banner, dialogs, page -> browser.get().accept(page));
+        banner.setSignIn(signIn::signIn);
+        new SignInView(signIn, stage, FxDialogService.STYLESHEET).follow();
         ConnectionViewModel connection = new ConnectionViewModel(catalog, AwsRegions.cognitoRegions(), directory,
                 executor, banner, new RememberedConnections(preferences), callers::of);
         AuditLog audit = new AuditLog(AppPaths.auditFile(), Clock.systemUTC(), System.getProperty("user.name"),
@@ -183,8 +207,8 @@ public final class Console implements AutoCloseable {
                 "AWS config files read again", changes.summary(), null, null, List.of())));
         preferences.loadProblem().ifPresent(problem -> banner.show(new Notice(Notice.Severity.WARNING,
                 "SettingsSetAside", "Settings reset", problem, null, null, List.of())));
-        return new Console(clients, executor, connection, users, banner, root, preferences, settingsModel,
-                usersView);
+        return new Console(clients, credentials, browser, executor, connection, users, banner, root, preferences,
+                settingsModel, usersView);
     }
 
     private static Parent layout(ConnectionView connectionView, Region tools, Region safetyBands,
@@ -211,6 +235,17 @@ public final class Console implements AutoCloseable {
         pane.setId("consoleRoot");
         pane.getStylesheets().add(FxDialogService.STYLESHEET.toExternalForm());
         return pane;
+    }
+
+    /** Sign-in pages open with {@code opener} (the application's HostServices) from now on. */
+    public void openPagesWith(Consumer<String> opener) {
+        browser.set(page -> {
+            try {
+                opener.accept(page);
+            } catch (RuntimeException e) {
+                LOG.info("Could not open a browser for {}: the sign-in window shows the address", page, e);
+            }
+        });
     }
 
     static void addIcons(Stage stage) {
@@ -280,6 +315,7 @@ public final class Console implements AutoCloseable {
         filesWatch.stop();
         executor.close();
         clients.close();
+        credentials.close();
         preferences.save();
     }
 }

@@ -25,6 +25,7 @@ public final class ConsoleApp extends Application {
                 LOG.error("Uncaught exception on {}", thread.getName(), error));
         SettingsService settings = new SettingsService(new SettingsStore(AppPaths.settingsFile(), Clock.systemUTC()));
         console = Console.create(ProfileCatalog.fromEnvironment(), ClientSettings.defaults(), settings, stage);
+        console.openPagesWith(getHostServices()::showDocument);
         this.stage = stage;
         Scene scene = new Scene(console.root(), 1280, 760);
         stage.setScene(scene);

@@ -210,7 +210,10 @@ public final class ConnectionViewModel {
     /** Reads the profiles and preselects AWS_PROFILE's (or the default) profile. */
     public void loadProfiles() {
         filesSeen = catalog.fingerprint();
-        List<AwsProfile> found = readProfiles().orElse(List.of());
+        // At start, the profiles of a file that reads are better than none: a broken file is reported.
+        ProfileCatalog.Listing listing = listing();
+        reportProblems(listing);
+        List<AwsProfile> found = listing.profiles();
         profiles.setAll(found);
         emptyState.set(found.isEmpty() ? NO_PROFILES : null);
         Optional<AwsProfile> preselected = catalog.preselected(found, memory.lastProfile().orElse(null));
@@ -231,13 +234,14 @@ public final class ConnectionViewModel {
             return false;
         }
         filesSeen = now;
-        Optional<List<AwsProfile>> read = readProfiles();
-        if (read.isEmpty()) {
+        ProfileCatalog.Listing listing = listing();
+        if (!listing.problems().isEmpty()) {
             // A file saved half-way, or with a typo: keep working with the profiles read before.
+            reportProblems(listing);
             return true;
         }
         List<AwsProfile> before = List.copyOf(profiles);
-        List<AwsProfile> found = read.get();
+        List<AwsProfile> found = listing.profiles();
         AwsProfile current = profile.get();
         profiles.setAll(found);
         emptyState.set(found.isEmpty() ? NO_PROFILES : null);
@@ -253,17 +257,25 @@ public final class ConnectionViewModel {
     }
 
     /** The profiles in the files, or empty (with a banner saying why) when they cannot be read. */
-    private Optional<List<AwsProfile>> readProfiles() {
+    /** The profiles of the files that read, and the problems of those that do not (or of reading at all). */
+    private ProfileCatalog.Listing listing() {
         try {
-            return Optional.of(catalog.profiles());
+            return catalog.listing();
         } catch (RuntimeException e) {
             LOG.warn("Could not read the AWS config files", e);
-            notifier.show(new Notice(Notice.Severity.ERROR, "ProfileFileUnreadable",
-                    "The AWS config files could not be read", String.valueOf(e.getMessage()),
-                    "Fix the file named above (or move it aside): the console reads it again when it changes.", null,
-                    List.of()));
-            return Optional.empty();
+            return new ProfileCatalog.Listing(List.of(), List.of(String.valueOf(e.getMessage())));
         }
+    }
+
+    private void reportProblems(ProfileCatalog.Listing listing) {
+        if (listing.problems().isEmpty()) {
+            return;
+        }
+        LOG.warn("AWS config files: {}", listing.problems());
+        notifier.show(new Notice(Notice.Severity.ERROR, "ProfileFileUnreadable",
+                "An AWS config file could not be read", String.join(" ", listing.problems()),
+                "Fix the file named above (or move it aside): the console reads it again when it changes.", null,
+                List.of()));
     }
 
     /** Reloads the pool list of the current connection. */

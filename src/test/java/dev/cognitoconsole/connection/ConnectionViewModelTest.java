@@ -244,6 +244,34 @@ class ConnectionViewModelTest {
         }
 
         @Test
+        void atStartABrokenConfigFileIsReportedAndTheCredentialsFileStillServes() throws IOException {
+            ProfileCatalog catalog = ProfileCatalog.fromFiles(
+                    Files.writeString(dir.resolve("config"), "[profile broken\nregion = eu-west-1\n"),
+                    Files.writeString(dir.resolve("credentials"), "[default]\naws_access_key_id = AKIAEXAMPLE\n"
+                            + "aws_secret_access_key = example\n"), null);
+            ConnectionViewModel vm = new ConnectionViewModel(catalog, KNOWN_REGIONS, directory, executor, notifier);
+
+            vm.loadProfiles();
+
+            assertThat(vm.profiles()).extracting(AwsProfile::name).containsExactly("default");
+            assertThat(notifier.current().code()).isEqualTo("ProfileFileUnreadable");
+            assertThat(notifier.current().message()).contains(dir.resolve("config").toString(), "line 1");
+        }
+
+        @Test
+        void aFileBrokenWhileInUseKeepsEveryProfileReadBefore() throws IOException {
+            ConnectionViewModel vm = loaded("prod");
+
+            rewrite("[profile broken\nregion = eu-west-1\n");
+
+            assertThat(vm.reloadProfilesIfChanged()).isTrue();
+            assertThat(vm.profiles()).extracting(AwsProfile::name).contains("prod", "default", "far");
+            assertThat(vm.profileProperty().get().name()).isEqualTo("prod");
+            assertThat(notifier.current().code()).isEqualTo("ProfileFileUnreadable");
+            assertThat(told).isEmpty();
+        }
+
+        @Test
         void theFirstProfileEverEndsTheEmptyState() throws IOException {
             ConnectionViewModel vm = viewModel("", null);
             vm.loadProfiles();
