@@ -22,8 +22,13 @@ final class StartupClock {
         marks.add(milestone + " " + (System.currentTimeMillis() - processStart));
     }
 
-    /** For example {@code "main 180, toolkit 610, logging 900, built 1520, shown 1590, first frame 1760"}. */
+    /**
+     * For example {@code "main 180, toolkit 610, logging 900, built 1520, shown 1590, first frame 1760 (cpu 2410)"}:
+     * the CPU time of all the JVM's threads so far tells how much work a start is when other work slows it.
+     */
     String summary() {
-        return String.join(", ", marks);
+        String cpu = ProcessHandle.current().info().totalCpuDuration()
+                .map(d -> " (cpu " + d.toMillis() + ")").orElse("");
+        return String.join(", ", marks) + cpu;
     }
 }
