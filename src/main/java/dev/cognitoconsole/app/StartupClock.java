@@ -1,21 +1,40 @@
 package dev.cognitoconsole.app;
 
-import java.time.Instant;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Milestones of one start, in milliseconds since the process began (the jpackage launcher runs the JVM
- * in its own process, so that is the moment the operator launched it). The start-up benchmark reads the
- * line this writes to the log.
+ * Milestones of one start, in milliseconds since the process began (the launchers run the JVM in their
+ * own process, so that is the moment the operator launched it). The start-up benchmark reads the line
+ * this writes to the log.
  */
 final class StartupClock {
     private final long processStart;
     private final List<String> marks = new ArrayList<>();
 
     StartupClock() {
-        processStart = ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli)
-                .orElse(System.currentTimeMillis());
+        processStart = System.currentTimeMillis() - sinceProcessStart();
+    }
+
+    /**
+     * On Linux from /proc, to 10 ms: ProcessHandle's start instant adds the boot time, which /proc/stat
+     * gives in whole seconds, so it may be up to a second early. Elsewhere from ProcessHandle.
+     */
+    private static long sinceProcessStart() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            // Fields after the command name, which may hold spaces: state is field 3, starttime field 22.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long startTicks = Long.parseLong(fields[22 - 3]);
+            double uptime = Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split(" ")[0]);
+            return Math.round(uptime * 1000) - startTicks * 10; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException notLinux) {
+            return ProcessHandle.current().info().startInstant()
+                    .map(start -> System.currentTimeMillis() - start.toEpochMilli()).orElse(0L);
+        }
     }
 
     void mark(String milestone) {
