@@ -17,7 +17,8 @@
 # shown, in milliseconds).
 #
 # Settings: SMOKE_TIMEOUT (seconds to wait for the window, 60), SMOKE_SETTLE (seconds between the
-# window showing and the screenshot, 3), SMOKE_LANG (the app's locale, C.UTF-8).
+# window showing and the screenshot, 3), SMOKE_LANG (the app's locale, C.UTF-8), SMOKE_POLL (seconds
+# between looks for the window, 0.1), SMOKE_JAVA_OPTIONS (more JVM options for the app, none).
 #
 # Exit status: 0 when the window appeared, the app was still running at the screenshot and exited
 # after SIGTERM; non-zero otherwise (missing tools 2, early exit 3, no window 4, screenshot 5,
@@ -61,6 +62,7 @@ rm -f "$out/packaged-app.png" "$out/app.stdout" "$out/app.stderr" "$out/console.
 
 export SMOKE_LAUNCHER="$launcher" SMOKE_TMP="$tmp" SMOKE_DIR="$out" SMOKE_IMPORT="$import_cmd"
 export SMOKE_TIMEOUT="${SMOKE_TIMEOUT:-60}" SMOKE_SETTLE="${SMOKE_SETTLE:-3}" SMOKE_LANG="${SMOKE_LANG:-C.UTF-8}"
+export SMOKE_POLL="${SMOKE_POLL:-0.1}" SMOKE_JAVA_OPTIONS="${SMOKE_JAVA_OPTIONS:-}"
 
 # Everything that talks to the display runs inside one xvfb-run, which sets DISPLAY and the
 # XAUTHORITY file it made for that server.
@@ -98,7 +100,7 @@ xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" bash -c '
     AWS_SHARED_CREDENTIALS_FILE="$SMOKE_TMP/aws/credentials" \
     AWS_PROFILE=smoke-test \
     AWS_EC2_METADATA_DISABLED=true \
-    JAVA_TOOL_OPTIONS="-Duser.home=$SMOKE_TMP/home" \
+    JAVA_TOOL_OPTIONS="-Duser.home=$SMOKE_TMP/home${SMOKE_JAVA_OPTIONS:+ $SMOKE_JAVA_OPTIONS}" \
     "$SMOKE_LAUNCHER" >"$SMOKE_DIR/app.stdout" 2>"$SMOKE_DIR/app.stderr" &
   pid=$!
 
@@ -127,7 +129,7 @@ xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" bash -c '
       kill -KILL "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
       show_output; exit 4
     fi
-    sleep 0.1
+    sleep "$SMOKE_POLL"
   done
   shown_ns=$(date +%s%N)
   startup_ms=$(( (shown_ns - start_ns) / 1000000 ))

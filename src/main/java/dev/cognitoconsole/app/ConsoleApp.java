@@ -14,6 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /** The JavaFX application: builds the console from the operator's AWS files and shows it. */
 public final class ConsoleApp extends Application {
+    static {
+        // JavaFX makes this class once its toolkit runs; the logger below then configures logging.
+        Main.STARTUP.mark("toolkit");
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
 
     private Console console;
@@ -21,6 +26,7 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        Main.STARTUP.mark("logging");
         Thread.setDefaultUncaughtExceptionHandler((thread, error) ->
                 LOG.error("Uncaught exception on {}", thread.getName(), error));
         SettingsService settings = new SettingsService(new SettingsStore(AppPaths.settingsFile(), Clock.systemUTC()));
@@ -32,7 +38,9 @@ public final class ConsoleApp extends Application {
         stage.setTitle("Cognito Admin Console");
         Console.addIcons(stage);
         console.restoreLayout(stage);
+        Main.STARTUP.mark("built");
         stage.show();
+        Main.STARTUP.mark("shown");
         startAfterFirstFrame();
         LOG.info("Console started; log folder {}", AppPaths.logDir());
     }
@@ -49,6 +57,8 @@ public final class ConsoleApp extends Application {
             public void handle(long now) {
                 if (++pulses == 2) {
                     stop();
+                    Main.STARTUP.mark("first frame");
+                    LOG.info("Start-up milestones (ms since launch): {}", Main.STARTUP.summary());
                     console.start();
                 }
             }
