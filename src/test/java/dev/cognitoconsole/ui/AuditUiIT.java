@@ -5,13 +5,10 @@ import static dev.cognitoconsole.ui.ConsoleDriver.awaitFx;
 import static dev.cognitoconsole.ui.ConsoleDriver.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cognitoconsole.app.Console;
 import dev.cognitoconsole.audit.AuditChange;
 import dev.cognitoconsole.audit.AuditEntry;
 import dev.cognitoconsole.emulator.AwsConfigFiles;
-import dev.cognitoconsole.testing.Closing;
 import dev.cognitoconsole.testing.CognitoStub;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,15 +19,12 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real console and SDK client against WireMock: a disable is listed in the audit window with its outcome. */
@@ -41,47 +35,30 @@ class AuditUiIT {
             .substring(0, 10);
     private static final String POOL = "Audited pool  (" + POOL_ID + ")";
 
-    @TempDir
-    static Path workDir;
+    @RegisterExtension
+    static final FakeAws<CognitoStub> aws = FakeAws.stub(AuditUiIT::stub);
 
-    private static CognitoStub cognito;
-    private static AwsConfigFiles files;
-
-    private Console console;
-    private Stage stage;
-
-    @BeforeAll
-    static void startStub() {
-        cognito = CognitoStub.start();
+    private static void stub(CognitoStub cognito) {
         cognito.listPools(new CognitoStub.Pool(POOL_ID, "Audited pool"));
         cognito.listUsersPages(POOL_ID, List.of(List.of(CognitoStub.user("alice"), CognitoStub.user("bob"))));
         cognito.ok("AdminDisableUser");
         cognito.adminGetUser(POOL_ID, CognitoStub.user("alice").withEnabled(false));
-        files = AwsConfigFiles.write(workDir, cognito.endpoint());
     }
 
-    @AfterAll
-    static void stopStub() {
-        Closing.closeAll(cognito);
-    }
+    @RegisterExtension
+    final ConsoleSession session = new ConsoleSession(stage -> ConsoleFixture.start(stage, aws.files(), 3));
 
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        console = ConsoleFixture.start(stage, files, 3);
-    }
-
-    @Stop
-    void stop() {
+    /** The audit window belongs to the console's stage: it is closed before the session closes the console. */
+    @AfterEach
+    void closeOwnedWindows() {
         fx(() -> {
             for (Window window : new ArrayList<>(Window.getWindows())) {
-                if (window instanceof Stage owned && owned.getOwner() == stage) {
+                if (window instanceof Stage owned && owned.getOwner() == session.stage()) {
                     owned.close();
                 }
             }
             return null;
         });
-        Closing.closeAll(console);
     }
 
     @Test
@@ -91,7 +68,7 @@ class AuditUiIT {
 
         ui.answerRowAction("alice", "disableButton", "#confirmButton");
         await("alice's row shows Disabled", () -> "Disabled".equals(ui.cellText("alice", "enabledColumn")));
-        assertThat(cognito.requestsFor("AdminDisableUser")).isEqualTo(1);
+        assertThat(aws.cognito().requestsFor("AdminDisableUser")).isEqualTo(1);
 
         ui.click("#auditButton");
         awaitFx("the audit window #auditWindow is shown", () -> robot.lookup("#auditWindow").tryQuery()
@@ -108,7 +85,7 @@ class AuditUiIT {
         assertThat(change.outcome()).isEqualTo(AuditEntry.Outcome.DONE);
         assertThat(change.profile()).isEqualTo(AwsConfigFiles.PROFILE);
         assertThat(fx(() -> ui.node("#auditWindow", Node.class).getScene().getWindow() instanceof Stage s
-                && s.getOwner() == stage)).as("the audit window is owned by the main window").isTrue();
+                && s.getOwner() == session.stage())).as("the audit window is owned by the main window").isTrue();
         assertThat(outcomeCellText(robot, table)).isEqualTo("DONE");
         assertThat(ui.text("#auditSummary")).matches("1 change|1 shown of [\\d,]+ changes");
         assertThat(fx(() -> ui.node("#exportAuditButton", Node.class).isDisabled())).isFalse();

@@ -17,10 +17,7 @@ import dev.cognitoconsole.audit.AuditEntry;
 import dev.cognitoconsole.audit.AuditLog;
 import dev.cognitoconsole.bulk.BulkOutcome;
 import dev.cognitoconsole.bulk.BulkResultRow;
-import dev.cognitoconsole.emulator.AwsConfigFiles;
-import dev.cognitoconsole.testing.Closing;
 import dev.cognitoconsole.testing.CognitoStub;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import javafx.scene.Node;
@@ -30,16 +27,11 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 
 /** The real console and SDK client against WireMock: two rows selected, disabled in bulk, both verified. */
 @ExtendWith(ApplicationExtension.class)
@@ -49,25 +41,24 @@ class BulkUiIT {
     private static final List<CognitoStub.User> USERS = List.of(
             CognitoStub.user("alice"), CognitoStub.user("bob"), CognitoStub.user("carol"));
 
-    @TempDir
-    static Path workDir;
+    @RegisterExtension
+    static final FakeAws<CognitoStub> aws = FakeAws.stub(BulkUiIT::stub);
 
-    private static CognitoStub cognito;
-    private static AwsConfigFiles files;
-
-    private Console console;
-
-    @BeforeAll
-    static void startStub() {
-        cognito = CognitoStub.start();
+    private static void stub(CognitoStub cognito) {
         cognito.listPools(new CognitoStub.Pool(POOL_ID, "Bulk pool"));
         cognito.listUsersPages(POOL_ID, List.of(USERS));
-        USERS.forEach(BulkUiIT::enabledUntilDisabled);
-        files = AwsConfigFiles.write(workDir, cognito.endpoint());
+        USERS.forEach(user -> enabledUntilDisabled(cognito, user));
     }
 
-    /** AdminGetUser answers the user enabled until an AdminDisableUser of that user arrives, then disabled. */
-    private static void enabledUntilDisabled(CognitoStub.User user) {
+    @RegisterExtension
+    final ConsoleSession session = new ConsoleSession(stage -> ConsoleFixture.show(stage,
+            Console.create(ConsoleFixture.catalog(aws.files()), ConsoleFixture.quick(3), stage), 1280, 800));
+
+    /**
+     * AdminGetUser answers the user enabled until an AdminDisableUser of that user arrives, then disabled; each test
+     * starts enabled again, as {@link FakeAws#stub} resets the scenarios.
+     */
+    private static void enabledUntilDisabled(CognitoStub cognito, CognitoStub.User user) {
         String scenario = "state-of-" + user.username();
         String disabled = "disabled";
         cognito.server().stubFor(forUser("AdminGetUser", user).inScenario(scenario)
@@ -97,24 +88,6 @@ class BulkUiIT {
                 .withHeader("Content-Type", CognitoStub.CONTENT_TYPE)
                 .withHeader(CognitoStub.REQUEST_ID_HEADER, UUID.randomUUID().toString())
                 .withBody(body);
-    }
-
-    @AfterAll
-    static void stopStub() {
-        Closing.closeAll(cognito);
-    }
-
-    @Start
-    void start(Stage stage) {
-        cognito.server().resetRequests();
-        cognito.server().resetScenarios();
-        console = ConsoleFixture.show(stage, Console.create(ConsoleFixture.catalog(files), ConsoleFixture.quick(3),
-                stage), 1280, 800);
-    }
-
-    @Stop
-    void stop() {
-        Closing.closeAll(console);
     }
 
     @Test
@@ -158,10 +131,10 @@ class BulkUiIT {
         assertThat(fx(() -> ui.node("#pauseButton", Button.class).isDisabled())).isTrue();
         assertThat(fx(() -> ui.node("#cancelButton", Button.class).isDisabled())).isTrue();
 
-        assertThat(cognito.requestsFor("AdminDisableUser")).isEqualTo(2);
-        assertThat(cognito.requestBodies("AdminDisableUser")).extracting(b -> b.get("Username").asText())
+        assertThat(aws.cognito().requestsFor("AdminDisableUser")).isEqualTo(2);
+        assertThat(aws.cognito().requestBodies("AdminDisableUser")).extracting(b -> b.get("Username").asText())
                 .containsExactly("alice", "bob");
-        assertThat(cognito.requestsFor("AdminEnableUser")).isZero();
+        assertThat(aws.cognito().requestsFor("AdminEnableUser")).isZero();
 
         List<AuditEntry> audited = AuditLog.read(AppPaths.auditFile()).entries().stream()
                 .filter(e -> reason.equals(e.reason())).toList();

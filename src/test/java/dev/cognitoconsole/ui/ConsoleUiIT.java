@@ -5,7 +5,6 @@ import static dev.cognitoconsole.ui.ConsoleDriver.awaitFx;
 import static dev.cognitoconsole.ui.ConsoleDriver.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cognitoconsole.app.Console;
 import dev.cognitoconsole.emulator.AwsConfigFiles;
 import dev.cognitoconsole.emulator.CognitoLocal;
 import dev.cognitoconsole.emulator.DemoData;
@@ -20,17 +19,13 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
@@ -43,44 +38,30 @@ class ConsoleUiIT {
     private static final int DESK_USERS = 40;
     private static final int STAFF_USERS = 5;
 
-    @TempDir
-    static Path workDir;
+    @RegisterExtension
+    static final FakeAws<CognitoLocal> aws = FakeAws.of(ConsoleUiIT::startEmulator, CognitoLocal::endpoint);
 
-    private static CognitoLocal emulator;
-    private static AwsConfigFiles files;
+    private static CognitoLocal startEmulator(Path dir) {
+        return CognitoLocal.start(dir.resolve("emulator"), List.of(
+                new PoolSeed(DESK_POOL_ID, "Support desk", DemoData.supportDesk(DESK_USERS)),
+                new PoolSeed(STAFF_POOL_ID, "Staff", DemoData.supportDesk(STAFF_USERS))));
+    }
+
     /** Reads the emulator's state independently of the console. */
     private static CognitoIdentityProviderClient cognito;
 
-    private Console console;
-    private ConsoleDriver ui;
+    @RegisterExtension
+    final ConsoleSession session = new ConsoleSession(stage -> ConsoleFixture.start(stage, aws.files(), 1));
+    private final ConsoleDriver ui = session.ui();
 
     @BeforeAll
-    static void startEmulator() {
-        emulator = CognitoLocal.start(workDir.resolve("emulator"), List.of(
-                new PoolSeed(DESK_POOL_ID, "Support desk", DemoData.supportDesk(DESK_USERS)),
-                new PoolSeed(STAFF_POOL_ID, "Staff", DemoData.supportDesk(STAFF_USERS))));
-        files = AwsConfigFiles.write(workDir.resolve("aws"), emulator.endpoint());
-        cognito = emulator.rawClient();
+    static void connect() {
+        cognito = aws.cognito().rawClient();
     }
 
     @AfterAll
-    static void stopEmulator() {
-        Closing.closeAll(cognito, emulator);
-    }
-
-    @Start
-    void start(Stage stage) {
-        console = ConsoleFixture.start(stage, files, 1);
-    }
-
-    @Stop
-    void stop() {
-        Closing.closeAll(console);
-    }
-
-    @BeforeEach
-    void driver(FxRobot robot) {
-        ui = new ConsoleDriver(robot);
+    static void disconnect() {
+        Closing.closeAll(cognito);
     }
 
     @Test

@@ -9,12 +9,9 @@ import dev.cognitoconsole.aws.ClientSettings;
 import dev.cognitoconsole.aws.ProfileCatalog;
 import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.settings.SettingsService;
-import dev.cognitoconsole.testing.Closing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -26,11 +23,10 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A machine that never ran `aws configure`: the console explains what to do and nothing breaks. */
@@ -42,33 +38,22 @@ class FirstRunUiIT {
 
     private static final AtomicInteger RUNS = new AtomicInteger();
 
-    private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    @RegisterExtension
+    final ConsoleSession session = new ConsoleSession(this::startWithoutAwsFiles).recordingUncaught();
+    private final ConsoleDriver ui = session.ui();
     /** Where this test's AWS files would be: a folder of its own, which no test but one ever creates. */
     private Path nowhere;
-    private Thread.UncaughtExceptionHandler previousHandler;
-    private Console console;
-    private ConsoleDriver ui;
 
-    @Start
-    void start(Stage stage) {
-        previousHandler = Thread.currentThread().getUncaughtExceptionHandler();
-        Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> uncaught.add(error));
+    private Console startWithoutAwsFiles(Stage stage) {
         nowhere = workDir.resolve("no-aws-folder-" + RUNS.incrementAndGet());
         ProfileCatalog noFiles = ProfileCatalog.fromFiles(nowhere.resolve("config"), nowhere.resolve("credentials"),
                 null);
-        console = ConsoleFixture.show(stage,
+        return ConsoleFixture.show(stage,
                 Console.create(noFiles, ClientSettings.defaults(), SettingsService.inMemory(), stage));
     }
 
-    @Stop
-    void stop() {
-        Closing.closeAll(console);
-        Thread.currentThread().setUncaughtExceptionHandler(previousHandler);
-    }
-
     @BeforeEach
-    void driver(FxRobot robot) {
-        ui = new ConsoleDriver(robot);
+    void settle() {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -80,7 +65,7 @@ class FirstRunUiIT {
         assertThat(ui.text("#usersPlaceholder")).contains("aws configure");
         assertThat(ui.bannerShown()).as("no profile is not an error").isFalse();
         assertThat(fx(() -> ui.node("#usersPlaceholder", Node.class).isVisible())).isTrue();
-        assertThat(uncaught).isEmpty();
+        assertThat(session.uncaught()).isEmpty();
     }
 
     @Test
@@ -100,7 +85,7 @@ class FirstRunUiIT {
         awaitFx("the new profile is listed and chosen", () -> profiles.getValue() != null
                 && "added-later".equals(profiles.getValue().name()));
         assertThat(fx(() -> ui.text("#usersPlaceholder"))).doesNotContain("No AWS profiles found");
-        assertThat(uncaught).isEmpty();
+        assertThat(session.uncaught()).isEmpty();
     }
 
     @Test
@@ -111,9 +96,9 @@ class FirstRunUiIT {
         assertThat(fx(profiles::getValue)).isNull();
         assertThat(fx(() -> ui.poolPicker().getItems().isEmpty())).isTrue();
         assertThat(fx(() -> ui.table().getItems().isEmpty())).isTrue();
-        assertThat(console.connection().connectionProperty().get()).isNull();
-        assertThat(console.connection().selectionProperty().get()).isNull();
-        assertThat(uncaught).isEmpty();
+        assertThat(session.console().connection().connectionProperty().get()).isNull();
+        assertThat(session.console().connection().selectionProperty().get()).isNull();
+        assertThat(session.uncaught()).isEmpty();
     }
 
     @Test
@@ -128,7 +113,7 @@ class FirstRunUiIT {
 
         assertThat(ui.bannerShown()).isFalse();
         assertThat(ui.text("#usersPlaceholder")).contains("aws configure");
-        assertThat(uncaught).isEmpty();
+        assertThat(session.uncaught()).isEmpty();
     }
 
     @Test
@@ -144,7 +129,7 @@ class FirstRunUiIT {
                 .map(n -> n.getScene() == null || !n.getScene().getWindow().isShowing()).orElse(true));
 
         assertThat(ui.bannerShown()).isFalse();
-        assertThat(uncaught).isEmpty();
+        assertThat(session.uncaught()).isEmpty();
     }
 
     @SuppressWarnings("unchecked")

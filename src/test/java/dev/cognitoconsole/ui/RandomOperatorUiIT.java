@@ -9,9 +9,7 @@ import dev.cognitoconsole.app.AppPaths;
 import dev.cognitoconsole.app.Console;
 import dev.cognitoconsole.audit.AuditEntry;
 import dev.cognitoconsole.audit.AuditLog;
-import dev.cognitoconsole.emulator.AwsConfigFiles;
 import dev.cognitoconsole.model.UserPool;
-import dev.cognitoconsole.testing.Closing;
 import dev.cognitoconsole.testing.CognitoStub;
 import dev.cognitoconsole.testing.StatefulCognito;
 import dev.cognitoconsole.testing.StatefulCognito.Fault;
@@ -19,7 +17,6 @@ import dev.cognitoconsole.testing.StatefulCognito.FaultPlan;
 import dev.cognitoconsole.users.UserRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,15 +38,11 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -72,41 +65,25 @@ class RandomOperatorUiIT {
     private static final List<Fault> FAULTS = List.of(Fault.THROTTLE, Fault.INTERNAL_ERROR, Fault.HTTP_503,
             Fault.RESET, Fault.TRUNCATED_JSON, Fault.EMPTY_200, Fault.EMPTY_RESPONSE);
 
-    @TempDir
-    static Path workDir;
+    @RegisterExtension
+    static final FakeAws<StatefulCognito> aws = FakeAws.of(dir -> StatefulCognito.start(), StatefulCognito::endpoint,
+            RandomOperatorUiIT::seed);
 
-    private static StatefulCognito cognito;
-    private static AwsConfigFiles files;
-
-    private final List<Throwable> uncaught = Collections.synchronizedList(new ArrayList<>());
+    @RegisterExtension
+    final ConsoleSession session = new ConsoleSession(this::startWatched).recordingUncaughtOnEveryThread();
     private final List<String> offFxThread = Collections.synchronizedList(new ArrayList<>());
-    private Thread.UncaughtExceptionHandler previousDefault;
-    private Thread.UncaughtExceptionHandler previousFx;
-    private Console console;
     private Instant started;
 
-    @BeforeAll
-    static void startStub() {
-        cognito = StatefulCognito.start();
+    private static void seed(StatefulCognito cognito) {
         cognito.pool(POOLS.get(0), "Random A", StatefulCognito.users("rand-a", 150));
         cognito.pool(POOLS.get(1), "Random B", StatefulCognito.users("rand-b", 45));
         cognito.pool(POOLS.get(2), "Random C", StatefulCognito.users("rand-c", 7));
-        files = AwsConfigFiles.write(workDir, cognito.endpoint());
     }
 
-    @AfterAll
-    static void stopStub() {
-        Closing.closeAll(cognito);
-    }
-
-    @Start
-    void start(Stage stage) {
-        previousFx = Thread.currentThread().getUncaughtExceptionHandler();
-        Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> uncaught.add(error));
-        previousDefault = Thread.getDefaultUncaughtExceptionHandler();
-        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> uncaught.add(error));
+    /** Starts the console and, before it changes anything, watches that its UI state changes on the FX thread only. */
+    private Console startWatched(Stage stage) {
         started = Instant.now();
-        console = ConsoleFixture.start(stage, files, 2);
+        Console console = ConsoleFixture.start(stage, aws.files(), 2);
         watchFxThread("rows", console.users().rows());
         watchFxThread("banner", console.banner().noticeProperty());
         watchFxThread("loading", console.users().loadingProperty());
@@ -114,13 +91,7 @@ class RandomOperatorUiIT {
         watchFxThread("last change", console.users().lastChangeProperty());
         watchFxThread("selection", console.users().selectionProperty());
         watchFxThread("pools", console.connection().pools());
-    }
-
-    @Stop
-    void stop() {
-        Closing.closeAll(console);
-        Thread.setDefaultUncaughtExceptionHandler(previousDefault);
-        Platform.runLater(() -> Thread.currentThread().setUncaughtExceptionHandler(previousFx));
+        return console;
     }
 
     @Test
@@ -128,8 +99,8 @@ class RandomOperatorUiIT {
         System.out.printf("RandomOperatorUiIT: seed %d, %d actions (-Drandom.seed, -Drandom.actions)%n", SEED, ACTIONS);
         ConsoleDriver ui = new ConsoleDriver(robot);
         Random random = new Random(SEED);
-        cognito.latency(SEED, Duration.ofMillis(30));
-        cognito.faults(FaultPlan.seeded(SEED, FAULT_RATE, FAULTED, FAULTS));
+        aws.cognito().latency(SEED, Duration.ofMillis(30));
+        aws.cognito().faults(FaultPlan.seeded(SEED, FAULT_RATE, FAULTED, FAULTS));
         ui.awaitPools(POOLS.size());
         Map<String, Integer> done = new LinkedHashMap<>();
         int confirmed = 0;
@@ -169,22 +140,22 @@ class RandomOperatorUiIT {
         }
         System.out.printf("RandomOperatorUiIT: %d actions in %.1f s: %s; %d changes confirmed by the operator; server "
                 + "saw %d requests and injected %s%n", ACTIONS, (System.nanoTime() - began) / 1e9, done, confirmed,
-                cognito.requestsInAll(), cognito.faultsInjected());
+                aws.cognito().requestsInAll(), aws.cognito().faultsInjected());
 
-        cognito.faults(FaultPlan.NONE);
-        cognito.latency(SEED, Duration.ZERO);
+        aws.cognito().faults(FaultPlan.NONE);
+        aws.cognito().latency(SEED, Duration.ZERO);
         await("every write attempt has its outcome in the audit log", () -> openAttempts().isEmpty());
-        awaitFx("no change is in flight", () -> console.users().rows().stream().noneMatch(UserRow::isBusy));
+        awaitFx("no change is in flight", () -> session.console().users().rows().stream().noneMatch(UserRow::isBusy));
         showEverythingFresh(ui);
 
-        assertThat(uncaught).as("exceptions thrown on any thread").isEmpty();
+        assertThat(session.uncaught()).as("exceptions thrown on any thread").isEmpty();
         assertThat(offFxThread).as("UI state changed off the FX thread").isEmpty();
-        String poolId = fx(() -> console.users().selectionProperty().get().poolId());
-        Map<String, Boolean> shown = fx(() -> console.users().rows().stream().collect(Collectors.toMap(
+        String poolId = fx(() -> session.console().users().selectionProperty().get().poolId());
+        Map<String, Boolean> shown = fx(() -> session.console().users().rows().stream().collect(Collectors.toMap(
                 r -> r.getUser().username(), r -> r.getUser().enabled(), (a, b) -> {
                     throw new AssertionError("A user shown twice");
                 }, LinkedHashMap::new)));
-        Map<String, Boolean> held = cognito.users(poolId).values().stream().collect(Collectors.toMap(
+        Map<String, Boolean> held = aws.cognito().users(poolId).values().stream().collect(Collectors.toMap(
                 CognitoStub.User::username, CognitoStub.User::enabled, (a, b) -> a, LinkedHashMap::new));
         assertThat(shown).as("the table against the server").isEqualTo(held);
 
@@ -195,11 +166,11 @@ class RandomOperatorUiIT {
                         .containsExactly(AuditEntry.Phase.ATTEMPT, AuditEntry.Phase.OUTCOME));
         assertThat(byOperation.size()).as("writes audited").isBetween(confirmed, confirmed + writeRetries);
         for (String pool : POOLS) {
-            for (String user : cognito.users(pool).keySet()) {
+            for (String user : aws.cognito().users(pool).keySet()) {
                 long tries = audit.stream().filter(e -> e.phase() == AuditEntry.Phase.OUTCOME
                         && pool.equals(e.poolId()) && user.equals(e.username())
                         && e.outcome() != AuditEntry.Outcome.FAILED).count();
-                assertThat(cognito.changes(pool, user)).as("changes of " + user + " against tries not refused")
+                assertThat(aws.cognito().changes(pool, user)).as("changes of " + user + " against tries not refused")
                         .isLessThanOrEqualTo((int) tries);
             }
         }
@@ -219,8 +190,8 @@ class RandomOperatorUiIT {
 
     private String search(ConsoleDriver ui, Random random) {
         TextField field = ui.node("#searchField", TextField.class);
-        String shownPool = fx(() -> console.users().selectionProperty().get() == null ? "A"
-                : console.users().selectionProperty().get().poolId());
+        String shownPool = fx(() -> session.console().users().selectionProperty().get() == null ? "A"
+                : session.console().users().selectionProperty().get().poolId());
         // Mostly a prefix of the pool shown; now and then one that matches nobody there.
         char letter = random.nextInt(5) == 0 ? "abc".charAt(random.nextInt(3))
                 : Character.toLowerCase(shownPool.charAt(shownPool.length() - 1));
@@ -322,12 +293,12 @@ class RandomOperatorUiIT {
         fire(ui, "#clearSearchButton");
         for (int round = 0; round < 5; round++) {
             fx(() -> {
-                console.banner().dismiss();
+                session.console().banner().dismiss();
                 return null;
             });
             fire(ui, "#refreshButton");
-            awaitFx("the listing ends", () -> !console.users().loadingProperty().get());
-            if (!ui.bannerShown() && !fx(() -> console.users().canContinueProperty().get())) {
+            awaitFx("the listing ends", () -> !session.console().users().loadingProperty().get());
+            if (!ui.bannerShown() && !fx(() -> session.console().users().canContinueProperty().get())) {
                 return;
             }
         }

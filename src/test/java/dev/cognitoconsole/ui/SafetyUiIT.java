@@ -5,30 +5,21 @@ import static dev.cognitoconsole.ui.ConsoleDriver.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cognitoconsole.app.Console;
 import dev.cognitoconsole.emulator.AwsConfigFiles;
-import dev.cognitoconsole.testing.Closing;
 import dev.cognitoconsole.testing.CognitoStub;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -43,21 +34,10 @@ class SafetyUiIT {
     private static final String LOCKED_LABEL = "Locked pool  (" + LOCKED_POOL + ")";
     private static final String CHECK_PREFIX = "cognito-console-access-check-";
 
-    @TempDir
-    static Path workDir;
+    @RegisterExtension
+    static final FakeAws<CognitoStub> aws = FakeAws.stub(SafetyUiIT::stub);
 
-    private static CognitoStub cognito;
-    private static AwsConfigFiles files;
-
-    private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
-    private Thread.UncaughtExceptionHandler previousHandler;
-    private Console console;
-    private ConsoleDriver ui;
-    private FxRobot robot;
-
-    @BeforeAll
-    static void startStub() {
-        cognito = CognitoStub.start();
+    private static void stub(CognitoStub cognito) {
         cognito.listPools(new CognitoStub.Pool(OPEN_POOL, "Open pool"), new CognitoStub.Pool(LOCKED_POOL, "Locked pool"));
         CognitoStub.User alice = CognitoStub.user("alice");
         List<List<CognitoStub.User>> users = List.of(List.of(alice, CognitoStub.user("bob")));
@@ -70,32 +50,17 @@ class SafetyUiIT {
         cognito.failForUsernamesStartingWith("AdminDisableUser", LOCKED_POOL, CHECK_PREFIX, 400,
                 "AccessDeniedException", "User: arn:aws:sts::123456789012:assumed-role/ReadOnly/alice is not "
                         + "authorized to perform: cognito-idp:AdminDisableUser");
-        files = AwsConfigFiles.write(workDir, cognito.endpoint());
     }
 
-    @AfterAll
-    static void stopStub() {
-        Closing.closeAll(cognito);
-    }
-
-    @Start
-    void start(Stage stage) {
-        previousHandler = Thread.currentThread().getUncaughtExceptionHandler();
-        Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> uncaught.add(error));
-        console = ConsoleFixture.start(stage, files, 1);
-    }
-
-    @Stop
-    void stop() {
-        Closing.closeAll(console);
-        Thread.currentThread().setUncaughtExceptionHandler(previousHandler);
-    }
+    @RegisterExtension
+    final ConsoleSession session = new ConsoleSession(stage -> ConsoleFixture.start(stage, aws.files(), 1))
+            .recordingUncaught();
+    private final ConsoleDriver ui = session.ui();
+    private FxRobot robot;
 
     @BeforeEach
     void settle(FxRobot robot) {
         this.robot = robot;
-        ui = new ConsoleDriver(robot);
-        cognito.server().resetRequests();
     }
 
     @Test
@@ -110,7 +75,7 @@ class SafetyUiIT {
 
         awaitFx("#productionBand is shown", () -> visible("#productionBand"));
         assertThat(ui.text("#productionBand")).contains("PRODUCTION", AwsConfigFiles.PROFILE, "us-east-1");
-        assertThat(console.preferences().get().productionProfiles()).containsExactly(AwsConfigFiles.PROFILE);
+        assertThat(session.console().preferences().get().productionProfiles()).containsExactly(AwsConfigFiles.PROFILE);
 
         robot.clickOn(ui.rowButton("alice", "disableButton"));
         ui.awaitConfirmDialog();
@@ -126,7 +91,7 @@ class SafetyUiIT {
 
         awaitFx("alice is shown disabled", () -> "Enable".equals(ui.rowButton("alice", "enableButton").getText()));
         assertThat(disabledUsernames()).containsExactly("alice");
-        assertThat(uncaught).isEmpty();
+        assertThat(session.uncaught()).isEmpty();
     }
 
     @Test
@@ -149,7 +114,7 @@ class SafetyUiIT {
         robot.clickOn(ui.node("#readOnlyToggle", ToggleButton.class));
         awaitFx("#readOnlyBand is gone", () -> !visible("#readOnlyBand"));
         awaitFx("alice's Disable is back", () -> !ui.rowButton("alice", "disableButton").isDisabled());
-        assertThat(uncaught).isEmpty();
+        assertThat(session.uncaught()).isEmpty();
     }
 
     @Test
@@ -161,7 +126,7 @@ class SafetyUiIT {
                 LOCKED_POOL, "without changing anything");
         assertThat(fx(ui.node("#readOnlyToggle", ToggleButton.class)::isSelected)).isTrue();
         assertThat(fx(() -> ui.rowButton("alice", "disableButton").isDisabled())).isTrue();
-        List<JsonNode> writes = cognito.requestBodies("AdminDisableUser");
+        List<JsonNode> writes = aws.cognito().requestBodies("AdminDisableUser");
         assertThat(writes).singleElement().satisfies(body -> {
             assertThat(body.path("UserPoolId").asText()).isEqualTo(LOCKED_POOL);
             assertThat(body.path("Username").asText()).startsWith(CHECK_PREFIX);
@@ -169,7 +134,7 @@ class SafetyUiIT {
 
         ui.pickPool(OPEN_LABEL);
         awaitFx("read-only mode ends where IAM allows writes", () -> !visible("#readOnlyBand"));
-        assertThat(uncaught).isEmpty();
+        assertThat(session.uncaught()).isEmpty();
     }
 
     private boolean visible(String query) {
@@ -179,7 +144,7 @@ class SafetyUiIT {
 
     /** The users a real AdminDisableUser named (the write-access check's made-up names left out). */
     private List<String> disabledUsernames() {
-        return cognito.requestBodies("AdminDisableUser").stream()
+        return aws.cognito().requestBodies("AdminDisableUser").stream()
                 .map(body -> body.path("Username").asText())
                 .filter(name -> !name.startsWith(CHECK_PREFIX))
                 .toList();

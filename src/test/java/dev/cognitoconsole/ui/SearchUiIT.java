@@ -10,12 +10,8 @@ import static dev.cognitoconsole.ui.ConsoleDriver.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cognitoconsole.app.Console;
-import dev.cognitoconsole.emulator.AwsConfigFiles;
-import dev.cognitoconsole.testing.Closing;
 import dev.cognitoconsole.testing.CognitoStub;
 import dev.cognitoconsole.users.UserRow;
-import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -23,18 +19,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real console and SDK client against WireMock: server-side search and the quick filter. */
@@ -49,18 +40,10 @@ class SearchUiIT {
     private static final String EXPECTED_FILTER = "email ^= \"o\\\"brien\\\\x\"";
     private static final String MATCH = "obrien";
 
-    @TempDir
-    static Path workDir;
+    @RegisterExtension
+    static final FakeAws<CognitoStub> aws = FakeAws.stub(SearchUiIT::stub);
 
-    private static CognitoStub cognito;
-    private static AwsConfigFiles files;
-
-    private Console console;
-    private ConsoleDriver ui;
-
-    @BeforeAll
-    static void startStub() {
-        cognito = CognitoStub.start();
+    private static void stub(CognitoStub cognito) {
         cognito.listPools(new CognitoStub.Pool(POOL_ID, "Search pool"));
         cognito.listUsersPages(POOL_ID, List.of(List.of(
                 CognitoStub.user("alice"),
@@ -78,34 +61,20 @@ class SearchUiIT {
                         .withHeader("Content-Type", CognitoStub.CONTENT_TYPE)
                         .withHeader(CognitoStub.REQUEST_ID_HEADER, "search-request-0001")
                         .withBody(found)));
-        files = AwsConfigFiles.write(workDir, cognito.endpoint());
     }
 
-    @AfterAll
-    static void stopStub() {
-        Closing.closeAll(cognito);
-    }
-
-    @Start
-    void start(Stage stage) {
-        cognito.server().resetRequests();
-        console = ConsoleFixture.start(stage, files, 3);
-    }
-
-    @Stop
-    void stop() {
-        Closing.closeAll(console);
-    }
+    @RegisterExtension
+    final ConsoleSession session = new ConsoleSession(stage -> ConsoleFixture.start(stage, aws.files(), 3));
+    private final ConsoleDriver ui = session.ui();
 
     @BeforeEach
-    void openPool(FxRobot robot) {
-        ui = new ConsoleDriver(robot);
+    void openPool() {
         ui.openPool(1, POOL, USERS);
     }
 
     @Test
     void aSearchSendsTheEscapedFilterAndShowsWhatCognitoFound(FxRobot robot) {
-        int listUsersBefore = cognito.requestsFor("ListUsers");
+        int listUsersBefore = aws.cognito().requestsFor("ListUsers");
         choose(robot, "#searchAttribute", "Email");
         choose(robot, "#searchMatch", "starts with");
         TextField field = ui.node("#searchField", TextField.class);
@@ -115,8 +84,9 @@ class SearchUiIT {
 
         ui.click("#searchButton");
 
-        ConsoleDriver.await("the search reached Cognito", () -> cognito.requestsFor("ListUsers") > listUsersBefore);
-        List<JsonNode> bodies = cognito.requestBodies("ListUsers");
+        ConsoleDriver.await("the search reached Cognito",
+                () -> aws.cognito().requestsFor("ListUsers") > listUsersBefore);
+        List<JsonNode> bodies = aws.cognito().requestBodies("ListUsers");
         JsonNode search = bodies.get(bodies.size() - 1);
         assertThat(search.path("Filter").asText()).isEqualTo(EXPECTED_FILTER);
         assertThat(search.path("UserPoolId").asText()).isEqualTo(POOL_ID);
@@ -131,7 +101,7 @@ class SearchUiIT {
         assertThat(ui.cellText(MATCH, "emailColumn")).isEqualTo(TYPED + "@example.com");
         assertThat(ui.text("#userCount")).isEqualTo("1 user matching Email starts with \"" + TYPED + "\"");
         assertThat(fx(() -> ui.node("#searchProblem", Label.class).isVisible())).isFalse();
-        assertThat(cognito.requestsFor("ListUsers") - listUsersBefore).as("one page, one request").isEqualTo(1);
+        assertThat(aws.cognito().requestsFor("ListUsers") - listUsersBefore).as("one page, one request").isEqualTo(1);
     }
 
     @Test
@@ -143,7 +113,7 @@ class SearchUiIT {
             field.clear();
             return null;
         });
-        int listUsersBefore = cognito.requestsFor("ListUsers");
+        int listUsersBefore = aws.cognito().requestsFor("ListUsers");
 
         ui.click("#searchButton");
 
@@ -152,13 +122,13 @@ class SearchUiIT {
         String explanation = fx(problem::getText);
         assertThat(explanation).isEqualTo("Type the exact email to search for.");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(cognito.requestsFor("ListUsers")).as("nothing is sent").isEqualTo(listUsersBefore);
+        assertThat(aws.cognito().requestsFor("ListUsers")).as("nothing is sent").isEqualTo(listUsersBefore);
         assertThat(fx(() -> ui.table().getItems().size())).as("the table is left as it was").isEqualTo(USERS);
     }
 
     @Test
     void theQuickFilterNarrowsTheVisibleRowsWithoutAsking(FxRobot robot) {
-        int listUsersBefore = cognito.requestsFor("ListUsers");
+        int listUsersBefore = aws.cognito().requestsFor("ListUsers");
         TextField quickFilter = ui.node("#quickFilter", TextField.class);
         TableView<UserRow> table = ui.table();
 
@@ -176,7 +146,7 @@ class SearchUiIT {
 
         awaitFx("#usersTable shows every user again", () -> table.getItems().size() == USERS);
         assertThat(ui.text("#userCount")).isEqualTo("3 users");
-        assertThat(cognito.requestsFor("ListUsers")).as("filtering is local").isEqualTo(listUsersBefore);
+        assertThat(aws.cognito().requestsFor("ListUsers")).as("filtering is local").isEqualTo(listUsersBefore);
     }
 
     /** Opens the combo box's list with its arrow and clicks the entry shown with this label. */

@@ -4,19 +4,15 @@ import static dev.cognitoconsole.ui.ConsoleDriver.awaitFx;
 import static dev.cognitoconsole.ui.ConsoleDriver.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cognitoconsole.app.Console;
-import dev.cognitoconsole.emulator.AwsConfigFiles;
 import dev.cognitoconsole.settings.Settings;
 import dev.cognitoconsole.settings.SettingsService;
 import dev.cognitoconsole.settings.SettingsStore;
-import dev.cognitoconsole.testing.Closing;
 import dev.cognitoconsole.testing.CognitoStub;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -24,17 +20,13 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The settings dialog on the real console (against WireMock): the budgets it shows, saves and applies. */
@@ -42,52 +34,27 @@ import org.testfx.util.WaitForAsyncUtils;
 class SettingsUiIT {
     private static final String POOL_ID = "eu-west-1_Wire0001";
 
-    @TempDir
-    static Path workDir;
+    @RegisterExtension
+    static final FakeAws<CognitoStub> aws = FakeAws.stub(SettingsUiIT::stub);
 
-    private static CognitoStub cognito;
-    private static AwsConfigFiles files;
+    private static void stub(CognitoStub cognito) {
+        cognito.listPools(new CognitoStub.Pool(POOL_ID, "Wired pool"));
+        cognito.listUsersPages(POOL_ID, List.of(List.of(CognitoStub.user("alice"))));
+    }
 
     /** A fresh folder per test for the settings file. */
     @TempDir
     Path settingsDir;
 
-    private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
-    private Thread.UncaughtExceptionHandler previousHandler;
-    private Console console;
-    private ConsoleDriver ui;
+    @RegisterExtension
+    final ConsoleSession session = new ConsoleSession(
+            stage -> ConsoleFixture.start(stage, aws.files(), 3, settingsOnDisk())).recordingUncaught();
+    private final ConsoleDriver ui = session.ui();
     private FxRobot robot;
-
-    @BeforeAll
-    static void startStub() {
-        cognito = CognitoStub.start();
-        cognito.listPools(new CognitoStub.Pool(POOL_ID, "Wired pool"));
-        cognito.listUsersPages(POOL_ID, List.of(List.of(CognitoStub.user("alice"))));
-        files = AwsConfigFiles.write(workDir, cognito.endpoint());
-    }
-
-    @AfterAll
-    static void stopStub() {
-        Closing.closeAll(cognito);
-    }
-
-    @Start
-    void start(Stage stage) {
-        previousHandler = Thread.currentThread().getUncaughtExceptionHandler();
-        Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> uncaught.add(error));
-        console = ConsoleFixture.start(stage, files, 3, settingsOnDisk());
-    }
-
-    @Stop
-    void stop() {
-        Closing.closeAll(console);
-        Thread.currentThread().setUncaughtExceptionHandler(previousHandler);
-    }
 
     @BeforeEach
     void settle(FxRobot robot) {
         this.robot = robot;
-        ui = new ConsoleDriver(robot);
         ui.awaitPools(1);
     }
 
@@ -126,15 +93,16 @@ class SettingsUiIT {
         awaitFx("#updateBudgetSpinner shows 5", () -> updateSpinner().getValue() == 5);
         pressDialogButton("Save");
 
-        awaitFx("the console holds the new budgets", () -> console.preferences().get().listUsersPerSecond() == 25);
-        assertThat(console.preferences().get().updatesPerSecond()).isEqualTo(5);
-        assertThat(fx(() -> console.settingsModel().listUsersPerSecondProperty().get())).isEqualTo(25);
-        assertThat(fx(() -> console.settingsModel().updatesPerSecondProperty().get())).isEqualTo(5);
+        awaitFx("the console holds the new budgets",
+                () -> session.console().preferences().get().listUsersPerSecond() == 25);
+        assertThat(session.console().preferences().get().updatesPerSecond()).isEqualTo(5);
+        assertThat(fx(() -> session.console().settingsModel().listUsersPerSecondProperty().get())).isEqualTo(25);
+        assertThat(fx(() -> session.console().settingsModel().updatesPerSecondProperty().get())).isEqualTo(5);
         Settings nextStart = settingsOnDisk().get();
         assertThat(nextStart.listUsersPerSecond()).isEqualTo(25);
         assertThat(nextStart.updatesPerSecond()).isEqualTo(5);
         assertThat(ui.bannerShown()).isFalse();
-        assertThat(uncaught).isEmpty();
+        assertThat(session.uncaught()).isEmpty();
     }
 
     @Test
@@ -143,7 +111,8 @@ class SettingsUiIT {
         typeInto(listSpinner(), "25");
         robot.push(KeyCode.TAB);
         pressDialogButton("Save");
-        awaitFx("the console holds the new budget", () -> console.preferences().get().listUsersPerSecond() == 25);
+        awaitFx("the console holds the new budget",
+                () -> session.console().preferences().get().listUsersPerSecond() == 25);
 
         openSettings();
 
@@ -159,10 +128,11 @@ class SettingsUiIT {
         typeInto(updateSpinner(), "5");
         pressDialogButton("Save");
 
-        awaitFx("the console holds the typed budget", () -> console.preferences().get().updatesPerSecond() == 5);
-        assertThat(console.preferences().get().listUsersPerSecond()).isEqualTo(15);
+        awaitFx("the console holds the typed budget",
+                () -> session.console().preferences().get().updatesPerSecond() == 5);
+        assertThat(session.console().preferences().get().listUsersPerSecond()).isEqualTo(15);
         assertThat(settingsOnDisk().get().updatesPerSecond()).isEqualTo(5);
-        assertThat(uncaught).isEmpty();
+        assertThat(session.uncaught()).isEmpty();
     }
 
     @Test
@@ -175,7 +145,7 @@ class SettingsUiIT {
 
         assertThat(fx(() -> listSpinner().getValue())).isEqualTo(30);
         pressDialogButton("Save");
-        awaitFx("the console holds the quota", () -> console.preferences().get().listUsersPerSecond() == 30);
+        awaitFx("the console holds the quota", () -> session.console().preferences().get().listUsersPerSecond() == 30);
     }
 
     @Test
@@ -190,8 +160,8 @@ class SettingsUiIT {
         assertThat(fx(() -> listSpinner().getEditor().getText())).isEqualTo("15");
         pressDialogButton("Save");
         awaitFx("the dialog is closed", () -> !settingsShowing());
-        assertThat(console.preferences().get().listUsersPerSecond()).isEqualTo(15);
-        assertThat(uncaught).isEmpty();
+        assertThat(session.console().preferences().get().listUsersPerSecond()).isEqualTo(15);
+        assertThat(session.uncaught()).isEmpty();
     }
 
     @Test
@@ -202,8 +172,8 @@ class SettingsUiIT {
 
         pressDialogButton("Cancel");
 
-        assertThat(console.preferences().get().listUsersPerSecond()).isEqualTo(15);
-        assertThat(fx(() -> console.settingsModel().listUsersPerSecondProperty().get())).isEqualTo(15);
+        assertThat(session.console().preferences().get().listUsersPerSecond()).isEqualTo(15);
+        assertThat(fx(() -> session.console().settingsModel().listUsersPerSecondProperty().get())).isEqualTo(15);
         assertThat(settingsFile()).as("nothing written").doesNotExist();
         openSettings();
         assertThat(fx(() -> listSpinner().getValue())).as("the dialog shows what is in force").isEqualTo(15);
@@ -223,9 +193,9 @@ class SettingsUiIT {
         awaitFx("#banner is shown", () -> ui.node("#banner", Node.class).isVisible());
         assertThat(ui.text("#bannerTitle")).contains("Settings not saved");
         assertThat(ui.text("#bannerMessage")).contains(settingsFile().toString());
-        assertThat(console.preferences().get().listUsersPerSecond()).isEqualTo(25);
-        assertThat(fx(() -> console.settingsModel().listUsersPerSecondProperty().get())).isEqualTo(25);
-        assertThat(uncaught).isEmpty();
+        assertThat(session.console().preferences().get().listUsersPerSecond()).isEqualTo(25);
+        assertThat(fx(() -> session.console().settingsModel().listUsersPerSecondProperty().get())).isEqualTo(25);
+        assertThat(session.uncaught()).isEmpty();
     }
 
     private DialogPane openSettings() {
