@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class SafetyViewModel implements WriteSafety {
     private static final Logger LOG = LoggerFactory.getLogger(SafetyViewModel.class);
     /** A name no real user has: disabling it can only fail, and how it fails says whether IAM allows the call. */
-    static final String ACCESS_CHECK_PREFIX = "cognito-console-access-check-";
+    public static final String ACCESS_CHECK_PREFIX = "cognito-console-access-check-";
     static final String OPERATOR_READ_ONLY = "Read-only mode is on: Disable and Enable are off (a bulk dry run still "
             + "works). Turn it off with the Read-only switch.";
 

@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.cognitoconsole.safety.SafetyViewModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -34,8 +35,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * A fake Amazon Cognito user pools endpoint on 127.0.0.1 (dynamic port), speaking the JSON 1.1 protocol the
@@ -323,6 +324,21 @@ public final class CognitoStub implements AutoCloseable {
     }
 
     // What arrived
+
+    /**
+     * Requests of {@code operation} that name a real user: the console's write-access check (a disable of a
+     * made-up name, see SafetyViewModel) left out.
+     */
+    public int userRequestsFor(String operation) {
+        return userRequestBodies(operation).size();
+    }
+
+    /** The bodies of {@link #userRequestsFor}, in the order they came. */
+    public List<JsonNode> userRequestBodies(String operation) {
+        return requestBodies(operation).stream()
+                .filter(body -> !body.path("Username").asText().startsWith(SafetyViewModel.ACCESS_CHECK_PREFIX))
+                .toList();
+    }
 
     /** How many requests of {@code operation} arrived, retries included. */
     public int requestsFor(String operation) {

@@ -68,7 +68,7 @@ class AuditUiIT {
 
         ui.answerRowAction("alice", "disableButton", "#confirmButton");
         await("alice's row shows Disabled", () -> "Disabled".equals(ui.cellText("alice", "enabledColumn")));
-        assertThat(aws.cognito().requestsFor("AdminDisableUser")).isEqualTo(1);
+        assertThat(aws.cognito().userRequestsFor("AdminDisableUser")).isEqualTo(1);
 
         ui.click("#auditButton");
         awaitFx("the audit window #auditWindow is shown", () -> robot.lookup("#auditWindow").tryQuery()

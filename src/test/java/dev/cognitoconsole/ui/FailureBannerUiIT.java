@@ -67,7 +67,7 @@ class FailureBannerUiIT {
         Button disable = ui.rowButton("alice", "disableButton");
         assertThat(fx(disable::getText)).isEqualTo("Disable");
         assertThat(fx(disable::isDisabled)).as("the row is not left busy").isFalse();
-        assertThat(aws.cognito().requestsFor("AdminDisableUser")).as("a 400 is not retried").isEqualTo(1);
+        assertThat(aws.cognito().userRequestsFor("AdminDisableUser")).as("a 400 is not retried").isEqualTo(1);
         assertThat(aws.cognito().requestsFor("AdminGetUser")).isZero();
 
         ui.click("#bannerClose");
@@ -92,7 +92,7 @@ class FailureBannerUiIT {
     void cancelSendsNothing(FxRobot robot) {
         ui.answerRowAction("alice", "disableButton", "#cancelButton");
 
-        assertThat(aws.cognito().requestsFor("AdminDisableUser")).isZero();
+        assertThat(aws.cognito().userRequestsFor("AdminDisableUser")).isZero();
         assertThat(aws.cognito().requestsFor("AdminEnableUser")).isZero();
         assertThat(ui.cellText("alice", "enabledColumn")).isEqualTo("Enabled");
         assertThat(fx(ui.rowButton("alice", "disableButton")::isDisabled)).isFalse();
