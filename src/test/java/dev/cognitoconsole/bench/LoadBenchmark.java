@@ -180,7 +180,8 @@ public final class LoadBenchmark {
         double fxSortStall = watchdog.maxStallMillis();
         copy.clear();
 
-        // The ViewModel's own sort: snapshot on the FX thread, sort in the background, setAll on the FX thread.
+        // The ViewModel's own sort: row references copied on the FX thread, keys read and sorted in the background,
+        // setAll on the FX thread.
         long[] t = new long[3]; // start, sort() returned, rows replaced
         CountDownLatch sorted = new CountDownLatch(1);
         ListChangeListener<UserRow> listener = change -> {
