@@ -6,7 +6,7 @@ import dev.cognitoconsole.model.Page;
 import dev.cognitoconsole.model.PoolUser;
 import dev.cognitoconsole.model.UserFilter;
 import dev.cognitoconsole.model.UserPool;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -57,8 +57,12 @@ public final class SdkUserDirectory implements UserDirectory {
         if (!response.hasUsers()) {
             throw notAnAnswer("ListUsers", connection, "Users");
         }
-        List<PoolUser> users = response.users().stream().map(SdkUserDirectory::toUser).toList();
-        return new Page<>(users, response.paginationToken());
+        List<UserType> listed = response.users();
+        PoolUser[] users = new PoolUser[listed.size()];
+        for (int i = 0; i < users.length; i++) {
+            users[i] = toUser(listed.get(i));
+        }
+        return new Page<>(Arrays.asList(users), response.paginationToken());
     }
 
     @Override
@@ -114,25 +118,8 @@ public final class SdkUserDirectory implements UserDirectory {
                 shared(u.userStatusAsString()), u.userCreateDate(), u.userLastModifiedDate(), attributes);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, String> attributes(List<AttributeType> list) {
-        Map.Entry<String, String>[] entries = new Map.Entry[list.size()];
-        int n = 0;
-        for (AttributeType a : list) {
-            if (a.name() != null && a.value() != null) {
-                entries[n++] = Map.entry(shared(a.name()), a.value());
-            }
-        }
-        try {
-            // Immutable from the start, so PoolUser keeps it as it is instead of copying it.
-            return Map.ofEntries(n == entries.length ? entries : java.util.Arrays.copyOf(entries, n));
-        } catch (IllegalArgumentException duplicateName) {
-            Map<String, String> map = new LinkedHashMap<>();
-            for (int i = 0; i < n; i++) {
-                map.putIfAbsent(entries[i].getKey(), entries[i].getValue());
-            }
-            return map;
-        }
+        return LAYOUTS.attributes(list);
     }
 
     /**
@@ -150,6 +137,7 @@ public final class SdkUserDirectory implements UserDirectory {
     private static final int SHARED_LIMIT = 10_000;
     private static final java.util.concurrent.ConcurrentMap<String, String> SHARED =
             new java.util.concurrent.ConcurrentHashMap<>();
+    private static final AttributeLayouts LAYOUTS = new AttributeLayouts(SdkUserDirectory::shared);
 
     // Enabled is optional in the response shape; without it the user is in the default state, enabled.
     private static boolean enabled(Boolean enabled) {

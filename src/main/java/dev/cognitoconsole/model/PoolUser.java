@@ -19,7 +19,9 @@ public record PoolUser(String username, String sub, String email, boolean enable
                        Instant created, Instant lastModified, Map<String, String> attributes) {
 
     public PoolUser {
-        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        // UserAttributes is immutable already; copying it would undo its sharing of names.
+        attributes = attributes == null ? Map.of()
+                : attributes instanceof UserAttributes ? attributes : Map.copyOf(attributes);
     }
 
     public String enabledLabel() {

@@ -9,8 +9,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 public final class UserRow {
 
     // The properties are made on first use (by a visible cell or a change): a million rows must fit
-    // in memory, and most rows are never on screen. Read and written on the UI thread only.
-    private PoolUser current;
+    // in memory, and most rows are never on screen. Written on the UI thread only; the current user is
+    // also read by a background sort, hence volatile (PoolUser is immutable, so the reference suffices).
+    private volatile PoolUser current;
     private ReadOnlyObjectWrapper<PoolUser> user;
     private ReadOnlyObjectWrapper<UserAction> running;
 

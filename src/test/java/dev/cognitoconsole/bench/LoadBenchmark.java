@@ -52,9 +52,12 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersRe
  * <ol>
  *   <li><b>WireMock, 100,000 users</b> in 60-user pages on 127.0.0.1, computed per request by
  *       {@link SyntheticCognito} (one stub plus a response transformer; no request journal). Each round runs,
- *       after a System.gc(): the SDK's {@code listUsersPaginator} over every page with the console's own
+ *       each after a System.gc() that keeps the heap the size the JVM grew it to ({@link Heap#KEPT}), in
+ *       alternating order: the SDK's {@code listUsersPaginator} over every page with the console's own
  *       client; the console's {@code SdkUserDirectory} in a loop (SDK plus mapping, no UI); and the console (a
- *       fresh UsersViewModel, {@code show()} on the FX thread, until the last row is in {@code rows()}). For
+ *       fresh UsersViewModel, {@code show()} on the FX thread, until the last row is in {@code rows()}).
+ *       Then {@code bench.shrunkRuns} (3) more rounds with a plain System.gc() that shrinks the heap before
+ *       each path ({@link Heap#SHRUNK}), shown beside the target ratio, not as it. For
  *       each: wall time, CPU time of the client threads (the FX thread's share apart), GC time and longest
  *       GC pause. One ListUsers round trip of the first page (9 single calls after each timed round, median).
  *       Time to first row (show() to the first rows() change, on the FX thread). The longest FX-thread stall
@@ -69,7 +72,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersRe
  * Rate budgets are off ({@code RateBudgets.unlimited()}). Against real Cognito the console spends at most
  * 15 ListUsers per second, so 100,000 users take 111 s whatever the client does; here the loop is CPU-bound
  * (a page round trip is about a millisecond), so every client-side cost shows in the ratios. The table's
- * footer says how much CPU other processes took meanwhile: on a shared machine, read the CPU columns.
+ * footer says how much CPU other processes took meanwhile: on a shared machine, read the CPU columns. Its
+ * first row sets this JVM's heap and GC options beside the installed app's (read from jpackage/*.args).
  */
 public final class LoadBenchmark {
 
@@ -84,6 +88,8 @@ public final class LoadBenchmark {
     private final int runs = Integer.getInteger("bench.runs", 3);
     /** Warm-up rounds (raw, directory, console each); one is not enough for C2 on 2 cores, see the class doc. */
     private final int warmups = Integer.getInteger("bench.warmups", 3);
+    /** Rounds (after the others, no warm-up) with the heap shrunk before each path: shown, not a target. */
+    private final int shrunkRuns = Integer.getInteger("bench.shrunkRuns", 3);
     private final Path workDir = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
     private final Report report = new Report();
     /** From the heap run of the WireMock suite, for the 1M projection. */
@@ -109,6 +115,9 @@ public final class LoadBenchmark {
                 rt.availableProcessors(), rt.maxMemory() >> 20, System.getProperty("glass.platform", "(default)"),
                 workDir);
         Meter whole = Meter.start();
+        report.section("This run's JVM against the installed app's");
+        report.row("JVM options of this benchmark (same JVM for raw and console)", jvmOptions(), "app: "
+                + appJavaOptions(), null);
         Fx.start();
         try (Fx.StallWatchdog watchdog = new Fx.StallWatchdog();
              SyntheticCognito wiremock = SyntheticCognito.start(Map.of(POOL, users, BIG_POOL, Math.max(bigUsers, 1)))) {
@@ -130,6 +139,31 @@ public final class LoadBenchmark {
                 rt.availableProcessors(), 100 * whole.foreignCpuShare()));
     }
 
+    /** The heap and GC options this JVM was started with. */
+    private static String jvmOptions() {
+        List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-X") && !a.startsWith("-Xlog")).toList();
+        return options.isEmpty() ? "(none)" : String.join(" ", options);
+    }
+
+    /** The java-options the packaged app is built with (jpackage/app-image.args and the Linux one). */
+    private static String appJavaOptions() {
+        List<String> options = new ArrayList<>();
+        for (Path args : List.of(Path.of("jpackage", "app-image.args"), Path.of("jpackage", "linux", "app-image.args"))) {
+            try {
+                for (String line : Files.readAllLines(args, StandardCharsets.UTF_8)) {
+                    String trimmed = line.strip();
+                    if (trimmed.startsWith("--java-options")) {
+                        options.add(trimmed.substring("--java-options".length()).strip().replace("\"", ""));
+                    }
+                }
+            } catch (IOException e) {
+                return "unknown (" + args + " not readable)";
+            }
+        }
+        return (options.isEmpty() ? "none" : String.join(" ", options)) + "; JVM defaults otherwise (G1, max heap 1/4 of RAM)";
+    }
+
     // WireMock, 100k
 
     private void wiremockSuite(SyntheticCognito wiremock, Fx.StallWatchdog watchdog) throws Exception {
@@ -138,12 +172,17 @@ public final class LoadBenchmark {
             CognitoIdentityProviderClient client = wiring.sdkClient();
             var selection = wiring.selection(POOL, "Bench " + users);
 
-            Timings t = compare(label, wiring, client, selection, POOL, users, watchdog, Duration.ofMinutes(3), 9);
+            Timings t = compare(label, wiring, client, selection, POOL, users, watchdog, Duration.ofMinutes(3), 9,
+                    Heap.KEPT, warmups, runs);
             double roundTrip = median(t.roundTrips()) / 1e6;
-            long servedBefore = wiremock.pagesServed();
             report.section(label + " users, 60 per page (" + ((users + 59) / 60) + " pages)");
             addComparison(label, t, roundTrip);
-            log("%s: WireMock served %,d pages so far", label, servedBefore);
+            if (shrunkRuns > 0) {
+                Timings shrunk = compare(label, wiring, client, selection, POOL, users, watchdog,
+                        Duration.ofMinutes(3), 1, Heap.SHRUNK, 0, shrunkRuns);
+                addShrunkComparison(label, shrunk);
+            }
+            log("%s: WireMock served %,d pages so far", label, wiremock.pagesServed());
 
             // Heap, then sorting, on one more load.
             System.gc();
@@ -180,7 +219,8 @@ public final class LoadBenchmark {
         double fxSortStall = watchdog.maxStallMillis();
         copy.clear();
 
-        // The ViewModel's own sort: snapshot on the FX thread, sort in the background, setAll on the FX thread.
+        // The ViewModel's own sort: row references copied on the FX thread, keys read and sorted in the background,
+        // setAll on the FX thread.
         long[] t = new long[3]; // start, sort() returned, rows replaced
         CountDownLatch sorted = new CountDownLatch(1);
         ListChangeListener<UserRow> listener = change -> {
@@ -237,7 +277,7 @@ public final class LoadBenchmark {
             CognitoIdentityProviderClient client = wiring.sdkClient();
             var selection = wiring.selection(LOCAL_POOL, seed.name());
             Timings t = compare(label, wiring, client, selection, LOCAL_POOL, localUsers, watchdog,
-                    Duration.ofMinutes(2), 3);
+                    Duration.ofMinutes(2), 3, Heap.KEPT, warmups, runs);
             double roundTrip = median(t.roundTrips()) / 1e6;
             report.section(label + " users (cognito-local ignores Limit: one page)");
             addComparison(label, t, roundTrip);
@@ -340,52 +380,110 @@ public final class LoadBenchmark {
     }
 
     /**
-     * Warm-up rounds, then {@code runs} timed rounds; each round is the raw paginator, the directory loop and
-     * the console, one after the other, each after a System.gc(), then {@code roundTrips} single ListUsers calls
-     * (of the first page), so that the round trip is measured under the same conditions as the loads.
+     * What the harness's own System.gc() before each timed path leaves behind. The installed app never calls
+     * System.gc(); after a full collection G1 gives back memory above MaxHeapFreeRatio (70%), so a plain
+     * System.gc() leaves a heap shrunk to about the live data, and the path that keeps rows (the console) then
+     * pays to grow it again (committing and first touching some 400 MB: about 0.4 s of kernel time per 100k
+     * users here) and collects in a small young generation, while the raw loop, which keeps nothing, never does.
+     */
+    enum Heap {
+        /** Garbage cleared, the heap left the size the JVM had grown it to, as in a running app. */
+        KEPT("heap as the JVM grew it"),
+        /** Garbage cleared and the heap shrunk to the live data before each path: a fresh heap every time. */
+        SHRUNK("heap shrunk to the live data before each path");
+
+        final String description;
+
+        Heap(String description) {
+            this.description = description;
+        }
+
+        /** Clears the garbage of the path before (MaxHeapFreeRatio is a manageable flag, restored at once). */
+        void settle() {
+            if (this == SHRUNK) {
+                System.gc();
+                return;
+            }
+            var hotSpot = ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+            String was = hotSpot.getVMOption("MaxHeapFreeRatio").getValue();
+            hotSpot.setVMOption("MaxHeapFreeRatio", "100");
+            try {
+                System.gc();
+            } finally {
+                hotSpot.setVMOption("MaxHeapFreeRatio", was);
+            }
+        }
+    }
+
+    /**
+     * {@code warmupRounds} untimed rounds, then {@code rounds} timed rounds. A round is the raw paginator, the
+     * directory loop and the console, each after {@link Heap#settle()}, in that order in odd rounds and in the
+     * reverse order in even ones (whatever a path leaves behind, the next one pays for it equally often),
+     * then {@code roundTrips} single ListUsers calls (of the first page), so that the round trip is measured
+     * under the same conditions as the loads.
      */
     private Timings compare(String label, Wiring wiring, CognitoIdentityProviderClient client,
                             dev.cognitoconsole.model.PoolSelection selection, String poolId, int expected,
-                            Fx.StallWatchdog watchdog, Duration timeout, int roundTrips) throws Exception {
-        long[] trips = new long[runs * roundTrips];
-        long[] tripPerRound = new long[runs];
-        for (int w = 1; w <= warmups; w++) {
+                            Fx.StallWatchdog watchdog, Duration timeout, int roundTrips, Heap heap, int warmupRounds,
+                            int rounds) throws Exception {
+        long[] trips = new long[rounds * roundTrips];
+        long[] tripPerRound = new long[rounds];
+        for (int w = 1; w <= warmupRounds; w++) {
+            heap.settle();
             Sample raw = rawPaginator(client, poolId, expected);
+            heap.settle();
             Sample dir = directoryLoop(wiring, poolId, expected);
+            heap.settle();
             Sample con = consoleOnce(label + " warm-up", wiring, selection, expected, watchdog, timeout).sample();
             times(roundTrips, () -> singleCall(client, poolId));
-            log("%s warm-up %d/%d: raw %.3f s, directory loop %.3f s, console %.3f s", label, w, warmups,
+            log("%s warm-up %d/%d: raw %.3f s, directory loop %.3f s, console %.3f s", label, w, warmupRounds,
                     raw.wallNanos() / 1e9, dir.wallNanos() / 1e9, con.wallNanos() / 1e9);
         }
-        Sample[] raw = new Sample[runs];
-        Sample[] directory = new Sample[runs];
-        Sample[] console = new Sample[runs];
-        long[] firstRow = new long[runs];
-        double[] stalls = new double[runs];
-        int[] batches = new int[runs];
-        for (int i = 0; i < runs; i++) {
-            System.gc();
-            raw[i] = rawPaginator(client, poolId, expected);
-            System.gc();
-            directory[i] = directoryLoop(wiring, poolId, expected);
-            System.gc();
-            ConsoleRun run = consoleOnce(label + " run " + (i + 1), wiring, selection, expected, watchdog, timeout);
-            ConsoleLoad.Result r = run.result();
-            console[i] = run.sample();
+        Sample[] raw = new Sample[rounds];
+        Sample[] directory = new Sample[rounds];
+        Sample[] console = new Sample[rounds];
+        long[] firstRow = new long[rounds];
+        double[] stalls = new double[rounds];
+        int[] batches = new int[rounds];
+        for (int i = 0; i < rounds; i++) {
+            int round = i;
+            ConsoleLoad.Result[] result = new ConsoleLoad.Result[1];
+            List<Step> paths = new ArrayList<>(List.of(
+                    () -> raw[round] = rawPaginator(client, poolId, expected),
+                    () -> directory[round] = directoryLoop(wiring, poolId, expected),
+                    () -> {
+                        ConsoleRun run = consoleOnce(label + " run " + (round + 1), wiring, selection, expected,
+                                watchdog, timeout);
+                        result[0] = run.result();
+                        console[round] = run.sample();
+                    }));
+            if (i % 2 == 1) {
+                java.util.Collections.reverse(paths);
+            }
+            for (Step path : paths) {
+                heap.settle();
+                path.run();
+            }
+            ConsoleLoad.Result r = result[0];
             firstRow[i] = r.firstRowNanos();
             stalls[i] = r.maxStallMillis();
             batches[i] = r.changes();
             long[] these = times(roundTrips, () -> singleCall(client, poolId));
             System.arraycopy(these, 0, trips, i * roundTrips, roundTrips);
             tripPerRound[i] = (long) median(these);
-            log("%s run %d: raw %s | directory loop %s | console %s | ratio %.3f, first row %.1f ms, %d batches, "
-                            + "loading off after %.3f s, longest FX stall %.1f ms; round trip %.2f ms (median of %d)",
-                    label, i + 1, describe(raw[i]),
-                    describe(directory[i]), describe(console[i]),
+            log("%s run %d (%s, %s first): raw %s | directory loop %s | console %s | ratio %.3f, first row %.1f ms, "
+                            + "%d batches, loading off after %.3f s, longest FX stall %.1f ms; round trip %.2f ms "
+                            + "(median of %d)", label, i + 1, heap.description, i % 2 == 1 ? "console" : "raw",
+                    describe(raw[i]), describe(directory[i]), describe(console[i]),
                     console[i].wallNanos() / (double) raw[i].wallNanos(), firstRow[i] / 1e6, batches[i],
                     r.doneNanos() / 1e9, stalls[i], median(these) / 1e6, roundTrips);
         }
         return new Timings(raw, directory, console, firstRow, stalls, batches, trips, tripPerRound);
+    }
+
+    /** One timed path of a round. */
+    private interface Step {
+        void run() throws Exception;
     }
 
     private static String describe(Sample s) {
@@ -425,7 +523,7 @@ public final class LoadBenchmark {
         report.row("Raw SDK listUsersPaginator, every page (" + of + ")", s(raw) + cpuGc(t.raw()), "-", null);
         report.row("  SdkUserDirectory.listUsers loop, no UI (" + of + ")", s(dir) + cpuGc(t.directory()), "-", null);
         report.row("Console: every row in rows() (" + of + ")", s(console) + cpuGc(t.console()), "-", null);
-        report.row("Ratio console / raw, wall time (median of per-round ratios)",
+        report.row("Ratio console / raw, wall time (median of per-round ratios; " + Heap.KEPT.description + ")",
                 String.format(Locale.ROOT, "%.3f", ratio), "<= 1.10", ratio <= 1.10);
         report.row("  same, client CPU time (not a target)", String.format(Locale.ROOT, "%.3f", cpuRatio), "-", null);
         report.row("One ListUsers round trip (median of " + t.roundTrips().length + ", between the loads)",
@@ -441,6 +539,19 @@ public final class LoadBenchmark {
                         + "load %s; other processes used up to %.0f%% of the CPUs during these runs",
                 label, ratio, ratios(t), console / raw, cpuRatio, dir / raw, firstRow / roundTripMillis,
                 Arrays.toString(t.batches()), 100 * maxForeign(t)));
+    }
+
+    /** The same comparison when every path starts from a heap shrunk to the live data: shown, no target. */
+    private void addShrunkComparison(String label, Timings t) {
+        int n = t.raw().length;
+        double ratio = median(perRound(t, i -> t.console()[i].wallNanos() / (double) t.raw()[i].wallNanos()));
+        double cpuRatio = median(perRound(t, i -> t.console()[i].cpuNanos() / (double) t.raw()[i].cpuNanos()));
+        report.row("  same, " + Heap.SHRUNK.description + " (median of " + n + "; not the target)",
+                String.format(Locale.ROOT, "%.3f (raw %s, console %s; CPU %.3f)", ratio,
+                        s(median(wall(t.raw())) / 1e9), s(median(wall(t.console())) / 1e9) + cpuGc(t.console()),
+                        cpuRatio), "-", null);
+        report.ratio(String.format(Locale.ROOT, "%s, %s: console/raw wall = %.3f (per round: %s), client CPU = %.2f",
+                label, Heap.SHRUNK.description, ratio, ratios(t), cpuRatio));
     }
 
     private double[] perRound(Timings t, java.util.function.IntToDoubleFunction f) {

@@ -647,6 +647,22 @@ class UserListingTest {
         }
 
         @Test
+        void aChangeConfirmedBeforeTheSortRunsIsSortedByTheStateItShows() {
+            showUnsorted();
+            executor.holdWork();
+            vm.sort(List.of(new SortKey.Order(SortKey.ENABLED, true), USERNAME_UP));
+            PoolUser carol = UNSORTED.get(0);
+            PoolUser disabledCarol = new PoolUser(carol.username(), carol.sub(), carol.email(), false,
+                    carol.status(), carol.created(), carol.lastModified(), carol.attributes());
+
+            vm.showRead(POOL_A, List.of(disabledCarol));
+            executor.runAll();
+
+            assertThat(names()).as("disabled first, then by username")
+                    .containsExactly("carol", "Alice", "bob", "dave", "erin");
+        }
+
+        @Test
         void rowsAppendedWhileASortRunsStayInTheTableAfterIt() {
             directory.usersPageSize(2).addUsers(POOL_A.poolId(), users("a", 7));
             everyPageTakesOneInterval();
