@@ -46,17 +46,17 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * A random operator: a few hundred actions (switch pool, search, clear, refresh, stop, continue, disable, enable,
+ * A random operator: two thousand actions (switch pool, search, clear, refresh, stop, continue, disable, enable,
  * confirm or cancel, the banner's buttons) on the real console, against a stub that keeps state and answers with
  * random latency and a fault in one answer of four. The seed is printed; {@code -Drandom.seed} repeats its choices
- * (what they meet still depends on timing) and {@code -Drandom.actions} makes it longer. Afterwards: nothing was thrown on any thread, the UI state changed only
- * on the FX thread, the table shows what the server holds, and every write has exactly one audit attempt and one
+ * (what they meet still depends on timing) and {@code -Drandom.actions} changes the count. Afterwards: nothing was
+ * thrown on any thread, the UI state changed only on the FX thread, the table shows what the server holds, and every write has exactly one audit attempt and one
  * outcome.
  */
 @ExtendWith(ApplicationExtension.class)
 class RandomOperatorUiIT {
     private static final long SEED = Long.getLong("random.seed", 20261125L);
-    private static final int ACTIONS = Integer.getInteger("random.actions", 300);
+    private static final int ACTIONS = Integer.getInteger("random.actions", 2000);
     private static final List<String> POOLS = List.of("us-east-1_RandomA", "us-east-1_RandomB", "us-east-1_RandomC");
     /** Share of requests answered with a fault (the SDK retries once, so about one in twenty reaches the operator). */
     private static final double FAULT_RATE = 0.25;
