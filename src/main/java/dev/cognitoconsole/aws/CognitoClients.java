@@ -51,6 +51,11 @@ public final class CognitoClients implements AutoCloseable {
         return clients.computeIfAbsent(connection, this::build);
     }
 
+    /** Drops the credentials held for this profile, so that the next call resolves them again. */
+    public void forgetCredentials(AwsProfile profile) {
+        credentials.forget(profile.name());
+    }
+
     @Override
     public void close() {
         clients.values().forEach(CognitoIdentityProviderClient::close);

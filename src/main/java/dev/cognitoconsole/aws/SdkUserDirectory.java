@@ -102,7 +102,13 @@ public final class SdkUserDirectory implements UserDirectory {
         try {
             return request.get();
         } catch (RuntimeException e) {
-            throw FailureMapper.map(operation, connection, e);
+            ConsoleFailure failure = FailureMapper.map(operation, connection, e);
+            if (failure instanceof ConsoleFailure.CredentialsUnavailable && failure.requestId() != null) {
+                // AWS itself refused the credentials (revoked, expired early): the next call, a Retry, must get
+                // fresh ones rather than the same again until their stated expiry.
+                clients.forgetCredentials(connection.profile());
+            }
+            throw failure;
         }
     }
 

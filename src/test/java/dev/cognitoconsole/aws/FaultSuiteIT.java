@@ -208,6 +208,40 @@ class FaultSuiteIT {
     }
 
     /**
+     * Credentials a credential_process gave, still good by their stated expiry, that Cognito refuses mid-scan (revoked
+     * early): the Retry must run the process again for fresh ones, not present the refused ones until they expire.
+     */
+    @Test
+    void credentialsRefusedByAwsBeforeTheirExpiryAreFetchedAfreshOnRetry() throws IOException {
+        Path runs = dir.resolve("process-runs.txt");
+        Path script = dir.resolve("credentials.sh");
+        Files.writeString(script, "#!/bin/sh\necho run >> '" + runs + "'\necho '{\"Version\": 1, \"AccessKeyId\": \""
+                + Canaries.ACCESS_KEY_ID + "\", \"SecretAccessKey\": \"" + Canaries.SECRET_ACCESS_KEY
+                + "\", \"SessionToken\": \"" + Canaries.SESSION_TOKEN + "\", \"Expiration\": \""
+                + Instant.now().plusSeconds(3600) + "\"}'\n");
+        ProfileCatalog catalog = AwsFiles.catalog(dir, "[profile " + ItFixtures.PROFILE + "]\nregion = "
+                + ItFixtures.REGION + "\nendpoint_url = " + cognito.endpoint() + "\ncredential_process = /bin/sh "
+                + script + "\n", ItFixtures.PROFILE);
+        AtomicBoolean renewed = new AtomicBoolean();
+        cognito.faults((op, n, body) -> op.equals(LIST) && n >= 3 && !renewed.get() ? Fault.EXPIRED_TOKEN : null);
+        Rig rig = rig(catalog, 2);
+
+        rig.users.show(rig.selection());
+
+        Notice notice = rig.banner.getNotice();
+        assertThat(notice.code()).as(notice.message()).isEqualTo("CredentialsUnavailable");
+        assertThat(rig.names()).containsExactlyElementsOf(usernames(0, 2 * PAGE));
+        assertThat(Files.readAllLines(runs)).as("one run gave the credentials used so far").hasSize(1);
+
+        renewed.set(true);
+        rig.banner.perform(action(notice, "Retry"));
+
+        assertThat(rig.banner.getNotice()).isNull();
+        assertThat(rig.names()).containsExactlyElementsOf(usernames(0, USERS));
+        assertThat(Files.readAllLines(runs)).as("the refused credentials were dropped and fetched afresh").hasSize(2);
+    }
+
+    /**
      * The SDK's own credential failure (no answer from Cognito involved): a credential_process that fails, as a
      * credentials tool with an expired session does. Mid-scan it cannot be forced without waiting for real expiry
      * (the SDK keeps, and even extends, credentials it already holds), so it fails from the first call here.
