@@ -255,7 +255,6 @@ public final class SafetyViewModel implements WriteSafety {
         String account = caller == null ? "" : " · account " + caller.account();
         productionLabel.set("PRODUCTION · profile " + connection.profile().name() + account + " · "
                 + connection.region() + " — changes here affect real users");
-        describeReadOnly();
     }
 
     private static List<String> entries(String text) {
