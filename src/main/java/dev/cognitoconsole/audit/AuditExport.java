@@ -3,7 +3,7 @@ package dev.cognitoconsole.audit;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cognitoconsole.export.AtomicFile;
+import dev.cognitoconsole.common.AtomicFile;
 import dev.cognitoconsole.export.ExportFormat;
 import dev.cognitoconsole.export.SpreadsheetSafe;
 import java.io.BufferedWriter;

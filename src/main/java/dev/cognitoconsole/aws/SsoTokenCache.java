@@ -4,14 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cognitoconsole.common.AtomicFile;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -110,21 +108,9 @@ final class SsoTokenCache {
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         Files.createDirectories(dir, posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_DIR)}
                 : new FileAttribute<?>[0]);
-        Path temporary = posix
-                ? Files.createTempFile(dir, ".token", ".part", PosixFilePermissions.asFileAttribute(OWNER_FILE))
-                : Files.createTempFile(dir, ".token", ".part");
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                JSON.writerWithDefaultPrettyPrinter().writeValue(out, node);
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFile.write(target, out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, node),
+                posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_FILE)}
+                        : new FileAttribute<?>[0]);
     }
 
     // The CLI writes whole seconds with a Z: 2026-01-31T12:00:00Z.

@@ -1,4 +1,4 @@
-package dev.cognitoconsole.export;
+package dev.cognitoconsole.common;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -6,10 +6,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
 
 /**
- * Writes a file through a temporary one beside it, moved into place at the end: a failed or cancelled export
- * never leaves a half-written file under the name the operator chose, nor destroys the file it replaces.
+ * Writes a file through a temporary one beside it, moved into place at the end: a failed or cancelled write
+ * (an export, the settings, a sign-in token) never leaves a half-written file under the target's name, nor
+ * destroys the file it replaces.
  */
 public final class AtomicFile {
 
@@ -22,10 +24,14 @@ public final class AtomicFile {
     private AtomicFile() {
     }
 
-    public static void write(Path target, Body body) throws IOException {
+    /**
+     * @param attributes given to the temporary file when it is created (such as owner-only permissions), so the
+     *                   content is never readable by others, not even for a moment
+     */
+    public static void write(Path target, Body body, FileAttribute<?>... attributes) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
-        Path temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".part");
+        Path temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".part", attributes);
         try {
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 body.writeTo(out);

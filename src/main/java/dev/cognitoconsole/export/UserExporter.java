@@ -3,6 +3,7 @@ package dev.cognitoconsole.export;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cognitoconsole.common.AtomicFile;
 import dev.cognitoconsole.model.PoolUser;
 import java.io.BufferedWriter;
 import java.io.IOException;
