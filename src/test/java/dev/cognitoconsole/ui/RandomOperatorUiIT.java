@@ -31,9 +31,11 @@ import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -112,9 +114,9 @@ class RandomOperatorUiIT {
             int dice = random.nextInt(100);
             String action;
             if (answerBanner && ui.bannerShown()) {
-                String title = ui.text("#bannerTitle");
-                action = pressBannerButton(ui, random);
-                if (action.equals("#bannerRetry") && (title.startsWith("Disabling") || title.startsWith("Enabling"))) {
+                PressedBannerButton pressed = pressBannerButton(ui, random);
+                action = pressed.action();
+                if (pressed.retriedAWrite()) {
                     writeRetries++;
                 }
             } else if (dice < 8) {
@@ -215,17 +217,38 @@ class RandomOperatorUiIT {
         })).orElse("skip " + query);
     }
 
-    private String pressBannerButton(ConsoleDriver ui, Random random) {
-        if (!ui.bannerShown()) {
-            return "skip";
-        }
-        List<String> buttons = new ArrayList<>();
-        for (String id : List.of("#bannerRetry", "#bannerRefresh", "#bannerReload", "#bannerContinue", "#bannerClose")) {
-            if (ui.maybe(id).map(n -> fx(n::isVisible)).orElse(false)) {
-                buttons.add(id);
+    /** What pressing a banner button did; a Retry under a write's banner may run the write once more. */
+    private record PressedBannerButton(String action, boolean retriedAWrite) {
+    }
+
+    /**
+     * Presses one of the banner's visible buttons. The title is read and the button fired in one go on the FX thread:
+     * a failure arriving in between would otherwise replace the banner, and a write's Retry would go uncounted.
+     */
+    private PressedBannerButton pressBannerButton(ConsoleDriver ui, Random random) {
+        int pick = random.nextInt(1000);
+        Node banner = ui.node("#banner", Node.class);
+        return fx(() -> {
+            if (!banner.isVisible() || !banner.isManaged()) {
+                return new PressedBannerButton("skip", false);
             }
-        }
-        return buttons.isEmpty() ? "skip banner" : fire(ui, buttons.get(random.nextInt(buttons.size())));
+            List<Button> buttons = new ArrayList<>();
+            for (String id : List.of("#bannerRetry", "#bannerRefresh", "#bannerReload", "#bannerContinue",
+                    "#bannerClose")) {
+                if (banner.lookup(id) instanceof Button b && b.isVisible() && !b.isDisabled()) {
+                    buttons.add(b);
+                }
+            }
+            if (buttons.isEmpty()) {
+                return new PressedBannerButton("skip banner", false);
+            }
+            Button button = buttons.get(pick % buttons.size());
+            String title = ((Label) banner.lookup("#bannerTitle")).getText();
+            button.fire();
+            String id = "#" + button.getId();
+            return new PressedBannerButton(id, id.equals("#bannerRetry")
+                    && (title.startsWith("Disabling") || title.startsWith("Enabling")));
+        });
     }
 
     /**
