@@ -40,7 +40,7 @@ command -v "$import_cmd" >/dev/null || fail "ImageMagick's import missing (Debia
 command -v xdotool >/dev/null || command -v xwininfo >/dev/null \
   || fail "neither xdotool nor xwininfo (Debian: apt-get install xdotool)" 2
 
-# A throwaway home: the app must start with no ~/.aws, no JavaFX cache and no earlier log.
+# A throwaway home: no JavaFX cache, no earlier log; the AWS files and settings written below.
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/cognito-smoke.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/home" "$tmp/config" "$tmp/data" "$tmp/cache" "$tmp/state" "$tmp/runtime" "$tmp/aws"
@@ -56,6 +56,25 @@ aws_access_key_id = AKIAIOSFODNN7EXAMPLE
 aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
 EOF
 : >"$tmp/aws/credentials"
+# The settings of an operator who has used the console before (so a start reads them, as most starts
+# do, and the class-data archive trained on this run holds what reading them needs): the last profile,
+# region and pool, the window's place and the column widths.
+mkdir -p "$tmp/config/cognito-admin-console"
+cat >"$tmp/config/cognito-admin-console/settings.json" <<'EOF'
+{
+  "version" : 1,
+  "lastProfile" : "smoke-test",
+  "connections" : { "smoke-test" : { "region" : "eu-west-1", "poolId" : "eu-west-1_SmokeTest1" } },
+  "window" : { "x" : 0.0, "y" : 0.0, "width" : 1280.0, "height" : 760.0, "maximized" : false },
+  "columns" : [ { "id" : "usernameColumn", "width" : 220.0 }, { "id" : "emailColumn", "width" : 240.0 },
+    { "id" : "enabledColumn", "width" : 90.0 }, { "id" : "statusColumn", "width" : 180.0 },
+    { "id" : "createdColumn", "width" : 140.0 }, { "id" : "modifiedColumn", "width" : 140.0 } ],
+  "listUsersPerSecond" : 15,
+  "updatesPerSecond" : 10,
+  "productionProfiles" : [ ],
+  "productionAccounts" : [ ]
+}
+EOF
 
 mkdir -p "$out"
 rm -f "$out/packaged-app.png" "$out/app.stdout" "$out/app.stderr" "$out/console.log" "$out/startup-ms.txt"
