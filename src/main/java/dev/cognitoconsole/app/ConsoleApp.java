@@ -26,10 +26,11 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Main.STARTUP.mark("logging");
         Thread.setDefaultUncaughtExceptionHandler((thread, error) ->
                 LOG.error("Uncaught exception on {}", thread.getName(), error));
-        SettingsService settings = new SettingsService(new SettingsStore(AppPaths.settingsFile(), Clock.systemUTC()));
+        // Read while the toolkit started, unless the application was launched some other way than Main.
+        SettingsService settings = Main.early != null ? Main.early.settings() : readSettings();
+        Main.STARTUP.mark("settings");
         console = Console.create(ProfileCatalog.fromEnvironment(), ClientSettings.defaults(), settings, stage);
         console.openPagesWith(getHostServices()::showDocument);
         this.stage = stage;
@@ -43,6 +44,10 @@ public final class ConsoleApp extends Application {
         Main.STARTUP.mark("shown");
         startAfterFirstFrame();
         LOG.info("Console started; log folder {}", AppPaths.logDir());
+    }
+
+    static SettingsService readSettings() {
+        return new SettingsService(new SettingsStore(AppPaths.settingsFile(), Clock.systemUTC()));
     }
 
     /**

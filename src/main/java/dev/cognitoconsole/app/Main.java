@@ -5,6 +5,7 @@ import javafx.application.Application;
 /** Starts the console. A plain class, so that JavaFX on the class path starts without a module check. */
 public final class Main {
     static final StartupClock STARTUP = new StartupClock();
+    static EarlyStart early;
 
     private Main() {
     }
@@ -13,6 +14,7 @@ public final class Main {
         STARTUP.mark("main");
         // Logback reads this when the first logger is made, so it must be set before anything logs.
         System.setProperty("console.logDir", AppPaths.logDir().toString());
+        early = EarlyStart.begin(ConsoleApp::readSettings);
         Application.launch(ConsoleApp.class, args);
     }
 }

@@ -42,7 +42,7 @@ final class StartupClock {
     }
 
     /**
-     * For example {@code "main 180, toolkit 610, logging 900, built 1520, shown 1590, first frame 1760 (cpu 2410)"}:
+     * For example {@code "main 180, toolkit 610, settings 900, built 1520, shown 1590, first frame 1760 (cpu 2410)"}:
      * the CPU time of all the JVM's threads so far tells how much work a start is when other work slows it.
      */
     String summary() {

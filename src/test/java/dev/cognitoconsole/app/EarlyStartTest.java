@@ -1,0 +1,59 @@
+package dev.cognitoconsole.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cognitoconsole.settings.SettingsService;
+import dev.cognitoconsole.settings.SettingsStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The settings read on a second thread while the toolkit starts, handed to the application thread. */
+class EarlyStartTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theSettingsAreReadOnAnotherThreadAndHandedOver() throws IOException {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{\"version\": 1, \"lastProfile\": \"staff\", \"listUsersPerSecond\": 20}");
+        AtomicReference<String> readOn = new AtomicReference<>();
+        EarlyStart early = EarlyStart.begin(() -> {
+            readOn.set(Thread.currentThread().getName());
+            return new SettingsService(new SettingsStore(file, Clock.systemUTC()));
+        });
+
+        SettingsService settings = early.settings();
+
+        assertThat(settings.get().lastProfile()).isEqualTo("staff");
+        assertThat(settings.get().listUsersPerSecond()).isEqualTo(20);
+        assertThat(readOn.get()).isEqualTo("console-early-start").isNotEqualTo(Thread.currentThread().getName());
+    }
+
+    @Test
+    void aDamagedFileStillGivesSettingsWithTheProblemToShow() throws IOException {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{\"version\": 1, \"lastProf");
+
+        SettingsService settings = EarlyStart.begin(
+                () -> new SettingsService(new SettingsStore(file, Clock.systemUTC()))).settings();
+
+        assertThat(settings.get().lastProfile()).isNull();
+        assertThat(settings.loadProblem()).hasValueSatisfying(problem -> assertThat(problem).contains("damaged"));
+    }
+
+    @Test
+    void aFailureOfTheReadIsThrownOnTheThreadThatAsksAsItself() {
+        EarlyStart early = EarlyStart.begin(() -> {
+            throw new IllegalStateException("no settings folder");
+        });
+
+        assertThatThrownBy(early::settings).isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessage("no settings folder");
+    }
+}
