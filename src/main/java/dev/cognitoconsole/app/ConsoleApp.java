@@ -3,8 +3,6 @@ package dev.cognitoconsole.app;
 import dev.cognitoconsole.aws.ClientSettings;
 import dev.cognitoconsole.aws.ProfileCatalog;
 import dev.cognitoconsole.settings.SettingsService;
-import dev.cognitoconsole.settings.SettingsStore;
-import java.time.Clock;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -29,7 +27,7 @@ public final class ConsoleApp extends Application {
         Thread.setDefaultUncaughtExceptionHandler((thread, error) ->
                 LOG.error("Uncaught exception on {}", thread.getName(), error));
         // Read while the toolkit started, unless the application was launched some other way than Main.
-        SettingsService settings = Main.early != null ? Main.early.settings() : readSettings();
+        SettingsService settings = Main.early != null ? Main.early.settings() : EarlyStart.readSettings();
         Main.STARTUP.mark("settings");
         console = Console.create(ProfileCatalog.fromEnvironment(), ClientSettings.defaults(), settings, stage);
         console.openPagesWith(getHostServices()::showDocument);
@@ -44,10 +42,6 @@ public final class ConsoleApp extends Application {
         Main.STARTUP.mark("shown");
         startAfterFirstFrame();
         LOG.info("Console started; log folder {}", AppPaths.logDir());
-    }
-
-    static SettingsService readSettings() {
-        return new SettingsService(new SettingsStore(AppPaths.settingsFile(), Clock.systemUTC()));
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.cognitoconsole.app;
 
 import dev.cognitoconsole.settings.SettingsService;
+import dev.cognitoconsole.settings.SettingsStore;
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -18,6 +20,14 @@ final class EarlyStart {
 
     private EarlyStart(Supplier<SettingsService> readSettings) {
         this.readSettings = readSettings;
+    }
+
+    /**
+     * The settings from the operator's settings file. Not in ConsoleApp: the early thread would initialise that
+     * class, whose initialisation marks the toolkit as started.
+     */
+    static SettingsService readSettings() {
+        return new SettingsService(new SettingsStore(AppPaths.settingsFile(), Clock.systemUTC()));
     }
 
     /** Starts the work; {@code readSettings} reads the settings file (on the second thread). */

@@ -14,7 +14,7 @@ public final class Main {
         STARTUP.mark("main");
         // Logback reads this when the first logger is made, so it must be set before anything logs.
         System.setProperty("console.logDir", AppPaths.logDir().toString());
-        early = EarlyStart.begin(ConsoleApp::readSettings);
+        early = EarlyStart.begin(EarlyStart::readSettings);
         Application.launch(ConsoleApp.class, args);
     }
 }

@@ -37,7 +37,7 @@ final class StartupClock {
         }
     }
 
-    void mark(String milestone) {
+    synchronized void mark(String milestone) {
         marks.add(milestone + " " + (System.currentTimeMillis() - processStart));
     }
 
@@ -45,7 +45,7 @@ final class StartupClock {
      * For example {@code "main 180, toolkit 610, settings 900, built 1520, shown 1590, first frame 1760 (cpu 2410)"}:
      * the CPU time of all the JVM's threads so far tells how much work a start is when other work slows it.
      */
-    String summary() {
+    synchronized String summary() {
         String cpu = ProcessHandle.current().info().totalCpuDuration()
                 .map(d -> " (cpu " + d.toMillis() + ")").orElse("");
         return String.join(", ", marks) + cpu;
