@@ -42,11 +42,12 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersRe
  * mvn -Pbench                  # about 4 min on 2 cores; add -Dskip.npm=true when node_modules is in place
  * mvn -Pbench -Dbench.users=20000 -Dbench.localUsers=0 -Dbench.bigUsers=0 -Dbench.warmups=1   # smoke run
  * }</pre>
- * The profile compiles the tests and forks {@code java -Xmx2g -XX:+UseG1GC} with the test class path and the
+ * The profile compiles the tests and forks {@code java -Xmx2g} and the collector ({@code bench.gc}) with the test class path and the
  * Monocle headless properties of the UI tests (no display needed). Knobs: {@code bench.users} (100000),
  * {@code bench.localUsers} (10000), {@code bench.bigUsers} (1000000), 0 skips a part; {@code bench.runs} (3
  * timed rounds, medians reported), {@code bench.warmups} (3 rounds: on 2 cores C2 is still compiling the SDK's
- * unmarshallers after one 100k pass, and the first timed pass came out 2-3 times slower than the later ones).
+ * unmarshallers after one 100k pass, and the first timed pass came out 2-3 times slower than the later ones),
+ * {@code bench.gc} (the collector option of this JVM and of the 1M run's, {@code -XX:+UseG1GC} like the app's).
  *
  * <p>What it measures, in one run:
  * <ol>
@@ -288,7 +289,8 @@ public final class LoadBenchmark {
 
     private void bigSuite(SyntheticCognito wiremock) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError"));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", System.getProperty("bench.gc", "-XX:+UseG1GC"),
+                "-XX:+ExitOnOutOfMemoryError"));
         for (String key : List.of("glass.platform", "monocle.platform", "prism.order", "prism.text",
                 "java.awt.headless", "testfx.robot", "testfx.headless", "console.dataDir")) {
             String value = System.getProperty(key);
