@@ -154,6 +154,7 @@ public final class Console implements AutoCloseable {
         usersView.writesOff(safety.readOnlyProperty());
         BulkRunViewModel bulkRun = new BulkRunViewModel(directory, audit, executor, dialogs, System::nanoTime,
                 Sleeper.SYSTEM, users::showRead, safety);
+        bulkRun.setSignIn(signIn::signIn);
         BulkSelectionViewModel bulkSelection = new BulkSelectionViewModel(users, bulkRun, executor, banner);
         BulkRunView bulkRunView = new BulkRunView(bulkRun, stage,
                 FxDialogService.STYLESHEET);

@@ -46,6 +46,7 @@ public final class BulkRunView {
     private final Label summary = new Label();
     private final Label message = new Label();
     private final TableView<BulkResultRow> table = new TableView<>();
+    private final Button signIn = new Button("Sign in");
     private final Button pause = new Button("Pause");
     private final Button cancel = new Button("Cancel");
     private final Button retryFailed = new Button("Retry failed");
@@ -136,7 +137,13 @@ public final class BulkRunView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox buttons = new HBox(8, pause, cancel, retryFailed, runForReal, spacer, close);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        VBox root = new VBox(8, title, context, progressLine, summary, message, table, buttons);
+        HBox messageLine = new HBox(8, message, signIn);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        message.setMaxWidth(Double.MAX_VALUE);
+        messageLine.setAlignment(Pos.CENTER_LEFT);
+        messageLine.visibleProperty().bind(message.visibleProperty());
+        messageLine.managedProperty().bind(message.visibleProperty());
+        VBox root = new VBox(8, title, context, progressLine, summary, messageLine, table, buttons);
         root.setId("bulkWindow");
         root.setPadding(new Insets(12));
         initListeners();
@@ -153,6 +160,14 @@ public final class BulkRunView {
         message.textProperty().bind(viewModel.messageProperty());
         message.visibleProperty().bind(viewModel.messageProperty().isNotNull());
         message.managedProperty().bind(message.visibleProperty());
+        signIn.setId("bulkSignInButton");
+        signIn.setMinWidth(Region.USE_PREF_SIZE);
+        signIn.textProperty().bind(Bindings.createStringBinding(() -> viewModel.signInRequestProperty().get() == null
+                ? "Sign in" : viewModel.signInRequestProperty().get().label(), viewModel.signInRequestProperty()));
+        signIn.setAccessibleText("Renew the credentials that paused the run; it resumes once they work");
+        signIn.visibleProperty().bind(viewModel.signInRequestProperty().isNotNull());
+        signIn.managedProperty().bind(signIn.visibleProperty());
+        signIn.setOnAction(e -> viewModel.signIn());
 
         var state = viewModel.stateProperty();
         pause.textProperty().bind(Bindings.createStringBinding(

@@ -3,6 +3,7 @@ package dev.cognitoconsole.bulk;
 import dev.cognitoconsole.audit.AuditTrail;
 import dev.cognitoconsole.aws.UserDirectory;
 import dev.cognitoconsole.common.DialogService;
+import dev.cognitoconsole.common.Notice;
 import dev.cognitoconsole.common.TaskExecutor;
 import dev.cognitoconsole.common.WriteSafety;
 import dev.cognitoconsole.model.PoolSelection;
@@ -20,6 +21,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -85,6 +87,9 @@ public final class BulkRunViewModel {
     private final ReadOnlyStringWrapper remainingText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
+    /** Set while the run is paused by credentials the console can renew: a sign-in, or an MFA code. */
+    private final ReadOnlyObjectWrapper<Notice.SignInRequest> signInRequest = new ReadOnlyObjectWrapper<>();
+    private Consumer<Notice.SignInRequest> signInHandler;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
     private final ReadOnlyIntegerWrapper retryable = new ReadOnlyIntegerWrapper();
 
@@ -165,6 +170,24 @@ public final class BulkRunViewModel {
     }
 
     /** Why the run paused or how it ended, or {@code null}. */
+    /** The sign-in that would let a paused run go on (its label names the button), or null. */
+    public ReadOnlyObjectProperty<Notice.SignInRequest> signInRequestProperty() {
+        return signInRequest.getReadOnlyProperty();
+    }
+
+    /** Who runs a sign-in (the console's SignInViewModel); the run resumes once it succeeds. */
+    public void setSignIn(Consumer<Notice.SignInRequest> handler) {
+        signInHandler = handler;
+    }
+
+    /** Renews the credentials that paused the run, then resumes it. */
+    public void signIn() {
+        Notice.SignInRequest request = signInRequest.get();
+        if (request != null && signInHandler != null && state.get() == RunState.PAUSED) {
+            signInHandler.accept(request);
+        }
+    }
+
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }
@@ -267,6 +290,7 @@ public final class BulkRunViewModel {
 
     /** Stops after the user in hand; the users not reached are marked not sent. */
     public void cancel() {
+        signInRequest.set(null);
         RunState now = state.get();
         if (now == RunState.RUNNING || now == RunState.PAUSING) {
             state.set(RunState.CANCELLING);
@@ -445,6 +469,7 @@ public final class BulkRunViewModel {
         control = job;
         state.set(RunState.RUNNING);
         message.set(null);
+        signInRequest.set(null);
         runningSince = nanoClock.getAsLong();
         lastPublish.set(runningSince - PUBLISH_INTERVAL.toNanos());
         refresh();
@@ -516,6 +541,10 @@ public final class BulkRunViewModel {
             case HALTED -> {
                 state.set(RunState.PAUSED);
                 message.set(report.message());
+                if (report.signIn() != null && signInHandler != null && plan.get() != null) {
+                    signInRequest.set(new Notice.SignInRequest(plan.get().target().connection(), report.signIn(),
+                            this::resume));
+                }
                 LOG.warn("Bulk change paused itself: {}", report.message());
             }
             default -> settle();

@@ -65,7 +65,14 @@ final class BulkRunner {
         HALTED
     }
 
-    record Report(Ending ending, String message) {
+    /**
+     * How a run ended; {@code signIn} says how the operator can renew the credentials when expired ones halted it
+     * (a sign-in or an MFA code; null otherwise).
+     */
+    record Report(Ending ending, String message, ConsoleFailure.CredentialsUnavailable.Recovery signIn) {
+        Report(Ending ending, String message) {
+            this(ending, message, null);
+        }
     }
 
     /**
@@ -156,7 +163,7 @@ final class BulkRunner {
                 Step step = new Work(plan, item, control).process();
                 listener.finished(item, step.result());
                 if (step.halt() != null) {
-                    return new Report(Ending.HALTED, step.halt());
+                    return new Report(Ending.HALTED, step.halt(), step.signIn());
                 }
                 withoutAnswer = step.noAnswer() ? withoutAnswer + 1 : 0;
                 if (withoutAnswer >= NO_ANSWER_LIMIT) {
@@ -173,7 +180,16 @@ final class BulkRunner {
         }
     }
 
-    private record Step(Result result, String halt, boolean noAnswer) {
+    private record Step(Result result, String halt, boolean noAnswer,
+                        ConsoleFailure.CredentialsUnavailable.Recovery signIn) {
+        Step(Result result, String halt, boolean noAnswer) {
+            this(result, halt, noAnswer, null);
+        }
+
+        /** A step that halts the run because {@code failure} would hit every user. */
+        static Step halting(Result result, ConsoleFailure failure) {
+            return new Step(result, haltMessage(failure), false, signInFor(failure));
+        }
     }
 
     /** The pause or cancel reached a wait: the step in progress ends here. */
@@ -214,8 +230,8 @@ final class BulkRunner {
                     return done(BulkOutcome.NOT_FOUND, "No user " + who + " in " + plan.target().poolId(), null, null);
                 }
                 if (affectsEveryUser(failure)) {
-                    return new Step(new Result(BulkOutcome.PENDING, "Not read: " + failure.getMessage(),
-                            type(failure), null), haltMessage(failure), false);
+                    return Step.halting(new Result(BulkOutcome.PENDING, "Not read: " + failure.getMessage(),
+                            type(failure), null), failure);
                 }
                 LOG.warn("Reading {} in {} failed", who, plan.target().poolId(), failure);
                 return new Step(new Result(BulkOutcome.FAILED, "Reading the user failed: " + failure.getMessage(),
@@ -288,7 +304,7 @@ final class BulkRunner {
                     }
                     LOG.warn("{} of {} in {} failed", action.apiName(), who, plan.target().poolId(), failure);
                     Result failed = new Result(BulkOutcome.FAILED, failure.getMessage(), type(failure), before);
-                    return new Step(failed, affectsEveryUser(failure) ? haltMessage(failure) : null, false);
+                    return affectsEveryUser(failure) ? Step.halting(failed, failure) : new Step(failed, null, false);
                 }
             }
             return verify(attempt, operation);
@@ -432,12 +448,25 @@ final class BulkRunner {
             case RESOURCE_NOT_FOUND -> "the user pool does not exist in this account and region";
             case ACCESS_DENIED -> "access denied"
                     + (failure instanceof ConsoleFailure.AccessDenied denied ? " (" + denied.iamAction() + ")" : "");
-            case CREDENTIALS_UNAVAILABLE -> failure instanceof ConsoleFailure.CredentialsUnavailable c && c.sso()
-                    ? "the SSO session has expired: run aws sso login --profile " + c.profile()
-                    : "the profile's credentials are missing or expired";
+            case CREDENTIALS_UNAVAILABLE -> !(failure instanceof ConsoleFailure.CredentialsUnavailable c)
+                    ? "the profile's credentials are missing or expired"
+                    : switch (c.recovery()) {
+                        case SSO_SIGN_IN -> "the SSO session of profile " + c.profile() + " has expired: press Sign in "
+                                + "(or run aws sso login --profile " + c.profile() + ")";
+                        case MFA_CODE -> "the role session of profile " + c.profile()
+                                + " needs an MFA code: press Enter MFA code";
+                        case RENEW_ELSEWHERE -> "the credentials of profile " + c.profile()
+                                + " are missing or expired: renew them";
+                    };
             default -> failure.getMessage();
         };
         return "Paused: " + what + " (" + type(failure) + "). Nothing more is sent; fix it, then Resume.";
+    }
+
+    /** The sign-in that renews the credentials whose failure halted a run, if the console can do it. */
+    private static ConsoleFailure.CredentialsUnavailable.Recovery signInFor(ConsoleFailure failure) {
+        return failure instanceof ConsoleFailure.CredentialsUnavailable c
+                && c.recovery() != ConsoleFailure.CredentialsUnavailable.Recovery.RENEW_ELSEWHERE ? c.recovery() : null;
     }
 
     /** 1 s, 2 s, 4 s, ... up to {@link #MAX_BACKOFF}. */

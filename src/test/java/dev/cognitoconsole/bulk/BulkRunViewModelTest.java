@@ -12,6 +12,7 @@ import dev.cognitoconsole.audit.AuditEntry;
 import dev.cognitoconsole.aws.UserDirectory;
 import dev.cognitoconsole.bulk.BulkRunViewModel.RunState;
 import dev.cognitoconsole.common.DialogService;
+import dev.cognitoconsole.common.Notice;
 import dev.cognitoconsole.common.WriteSafety;
 import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.model.Connection;
@@ -754,6 +755,61 @@ class BulkRunViewModelTest {
             vm.resume();
 
             assertThat(row("ann").getOutcome()).isEqualTo(BulkOutcome.DONE);
+        }
+
+        @Test
+        void aPauseForAnExpiredSsoSessionOffersSignInAndResumesOnceSignedIn() {
+            fake.addUsers(POOL.poolId(), user("ann", true), user("bob", true));
+            fake.failNext(GET_USER, new ConsoleFailure.CredentialsUnavailable(GET_USER, null, "support", true,
+                    "Token is expired", null, null));
+            List<Notice.SignInRequest> asked = new ArrayList<>();
+            vm.setSignIn(asked::add);
+
+            disable("ann", "bob");
+
+            assertThat(vm.stateProperty().get()).isEqualTo(RunState.PAUSED);
+            assertThat(vm.messageProperty().get()).contains("press Sign in");
+            Notice.SignInRequest request = vm.signInRequestProperty().get();
+            assertThat(request.label()).isEqualTo("Sign in");
+            assertThat(request.connection()).isEqualTo(POOL.connection());
+
+            vm.signIn();
+            assertThat(asked).containsExactly(request);
+            assertThat(vm.stateProperty().get()).as("nothing resumes before the sign-in succeeds")
+                    .isEqualTo(RunState.PAUSED);
+
+            request.retry().run(); // what the sign-in does once it worked
+
+            assertThat(row("ann").getOutcome()).isEqualTo(BulkOutcome.DONE);
+            assertThat(row("bob").getOutcome()).isEqualTo(BulkOutcome.DONE);
+            assertThat(vm.signInRequestProperty().get()).isNull();
+        }
+
+        @Test
+        void aRoleThatNeedsAnMfaCodeOffersToEnterIt() {
+            fake.addUsers(POOL.poolId(), user("ann", true));
+            fake.failNext(GET_USER, new ConsoleFailure.CredentialsUnavailable(GET_USER, null, "admin",
+                    ConsoleFailure.CredentialsUnavailable.Recovery.MFA_CODE, "MFA code needed", null, null, null));
+            vm.setSignIn(request -> { });
+
+            disable("ann");
+
+            assertThat(vm.messageProperty().get()).contains("needs an MFA code", "Enter MFA code");
+            assertThat(vm.signInRequestProperty().get().label()).isEqualTo("Enter MFA code");
+        }
+
+        @Test
+        void expiredStaticKeysOfferNoSignIn() {
+            fake.addUsers(POOL.poolId(), user("ann", true));
+            fake.failNext(GET_USER, new ConsoleFailure.CredentialsUnavailable(GET_USER, null, "keys",
+                    ConsoleFailure.CredentialsUnavailable.Recovery.RENEW_ELSEWHERE, "expired", null, null, null));
+            vm.setSignIn(request -> { });
+
+            disable("ann");
+
+            assertThat(vm.stateProperty().get()).isEqualTo(RunState.PAUSED);
+            assertThat(vm.messageProperty().get()).contains("profile keys", "renew them");
+            assertThat(vm.signInRequestProperty().get()).isNull();
         }
     }
 
