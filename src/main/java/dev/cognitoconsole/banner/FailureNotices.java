@@ -88,7 +88,7 @@ public final class FailureNotices {
                     case RENEW_ELSEWHERE -> "Renew the credentials of profile " + c.profile()
                             + " (in ~/.aws/credentials or your credentials tool), then retry.";
                 };
-                if (c.recovery() != ConsoleFailure.CredentialsUnavailable.Recovery.RENEW_ELSEWHERE) {
+                if (c.renewableInConsole()) {
                     signIn = new Notice.SignInRequest(context.connection(), c.recovery(), context.retry());
                 }
                 addIfPresent(actions, "Retry", context.retry());

@@ -465,8 +465,8 @@ final class BulkRunner {
 
     /** The sign-in that renews the credentials whose failure halted a run, if the console can do it. */
     private static ConsoleFailure.CredentialsUnavailable.Recovery signInFor(ConsoleFailure failure) {
-        return failure instanceof ConsoleFailure.CredentialsUnavailable c
-                && c.recovery() != ConsoleFailure.CredentialsUnavailable.Recovery.RENEW_ELSEWHERE ? c.recovery() : null;
+        return failure instanceof ConsoleFailure.CredentialsUnavailable c && c.renewableInConsole()
+                ? c.recovery() : null;
     }
 
     /** 1 s, 2 s, 4 s, ... up to {@link #MAX_BACKOFF}. */

@@ -175,6 +175,11 @@ public abstract sealed class ConsoleFailure extends RuntimeException
             return recovery;
         }
 
+        /** Whether the console itself can renew the credentials (a sign-in or an MFA code), then retry the call. */
+        public boolean renewableInConsole() {
+            return recovery != Recovery.RENEW_ELSEWHERE;
+        }
+
         /** The specific fix, or {@code null} when the general advice for the recovery applies. */
         public String fix() {
             return fix;
