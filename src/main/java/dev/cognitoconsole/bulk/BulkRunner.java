@@ -456,7 +456,7 @@ final class BulkRunner {
                         case MFA_CODE -> "the role session of profile " + c.profile()
                                 + " needs an MFA code: press Enter MFA code";
                         case RENEW_ELSEWHERE -> "the credentials of profile " + c.profile()
-                                + " are missing or expired: renew them";
+                                + " are missing or expired: " + (c.fix() != null ? c.fix() : "renew them");
                     };
             default -> failure.getMessage();
         };

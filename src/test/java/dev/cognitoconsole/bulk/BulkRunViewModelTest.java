@@ -811,6 +811,19 @@ class BulkRunViewModelTest {
             assertThat(vm.messageProperty().get()).contains("profile keys", "renew them");
             assertThat(vm.signInRequestProperty().get()).isNull();
         }
+
+        @Test
+        void aKnownFixForTheCredentialsIsGivenInsteadOfTheGeneralAdvice() {
+            fake.addUsers(POOL.poolId(), user("ann", true));
+            fake.failNext(GET_USER, new ConsoleFailure.CredentialsUnavailable(GET_USER, null, "admin",
+                    ConsoleFailure.CredentialsUnavailable.Recovery.RENEW_ELSEWHERE, "no source profile",
+                    "Add [profile base] to ~/.aws/config, or name another source_profile.", null, null));
+
+            disable("ann");
+
+            assertThat(vm.messageProperty().get()).contains("profile admin", "Add [profile base] to ~/.aws/config")
+                    .doesNotContain("renew them");
+        }
     }
 
     @Nested
