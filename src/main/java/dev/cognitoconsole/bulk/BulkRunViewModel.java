@@ -169,7 +169,6 @@ public final class BulkRunViewModel {
         return summary.getReadOnlyProperty();
     }
 
-    /** Why the run paused or how it ended, or {@code null}. */
     /** The sign-in that would let a paused run go on (its label names the button), or null. */
     public ReadOnlyObjectProperty<Notice.SignInRequest> signInRequestProperty() {
         return signInRequest.getReadOnlyProperty();
@@ -188,6 +187,7 @@ public final class BulkRunViewModel {
         }
     }
 
+    /** Why the run paused or how it ended, or {@code null}. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }
