@@ -44,9 +44,11 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersRe
  * }</pre>
  * The profile compiles the tests and forks {@code java -Xmx2g} and the collector ({@code bench.gc}) with the test class path and the
  * Monocle headless properties of the UI tests (no display needed). Knobs: {@code bench.users} (100000),
- * {@code bench.localUsers} (10000), {@code bench.bigUsers} (1000000), 0 skips a part; {@code bench.runs} (3
- * timed rounds, medians reported), {@code bench.warmups} (3 rounds: on 2 cores C2 is still compiling the SDK's
- * unmarshallers after one 100k pass, and the first timed pass came out 2-3 times slower than the later ones),
+ * {@code bench.localUsers} (10000), {@code bench.bigUsers} (1000000), 0 skips a part; {@code bench.runs} (7
+ * timed rounds, medians reported), {@code bench.warmups} (8 rounds: on 2 cores the JIT is still compiling the
+ * SDK's unmarshallers for six or seven 100k passes, each path now slower and now faster; with 3 warm-ups the
+ * timed rounds still sped up from one to the next, and one of them often came out 3-4 times slower than the
+ * others, so that a median of 3 swung between 0.75 and 1.34), {@code bench.shrunkRuns} (3),
  * {@code bench.gc} (the collector option of this JVM and of the 1M run's, {@code -XX:+UseG1GC} like the app's).
  *
  * <p>What it measures, in one run:
@@ -86,9 +88,9 @@ public final class LoadBenchmark {
     private final int users = Integer.getInteger("bench.users", 100_000);
     private final int localUsers = Integer.getInteger("bench.localUsers", 10_000);
     private final int bigUsers = Integer.getInteger("bench.bigUsers", 1_000_000);
-    private final int runs = Integer.getInteger("bench.runs", 3);
+    private final int runs = Integer.getInteger("bench.runs", 7);
     /** Warm-up rounds (raw, directory, console each); one is not enough for C2 on 2 cores, see the class doc. */
-    private final int warmups = Integer.getInteger("bench.warmups", 3);
+    private final int warmups = Integer.getInteger("bench.warmups", 8);
     /** Rounds (after the others, no warm-up) with the heap shrunk before each path: shown, not a target. */
     private final int shrunkRuns = Integer.getInteger("bench.shrunkRuns", 3);
     private final Path workDir = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
