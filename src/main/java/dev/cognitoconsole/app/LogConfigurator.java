@@ -28,17 +28,22 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        boolean forced = Boolean.getBoolean("console.appLogging");
-        if (!forced && (System.getProperty("logback.configurationFile") != null
-                || LogConfigurator.class.getClassLoader().getResource("logback-test.xml") != null)) {
+        if (stepsAside()) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
         configure(context, logDir());
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
+    /** Whether logback's own search decides: a configuration file is named or the tests' is present, and not forced. */
+    static boolean stepsAside() {
+        boolean forced = Boolean.getBoolean("console.appLogging");
+        return !forced && (System.getProperty("logback.configurationFile") != null
+                || LogConfigurator.class.getClassLoader().getResource("logback-test.xml") != null);
+    }
+
     /** Main sets console.logDir to the data folder before anything logs. */
-    private static Path logDir() {
+    static Path logDir() {
         String dir = System.getProperty("console.logDir");
         return dir != null && !dir.isBlank() ? Path.of(dir) : AppPaths.logDir();
     }
