@@ -364,14 +364,25 @@ public final class ConnectionViewModel {
             if (mine == callerGeneration) {
                 callerIdentity.set(found.orElse(null));
                 caller.set(found.map(c -> "Acting as " + c.arn() + " (account " + c.account() + ")")
-                        .orElse("Identity unknown: STS GetCallerIdentity did not answer for " + target.profile().name()));
+                        .orElseGet(() -> unknownCaller(target)));
             }
         }, error -> {
             if (mine == callerGeneration) {
                 LOG.info("Caller identity of {} unknown", target.profile().name(), error);
-                caller.set("Identity unknown: STS GetCallerIdentity did not answer for " + target.profile().name());
+                caller.set(unknownCaller(target));
             }
         });
+    }
+
+    /**
+     * Why the caller is unknown. A profile with an endpoint of its own (endpoint_url) usually points at a local
+     * emulator, which has no STS: that is said plainly rather than as a failure.
+     */
+    private static String unknownCaller(Connection target) {
+        return target.profile().endpointIfSet()
+                .map(endpoint -> "Identity unknown: nothing at " + endpoint + " answered STS GetCallerIdentity "
+                        + "(a local emulator such as cognito-local has no STS)")
+                .orElse("Identity unknown: STS GetCallerIdentity did not answer for " + target.profile().name());
     }
 
     private void loadPools(Connection target) {

@@ -28,6 +28,10 @@ class ConnectionCallerTest {
 
             [profile prod]
             region = eu-central-1
+
+            [profile local]
+            region = us-east-1
+            endpoint_url = http://127.0.0.1:9229
             """;
     private static final Map<String, CallerIdentity> KNOWN = Map.of(
             "default", new CallerIdentity("arn:aws:sts::111122223333:assumed-role/Support/ana", "111122223333"));
@@ -70,6 +74,18 @@ class ConnectionCallerTest {
 
         assertThat(vm.callerProperty().get()).startsWith("Identity unknown").contains("prod");
         assertThat(asked).containsExactly("default@eu-west-1", "prod@eu-central-1");
+    }
+
+    @Test
+    void aProfileWithItsOwnEndpointIsSaidToHaveNoStsThere() throws IOException {
+        ConnectionViewModel vm = viewModel();
+        vm.loadProfiles();
+
+        vm.profileProperty().set(vm.profiles().stream().filter(p -> p.name().equals("local")).findFirst()
+                .orElseThrow());
+
+        assertThat(vm.callerProperty().get()).isEqualTo("Identity unknown: nothing at http://127.0.0.1:9229 "
+                + "answered STS GetCallerIdentity (a local emulator such as cognito-local has no STS)");
     }
 
     @Test
