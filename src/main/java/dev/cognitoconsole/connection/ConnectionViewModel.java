@@ -375,13 +375,12 @@ public final class ConnectionViewModel {
     }
 
     /**
-     * Why the caller is unknown. A profile with an endpoint of its own (endpoint_url) usually points at a local
-     * emulator, which has no STS: that is said plainly rather than as a failure.
+     * Why the caller is unknown. A profile with an endpoint of its own (endpoint_url, shown beside this) usually
+     * points at a local emulator, which has no STS: that is said plainly rather than as a failure.
      */
     private static String unknownCaller(Connection target) {
         return target.profile().endpointIfSet()
-                .map(endpoint -> "Identity unknown: nothing at " + endpoint + " answered STS GetCallerIdentity "
-                        + "(a local emulator such as cognito-local has no STS)")
+                .map(endpoint -> "Identity unknown: no STS answers at this endpoint (emulators have none)")
                 .orElse("Identity unknown: STS GetCallerIdentity did not answer for " + target.profile().name());
     }
 
