@@ -1,6 +1,7 @@
 package dev.cognitoconsole.bulk;
 
 import dev.cognitoconsole.users.UserRow;
+import dev.cognitoconsole.common.Tooltips;
 import java.io.File;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +13,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -50,7 +50,7 @@ public final class BulkSelectionView {
         allShown.setAccessibleText("Apply the bulk change to every user the table shows");
         importUsers.setId("importUsersButton");
         importUsers.setAccessibleText("Import usernames from a CSV or text file");
-        importUsers.setTooltip(new Tooltip("One username per line, or a CSV file with a username column"));
+        Tooltips.onHover(importUsers, "One username per line, or a CSV file with a username column");
         clearImport.setId("clearImportButton");
         clearImport.setAccessibleText("Forget the imported list and use the table's selection");
         disable.setId("bulkDisableButton");

@@ -3,6 +3,7 @@ package dev.cognitoconsole.connection;
 import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.UserPool;
+import dev.cognitoconsole.common.Tooltips;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -12,7 +13,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -63,7 +63,7 @@ public final class ConnectionView {
 
         reloadPools.setId("reloadPoolsButton");
         reloadPools.setAccessibleText("Reload pools");
-        reloadPools.setTooltip(new Tooltip("Reload the pool list"));
+        Tooltips.onHover(reloadPools, "Reload the pool list");
         poolsProgress.setId("poolsProgress");
         poolsProgress.setPrefSize(18, 18);
         poolsProgress.setAccessibleText("Loading pools");

@@ -1,10 +1,10 @@
 package dev.cognitoconsole.export;
 
+import dev.cognitoconsole.common.Tooltips;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
@@ -24,7 +24,7 @@ public final class ExportView {
     public Region createView() {
         export.setId("exportButton");
         export.setAccessibleText("Export the users shown to a CSV or JSON file");
-        export.setTooltip(new Tooltip("Export the users the table shows (CSV or JSON)"));
+        Tooltips.onHover(export, "Export the users the table shows (CSV or JSON)");
         export.setMinWidth(Region.USE_PREF_SIZE);
         progress.setId("exportProgress");
         progress.setPrefWidth(100);

@@ -1,10 +1,10 @@
 package dev.cognitoconsole.safety;
 
+import dev.cognitoconsole.common.Tooltips;
 import javafx.geometry.Insets;
 import javafx.scene.AccessibleRole;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -39,7 +39,7 @@ public final class SafetyView {
         toggle.setId("readOnlyToggle");
         toggle.getStyleClass().add("read-only-toggle");
         toggle.setAccessibleText("Read-only mode: when on, no user can be disabled or enabled");
-        toggle.setTooltip(new Tooltip("When on, Disable and Enable are off (a bulk dry run still works)"));
+        Tooltips.onHover(toggle, "When on, Disable and Enable are off (a bulk dry run still works)");
         toggle.selectedProperty().bindBidirectional(viewModel.readOnlyProperty());
         toggle.setMinWidth(Region.USE_PREF_SIZE);
         return toggle;
