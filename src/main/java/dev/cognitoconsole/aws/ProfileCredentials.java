@@ -23,6 +23,9 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.HttpCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -248,6 +251,19 @@ public final class ProfileCredentials implements AutoCloseable {
             if ("Environment".equals(credentialSource)) {
                 return environment(chain);
             }
+            if ("Ec2InstanceMetadata".equals(credentialSource)) {
+                // The SDK's provider, which reads ec2_metadata_service_endpoint (and the IMDS settings) of the profile.
+                return provided(InstanceProfileCredentialsProvider.builder().profileFile(files)
+                                .profileName(role.name()).build(), role, credentialSource,
+                        "the EC2 instance metadata service", "Run the console on an EC2 instance whose instance "
+                                + "profile has a role, or give profile " + role.name() + " a source_profile.", chain);
+            }
+            if ("EcsContainer".equals(credentialSource)) {
+                return provided(ContainerCredentialsProvider.builder().build(), role, credentialSource,
+                        "the container credentials endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI or _RELATIVE_URI)",
+                        "Run the console in a container given a task role, or give profile " + role.name()
+                                + " a source_profile.", chain);
+            }
             throw chain.unavailable(Recovery.RENEW_ELSEWHERE, credentialSource == null
                             ? "profile " + role.name() + " has a role_arn but no source_profile"
                             : "profile " + role.name() + " takes its credentials from credential_source = "
@@ -264,6 +280,19 @@ public final class ProfileCredentials implements AutoCloseable {
         }
         chain.enter(source);
         return resolve(files, source, chain);
+    }
+
+    /** The source credentials of a credential_source the SDK has a provider for; a failure names the source. */
+    private static Held provided(HttpCredentialsProvider provider, Profile role, String credentialSource,
+                                 String where, String fix, Chain chain) {
+        try (provider) {
+            AwsCredentials credentials = provider.resolveCredentials();
+            return new Held(credentials, credentials.expirationTime().orElse(null));
+        } catch (SdkException e) {
+            throw chain.unavailable(Recovery.RENEW_ELSEWHERE, e, "profile " + role.name()
+                    + " takes its credentials from credential_source = " + credentialSource + ", and " + where
+                    + " gave none: " + e.getMessage(), fix);
+        }
     }
 
     private Held assumeRole(ProfileFile files, Profile role, Chain chain,

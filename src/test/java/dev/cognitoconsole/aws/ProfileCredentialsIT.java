@@ -2,6 +2,7 @@ package dev.cognitoconsole.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.model.ConsoleFailure;
 import dev.cognitoconsole.model.ConsoleFailure.CredentialsUnavailable.Recovery;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -240,6 +242,86 @@ class ProfileCredentialsIT {
         assertThat(CredentialsWorld.connection(catalog, "local").endpoint())
                 .isEqualTo(world.cognito.endpoint().toString());
         assertThat(world.cognito.requestsFor("ListUserPools")).isEqualTo(1);
+    }
+
+    @Test
+    void aRoleWhoseSourceIsTheInstanceMetadataServiceSignsWithTheInstanceRole() {
+        stubInstanceMetadata();
+        world.aws.assumeRole(world.clock.instant().plusSeconds(3600));
+        ProfileCatalog catalog = world.catalog("[profile desk]\nrole_arn = arn:aws:iam::111122223333:role/Support\n"
+                + "credential_source = Ec2InstanceMetadata\n"
+                + "ec2_metadata_service_endpoint = " + world.aws.endpoint() + "\n" + CredentialsWorld.SERVICES);
+
+        world.listPools(catalog, world.credentials(catalog), "desk");
+
+        assertThat(world.cognitoSignedWith()).containsExactly(AwsServicesStub.ROLE_KEY_ID);
+        assertThat(assumeRoleSignedWith()).containsExactly(INSTANCE_KEY_ID);
+        assertThat(world.aws.server().findAll(WireMock.putRequestedFor(WireMock.urlEqualTo("/latest/api/token"))))
+                .as("IMDSv2: a session token first").isNotEmpty();
+    }
+
+    @Test
+    void noInstanceMetadataNamesTheSourceAndTheFix() {
+        ProfileCatalog catalog = world.catalog("[profile desk]\nrole_arn = arn:aws:iam::111122223333:role/Support\n"
+                + "credential_source = Ec2InstanceMetadata\n"
+                + "ec2_metadata_service_endpoint = http://127.0.0.1:1\n" + CredentialsWorld.SERVICES);
+
+        ConsoleFailure.CredentialsUnavailable failure = credentialsFailure(catalog, "desk");
+
+        assertThat(failure.getMessage()).contains("Profile desk takes its credentials from credential_source = "
+                + "Ec2InstanceMetadata, and the EC2 instance metadata service gave none");
+        assertThat(failure.fix()).contains("Run the console on an EC2 instance", "source_profile");
+        assertThat(failure.recovery()).isEqualTo(Recovery.RENEW_ELSEWHERE);
+        assertThat(world.cognitoSignedWith()).as("nothing reached Cognito").isEmpty();
+    }
+
+    @Test
+    void aRoleWhoseSourceIsTheContainerSignsWithTheTaskRole() {
+        world.aws.server().stubFor(WireMock.get(WireMock.urlEqualTo("/task-credentials"))
+                .willReturn(WireMock.okJson(instanceCredentialsJson())));
+        world.aws.assumeRole(world.clock.instant().plusSeconds(3600));
+        ProfileCatalog catalog = world.catalog("[profile task]\nrole_arn = arn:aws:iam::111122223333:role/Support\n"
+                + "credential_source = EcsContainer\n" + CredentialsWorld.SERVICES);
+        // The SDK reads the container's endpoint from AWS_CONTAINER_CREDENTIALS_FULL_URI or this property.
+        System.setProperty(CONTAINER_URI, world.aws.endpoint() + "/task-credentials");
+        try {
+            world.listPools(catalog, world.credentials(catalog), "task");
+        } finally {
+            System.clearProperty(CONTAINER_URI);
+        }
+
+        assertThat(world.cognitoSignedWith()).containsExactly(AwsServicesStub.ROLE_KEY_ID);
+        assertThat(assumeRoleSignedWith()).containsExactly(INSTANCE_KEY_ID);
+    }
+
+    private static final String CONTAINER_URI = "aws.containerCredentialsFullUri";
+    private static final String INSTANCE_KEY_ID = "ASIASTUBINSTANCE0009";
+
+    private void stubInstanceMetadata() {
+        var server = world.aws.server();
+        server.stubFor(WireMock.put(WireMock.urlEqualTo("/latest/api/token"))
+                .willReturn(WireMock.ok("stub-imds-session-token-0010")));
+        server.stubFor(WireMock.get(WireMock.urlEqualTo("/latest/meta-data/iam/security-credentials/"))
+                .willReturn(WireMock.ok("SupportDeskInstance")));
+        server.stubFor(WireMock.get(WireMock.urlEqualTo(
+                        "/latest/meta-data/iam/security-credentials/SupportDeskInstance"))
+                .willReturn(WireMock.okJson(instanceCredentialsJson())));
+    }
+
+    private String instanceCredentialsJson() {
+        return "{\"Code\":\"Success\",\"Type\":\"AWS-HMAC\",\"AccessKeyId\":\"" + INSTANCE_KEY_ID + "\","
+                + "\"SecretAccessKey\":\"stub/Instance+Secret/MustNeverBeWritten/0011\","
+                + "\"Token\":\"IQoJb3JpZ2luX2VjSTUBINSTANCE/MustNeverBeWritten+0012==\","
+                + "\"Expiration\":\"" + world.clock.instant().plusSeconds(6 * 3600) + "\"}";
+    }
+
+    /** The access key ids that signed the AssumeRole calls. */
+    private List<String> assumeRoleSignedWith() {
+        return world.aws.server().findAll(WireMock.postRequestedFor(WireMock.anyUrl())).stream()
+                .filter(r -> r.getBodyAsString().contains("Action=AssumeRole"))
+                .map(r -> r.getHeader("Authorization"))
+                .map(auth -> auth.substring(auth.indexOf("Credential=") + 11, auth.indexOf('/', auth.indexOf("Credential="))))
+                .toList();
     }
 
     private ConsoleFailure.CredentialsUnavailable credentialsFailure(ProfileCatalog catalog, String profile) {
