@@ -3,7 +3,6 @@ package dev.cognitoconsole.app;
 import dev.cognitoconsole.aws.ClientSettings;
 import dev.cognitoconsole.aws.ProfileCatalog;
 import dev.cognitoconsole.settings.SettingsService;
-import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -48,21 +47,12 @@ public final class ConsoleApp extends Application {
      * window has been drawn once: on two cores they would otherwise delay the first frame by seconds.
      */
     private void startAfterFirstFrame() {
-        new AnimationTimer() {
-            private int pulses;
-
-            @Override
-            public void handle(long now) {
-                if (++pulses == 2) {
-                    stop();
-                    Main.STARTUP.mark("first frame");
-                    LOG.info("Start-up milestones (ms since launch): {}", Main.STARTUP.summary());
-                    console.start();
-                    // The window's icons (six PNGs decoded) wait too: 35-45 ms of the application thread.
-                    Console.addIcons(stage);
-                }
-            }
-        }.start();
+        Main.STARTUP.markFirstFrame(() -> {
+            LOG.info("Start-up milestones (ms since launch): {}", Main.STARTUP.summary());
+            console.start();
+            // The window's icons (six PNGs decoded) wait too: 35-45 ms of the application thread.
+            Console.addIcons(stage);
+        });
     }
 
     @Override

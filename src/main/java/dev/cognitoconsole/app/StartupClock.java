@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.animation.AnimationTimer;
 
 /**
  * Milestones of one start, in milliseconds since the process began (the launchers run the JVM in their
@@ -35,6 +36,25 @@ final class StartupClock {
             return ProcessHandle.current().info().startInstant()
                     .map(start -> System.currentTimeMillis() - start.toEpochMilli()).orElse(0L);
         }
+    }
+
+    /**
+     * Marks {@code "first frame"} once the window just shown has been drawn (at the second pulse: the first lays it
+     * out and renders it), then runs {@code then}. Call on the application thread, right after {@code show()}.
+     */
+    void markFirstFrame(Runnable then) {
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses == 2) {
+                    stop();
+                    mark("first frame");
+                    then.run();
+                }
+            }
+        }.start();
     }
 
     synchronized void mark(String milestone) {

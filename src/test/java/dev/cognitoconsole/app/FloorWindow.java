@@ -1,7 +1,6 @@
 package dev.cognitoconsole.app;
 
 import java.util.List;
-import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -24,9 +23,9 @@ import javafx.stage.Stage;
 
 /**
  * The floor under the console's start-up: a window with no console logic at all, started and timed the way the
- * console is (the same milestones since the process began, the first frame being the second pulse after
- * {@code show()}), so the start-up benchmark can tell how much of the console's time to first frame is JavaFX's
- * own on this machine. {@code -Dfloor.kind=controls} (the default) lays out the control types the console's main
+ * console is (the same milestones since the process began, the first frame marked by the same
+ * {@link StartupClock#markFirstFrame}), so the start-up benchmark can tell how much of the console's time to
+ * first frame is JavaFX's own on this machine. {@code -Dfloor.kind=controls} (the default) lays out the control types the console's main
  * window shows (pickers, buttons, text fields, a spinning progress indicator, a seven-column table) in the same
  * 1280x760 scene; {@code -Dfloor.kind=label} shows a single label. It prints its milestones and exits after the
  * first frame.
@@ -62,19 +61,10 @@ public final class FloorWindow {
             STARTUP.mark("built");
             stage.show();
             STARTUP.mark("shown");
-            new AnimationTimer() {
-                private int pulses;
-
-                @Override
-                public void handle(long now) {
-                    if (++pulses == 2) {
-                        stop();
-                        STARTUP.mark("first frame");
-                        System.out.println("Start-up milestones (ms since launch): " + STARTUP.summary());
-                        Platform.exit();
-                    }
-                }
-            }.start();
+            STARTUP.markFirstFrame(() -> {
+                System.out.println("Start-up milestones (ms since launch): " + STARTUP.summary());
+                Platform.exit();
+            });
         }
     }
 
