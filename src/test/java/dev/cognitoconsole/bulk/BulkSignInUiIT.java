@@ -2,6 +2,8 @@ package dev.cognitoconsole.bulk;
 
 import static dev.cognitoconsole.testing.FakeUserDirectory.GET_USER;
 import static dev.cognitoconsole.testing.FakeUserDirectory.user;
+import static dev.cognitoconsole.ui.ConsoleDriver.await;
+import static dev.cognitoconsole.ui.ConsoleDriver.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitoconsole.bulk.BulkRunViewModel.RunState;
@@ -18,10 +20,6 @@ import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
 import dev.cognitoconsole.testing.FakeUserDirectory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The bulk window's own Sign in button, driven through the real view: a run paused by credentials the console can
@@ -60,7 +57,7 @@ class BulkSignInUiIT {
     }
 
     @Test
-    void aRunPausedByAnExpiredSsoSessionResumesAfterTheWindowsSignIn(FxRobot robot) throws Exception {
+    void aRunPausedByAnExpiredSsoSessionResumesAfterTheWindowsSignIn(FxRobot robot) {
         disableAfter(new ConsoleFailure.CredentialsUnavailable(GET_USER, null, "support", true, "Token is expired",
                 null, null), "ann", "bob");
 
@@ -70,7 +67,7 @@ class BulkSignInUiIT {
         assertThat(fx(() -> robot.lookup("#bulkMessage").queryAs(Label.class).getText())).contains("press Sign in");
 
         robot.clickOn(signIn);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> asked.size() == 1);
+        await("the click asked for the sign-in", () -> asked.size() == 1);
         assertThat(fx(() -> viewModel.stateProperty().get())).as("nothing resumes before the sign-in succeeds")
                 .isEqualTo(RunState.PAUSED);
 
@@ -85,7 +82,7 @@ class BulkSignInUiIT {
     }
 
     @Test
-    void aRoleThatNeedsAnMfaCodeOffersToEnterIt(FxRobot robot) throws Exception {
+    void aRoleThatNeedsAnMfaCodeOffersToEnterIt(FxRobot robot) {
         disableAfter(new ConsoleFailure.CredentialsUnavailable(GET_USER, null, "admin", Recovery.MFA_CODE,
                 "MFA code needed", null, null, null), "ann");
 
@@ -95,7 +92,7 @@ class BulkSignInUiIT {
     }
 
     @Test
-    void keysTheConsoleCannotRenewOfferNoButton(FxRobot robot) throws Exception {
+    void keysTheConsoleCannotRenewOfferNoButton(FxRobot robot) {
         disableAfter(new ConsoleFailure.CredentialsUnavailable(GET_USER, null, "keys", Recovery.RENEW_ELSEWHERE,
                 "expired", null, null, null), "ann");
 
@@ -104,15 +101,11 @@ class BulkSignInUiIT {
     }
 
     /** Starts a bulk disable of these (enabled) users whose first read fails with {@code failure}. */
-    private void disableAfter(ConsoleFailure failure, String... usernames) throws Exception {
+    private void disableAfter(ConsoleFailure failure, String... usernames) {
         for (String username : usernames) {
             directory.addUsers(POOL.poolId(), user(username, true));
         }
         directory.failNext(GET_USER, failure);
         fx(() -> viewModel.request(UserAction.DISABLE, POOL, List.of(usernames), "test", List.of()));
-    }
-
-    private static <T> T fx(Callable<T> read) throws InterruptedException, ExecutionException, TimeoutException {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 }

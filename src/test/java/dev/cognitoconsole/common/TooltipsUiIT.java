@@ -1,9 +1,9 @@
 package dev.cognitoconsole.common;
 
+import static dev.cognitoconsole.ui.ConsoleDriver.awaitFx;
+import static dev.cognitoconsole.ui.ConsoleDriver.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -15,7 +15,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** A tooltip made on the first hover still shows on that hover, and assistive tools have its text before. */
 @ExtendWith(ApplicationExtension.class)
@@ -33,7 +32,7 @@ class TooltipsUiIT {
     }
 
     @Test
-    void isMadeOnTheFirstHoverAndShown(FxRobot robot) throws Exception {
+    void isMadeOnTheFirstHoverAndShown(FxRobot robot) {
         assertThat(fx(button::getTooltip)).as("no popup made with the window").isNull();
         assertThat(fx(button::getAccessibleHelp)).isEqualTo("Reload the pool list");
 
@@ -42,11 +41,11 @@ class TooltipsUiIT {
         Tooltip tooltip = fx(button::getTooltip);
         assertThat(tooltip).isNotNull();
         assertThat(tooltip.getText()).isEqualTo("Reload the pool list");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, tooltip::isShowing);
+        awaitFx("the tooltip shows on that hover", tooltip::isShowing);
     }
 
     @Test
-    void aTooltipSetMeanwhileIsKept(FxRobot robot) throws Exception {
+    void aTooltipSetMeanwhileIsKept(FxRobot robot) {
         Tooltip own = fx(() -> {
             Tooltip t = new Tooltip("Set by the view later");
             button.setTooltip(t);
@@ -56,9 +55,5 @@ class TooltipsUiIT {
         robot.moveTo(button);
 
         assertThat(fx(button::getTooltip)).isSameAs(own);
-    }
-
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 }

@@ -28,7 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * Drives the console's screen by the ids users and assistive tools see. Every read of UI state runs on the
  * FX thread; waits are generous limits for background calls, not timing assertions.
  */
-final class ConsoleDriver {
+public final class ConsoleDriver {
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private final FxRobot robot;
@@ -38,7 +38,7 @@ final class ConsoleDriver {
     }
 
     /** Runs {@code read} on the FX thread and returns its value. */
-    static <T> T fx(Callable<T> read) {
+    public static <T> T fx(Callable<T> read) {
         if (Platform.isFxApplicationThread()) {
             try {
                 return read.call();
@@ -59,7 +59,7 @@ final class ConsoleDriver {
     }
 
     /** Waits until {@code condition}, read on the FX thread, holds; fails naming {@code what}. */
-    static void awaitFx(String what, Callable<Boolean> condition) {
+    public static void awaitFx(String what, Callable<Boolean> condition) {
         await(what, () -> fx(condition));
     }
 
@@ -67,7 +67,7 @@ final class ConsoleDriver {
      * Waits until {@code condition} holds; fails naming {@code what}. It runs on the test thread, so it may
      * use the driver's lookups (which read the UI through {@link #fx}).
      */
-    static void await(String what, Callable<Boolean> condition) {
+    public static void await(String what, Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS, () -> {
                 try {
