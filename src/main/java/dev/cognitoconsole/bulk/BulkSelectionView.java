@@ -1,7 +1,7 @@
 package dev.cognitoconsole.bulk;
 
-import dev.cognitoconsole.users.UserRow;
 import dev.cognitoconsole.common.Tooltips;
+import dev.cognitoconsole.users.UserRow;
 import java.io.File;
 import java.util.List;
 import java.util.Objects;

@@ -1,9 +1,9 @@
 package dev.cognitoconsole.connection;
 
+import dev.cognitoconsole.common.Tooltips;
 import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.UserPool;
-import dev.cognitoconsole.common.Tooltips;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;

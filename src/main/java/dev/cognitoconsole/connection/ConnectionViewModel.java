@@ -379,9 +379,9 @@ public final class ConnectionViewModel {
      * points at a local emulator, which has no STS: that is said plainly rather than as a failure.
      */
     private static String unknownCaller(Connection target) {
-        return target.profile().endpointIfSet()
-                .map(endpoint -> "Identity unknown: no STS answers at this endpoint (emulators have none)")
-                .orElse("Identity unknown: STS GetCallerIdentity did not answer for " + target.profile().name());
+        return target.profile().endpointIfSet().isPresent()
+                ? "Identity unknown: no STS answers at this endpoint (emulators have none)"
+                : "Identity unknown: STS GetCallerIdentity did not answer for " + target.profile().name();
     }
 
     private void loadPools(Connection target) {

@@ -1,10 +1,10 @@
 package dev.cognitoconsole.users;
 
+import dev.cognitoconsole.common.Tooltips;
 import dev.cognitoconsole.model.PoolUser;
 import dev.cognitoconsole.model.UserAction;
 import dev.cognitoconsole.model.UserFilter;
 import dev.cognitoconsole.settings.Settings;
-import dev.cognitoconsole.common.Tooltips;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
