@@ -1,5 +1,6 @@
 package dev.cognitoconsole.connection;
 
+import dev.cognitoconsole.common.DeferredListComboBoxSkin;
 import dev.cognitoconsole.common.Tooltips;
 import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.model.Connection;
@@ -60,6 +61,10 @@ public final class ConnectionView {
         poolPicker.setConverter(new PoolConverter());
         poolPicker.setPrefWidth(340);
         poolPicker.setVisibleRowCount(14);
+        // Their drop-down lists are built when first opened, not with the window (each picker has its width).
+        DeferredListComboBoxSkin.install(profilePicker);
+        DeferredListComboBoxSkin.install(regionPicker);
+        DeferredListComboBoxSkin.install(poolPicker);
 
         reloadPools.setId("reloadPoolsButton");
         reloadPools.setAccessibleText("Reload pools");

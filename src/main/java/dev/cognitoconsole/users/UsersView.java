@@ -1,5 +1,6 @@
 package dev.cognitoconsole.users;
 
+import dev.cognitoconsole.common.DeferredListComboBoxSkin;
 import dev.cognitoconsole.common.Tooltips;
 import dev.cognitoconsole.model.PoolUser;
 import dev.cognitoconsole.model.UserAction;
@@ -45,6 +46,10 @@ import org.controlsfx.control.textfield.TextFields;
 public final class UsersView {
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
+    /** The search pickers' widths, in which their longest labels ("Confirmation status", "starts with") fit. */
+    static final double SEARCH_ATTRIBUTE_WIDTH = 185;
+    static final double SEARCH_MATCH_WIDTH = 120;
 
     private final UsersViewModel viewModel;
     private final ObservableStringValue emptyState;
@@ -148,6 +153,11 @@ public final class UsersView {
         searchMatch.getItems().setAll(UserFilter.Match.values());
         searchMatch.setConverter(new LabelConverter<>(UserFilter.Match::label));
         searchMatch.setValue(UserFilter.Match.STARTS_WITH);
+        // Wide enough for the longest label: their drop-down lists, which would size them, are built when first opened.
+        searchAttribute.setPrefWidth(SEARCH_ATTRIBUTE_WIDTH);
+        searchMatch.setPrefWidth(SEARCH_MATCH_WIDTH);
+        DeferredListComboBoxSkin.install(searchAttribute);
+        DeferredListComboBoxSkin.install(searchMatch);
         searchField.setId("searchField");
         searchField.setAccessibleText("Search text");
         searchField.setPromptText("Search the whole pool on Cognito");
