@@ -5,6 +5,7 @@ import dev.cognitoconsole.aws.ProfileCatalog;
 import dev.cognitoconsole.settings.SettingsService;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.control.Control;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ public final class ConsoleApp extends Application {
     public void start(Stage stage) {
         Thread.setDefaultUncaughtExceptionHandler((thread, error) ->
                 LOG.error("Uncaught exception on {}", thread.getName(), error));
+        loadDefaultStylesheet();
         // Read while the toolkit started, unless the application was launched some other way than Main.
         SettingsService settings = Main.early != null ? Main.early.settings() : EarlyStart.readSettings();
         Main.STARTUP.mark("settings");
@@ -40,6 +42,18 @@ public final class ConsoleApp extends Application {
         Main.STARTUP.mark("shown");
         startAfterFirstFrame();
         LOG.info("Console started; log folder {}", AppPaths.logDir());
+    }
+
+    /**
+     * JavaFX loads its default stylesheet (Modena, some 3,000 rules) when the first control class is initialised,
+     * on this thread; done before waiting for the settings, it fills the time the settings thread still needs.
+     */
+    private static void loadDefaultStylesheet() {
+        try {
+            Class.forName(Control.class.getName(), true, Control.class.getClassLoader());
+        } catch (ClassNotFoundException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     /**
