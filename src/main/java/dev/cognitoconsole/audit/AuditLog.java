@@ -26,10 +26,6 @@ import java.util.function.Function;
  * disk before the call it describes goes out, so a crash loses at most the line being written.
  */
 public final class AuditLog implements AuditTrail {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-
     private final Path file;
     private final Clock clock;
     private final String operator;
@@ -78,7 +74,7 @@ public final class AuditLog implements AuditTrail {
     public synchronized void append(AuditEntry entry) {
         byte[] line;
         try {
-            line = (JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+            line = (Json.MAPPER.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Audit entry cannot be written as JSON", e);
         }
@@ -115,7 +111,7 @@ public final class AuditLog implements AuditTrail {
                 continue;
             }
             try {
-                AuditEntry entry = JSON.readValue(line, AuditEntry.class);
+                AuditEntry entry = Json.MAPPER.readValue(line, AuditEntry.class);
                 if (entry == null || entry.time() == null || entry.phase() == null) {
                     damaged++;
                 } else {
@@ -126,5 +122,15 @@ public final class AuditLog implements AuditTrail {
             }
         }
         return new Contents(entries, damaged);
+    }
+
+    /**
+     * Made on the first write or read, not with the console's window: Jackson and its java.time module take
+     * 20-30 ms of the application thread to set up, before the first frame.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 }
