@@ -27,6 +27,7 @@ public final class BannerView {
     private final TextField requestId = new TextField();
     private final HBox actions = new HBox(8);
     private final Button close = new Button("✕");
+    private final VBox text = new VBox(3, title, message, advice, requestId);
 
     public BannerView(BannerViewModel viewModel) {
         this.viewModel = viewModel;
@@ -53,7 +54,6 @@ public final class BannerView {
         requestId.getStyleClass().add("banner-request-id");
         requestId.setAccessibleText("AWS request id");
 
-        VBox text = new VBox(3, title, message, advice, requestId);
         HBox.setHgrow(text, Priority.ALWAYS);
         actions.setAlignment(Pos.CENTER_RIGHT);
         close.setId("bannerClose");
@@ -61,7 +61,8 @@ public final class BannerView {
         close.setAccessibleText("Dismiss message");
         close.setOnAction(e -> viewModel.dismiss());
 
-        root.getChildren().setAll(icon, text, actions, close);
+        // The banner's content joins the window with the first notice: hidden, it would still be styled and laid out
+        // before the window's first frame.
         initListeners();
         render(viewModel.getNotice());
         return root;
@@ -78,6 +79,9 @@ public final class BannerView {
         root.getStyleClass().removeIf(c -> c.startsWith("banner-severity-"));
         if (!shown) {
             return;
+        }
+        if (root.getChildren().isEmpty()) {
+            root.getChildren().setAll(icon, text, actions, close);
         }
         root.getStyleClass().add("banner-severity-" + notice.severity().name().toLowerCase());
         root.setAccessibleText(notice.title() + ". " + notice.message());
