@@ -71,7 +71,8 @@ if [ "$floor" = 1 ]; then
   mkdir -p "$floor_dir/classes"
   "$javac_cmd" --system "$app/lib/runtime" -d "$floor_dir/classes" \
     "$root/src/test/java/dev/cognitoconsole/app/FloorWindow.java" \
-    "$root/src/main/java/dev/cognitoconsole/app/StartupClock.java"
+    "$root/src/main/java/dev/cognitoconsole/app/StartupClock.java" \
+    "$root/src/main/java/dev/cognitoconsole/common/DeferredListComboBoxSkin.java"
   "$jar_cmd" cf "$floor_dir/floor.jar" -C "$floor_dir/classes" .
   for kind in controls label; do
     floor_launch "$kind" "-XX:ArchiveClassesAtExit=$floor_dir/$kind.jsa" >/dev/null

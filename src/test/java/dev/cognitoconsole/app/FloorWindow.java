@@ -1,5 +1,6 @@
 package dev.cognitoconsole.app;
 
+import dev.cognitoconsole.common.DeferredListComboBoxSkin;
 import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -30,8 +31,9 @@ import javafx.stage.Stage;
  * 1280x760 scene; {@code -Dfloor.kind=label} shows a single label. It prints its milestones and exits after the
  * first frame.
  *
- * <p>Not run by the tests: {@code src/test/packaging/startup-bench.sh} compiles it (with {@link StartupClock})
- * against the app image's own runtime and launches it with that runtime and the app's JVM options.
+ * <p>Not run by the tests: {@code src/test/packaging/startup-bench.sh} compiles it (with {@link StartupClock} and
+ * {@link DeferredListComboBoxSkin}) against the app image's own runtime and launches it with that runtime and the
+ * app's JVM options.
  */
 public final class FloorWindow {
     static final StartupClock STARTUP = new StartupClock();
@@ -93,6 +95,12 @@ public final class FloorWindow {
                 new Button("Clear"), new Label("Filter"), new TextField());
         HBox bulk = row(new Label("0 selected"), new CheckBox("All shown"), new Button("Import usernames…"),
                 new Button("Disable"), new Button("Enable"));
+
+        // With the console's pickers' skin, which builds the drop-down list when it first opens.
+        for (ComboBox<String> picker : List.of(profile, region, pool, attribute, match)) {
+            picker.setPrefWidth(150);
+            DeferredListComboBoxSkin.install(picker);
+        }
 
         TableView<String> table = new TableView<>();
         for (String title : List.of("Username", "Email", "Enabled", "Status", "Created", "Modified", "Action")) {
