@@ -45,7 +45,7 @@ public final class ConsoleApp extends Application {
     }
 
     /**
-     * JavaFX loads its default stylesheet (Modena, some 3,000 rules) when the first control class is initialised,
+     * JavaFX loads its default stylesheet (Modena, 150 KB in binary form) when the first control class is initialised,
      * on this thread; done before waiting for the settings, it fills the time the settings thread still needs.
      */
     private static void loadDefaultStylesheet() {
