@@ -1,6 +1,7 @@
 package dev.cognitoconsole.connection;
 
 import dev.cognitoconsole.common.DeferredListComboBoxSkin;
+import dev.cognitoconsole.common.JoinsWhenShown;
 import dev.cognitoconsole.common.Tooltips;
 import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.model.Connection;
@@ -81,7 +82,8 @@ public final class ConnectionView {
         HBox pickers = new HBox(8,
                 caption("Profile", profilePicker), profilePicker,
                 caption("Region", regionPicker), regionPicker,
-                caption("Pool", poolPicker), poolPicker, reloadPools, poolsProgress);
+                caption("Pool", poolPicker), poolPicker, reloadPools,
+                JoinsWhenShown.keepingRoom(poolsProgress, viewModel.poolsLoadingProperty()));
         pickers.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(poolPicker, Priority.SOMETIMES);
 
@@ -110,7 +112,6 @@ public final class ConnectionView {
                 poolPicker.setValue(null);
             }
         });
-        poolsProgress.visibleProperty().bind(viewModel.poolsLoadingProperty());
         reloadPools.disableProperty().bind(viewModel.connectionProperty().isNull()
                 .or(viewModel.poolsLoadingProperty()));
         poolIdProblem.textProperty().bind(viewModel.poolIdProblemProperty());

@@ -1,5 +1,6 @@
 package dev.cognitoconsole.export;
 
+import dev.cognitoconsole.common.JoinsWhenShown;
 import dev.cognitoconsole.common.Tooltips;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -31,7 +32,8 @@ public final class ExportView {
         progress.setAccessibleText("Export progress");
         progressText.setId("exportProgressText");
         progressText.getStyleClass().add("activity");
-        HBox box = new HBox(8, progressText, progress, export);
+        HBox box = new HBox(8, JoinsWhenShown.takingNoRoom(progressText, viewModel.busyProperty()),
+                JoinsWhenShown.takingNoRoom(progress, viewModel.busyProperty()), export);
         box.setAlignment(Pos.CENTER_RIGHT);
         initListeners();
         return box;
@@ -40,11 +42,7 @@ public final class ExportView {
     private void initListeners() {
         export.disableProperty().bind(viewModel.canExportProperty().not());
         progress.progressProperty().bind(viewModel.progressProperty());
-        progress.visibleProperty().bind(viewModel.busyProperty());
-        progress.managedProperty().bind(progress.visibleProperty());
         progressText.textProperty().bind(viewModel.progressTextProperty());
-        progressText.visibleProperty().bind(viewModel.busyProperty());
-        progressText.managedProperty().bind(progressText.visibleProperty());
         export.setOnAction(e -> chooseFileAndExport());
     }
 

@@ -1,5 +1,6 @@
 package dev.cognitoconsole.safety;
 
+import dev.cognitoconsole.common.JoinsWhenShown;
 import dev.cognitoconsole.common.Tooltips;
 import javafx.geometry.Insets;
 import javafx.scene.AccessibleRole;
@@ -23,14 +24,11 @@ public final class SafetyView {
     public Region createBands() {
         Label productionBand = band("productionBand", "production-band");
         productionBand.textProperty().bind(viewModel.productionLabelProperty());
-        productionBand.visibleProperty().bind(viewModel.productionProperty());
-        productionBand.managedProperty().bind(productionBand.visibleProperty());
 
         Label readOnlyBand = band("readOnlyBand", "read-only-band");
         readOnlyBand.textProperty().bind(viewModel.readOnlyReasonProperty());
-        readOnlyBand.visibleProperty().bind(viewModel.readOnlyProperty());
-        readOnlyBand.managedProperty().bind(readOnlyBand.visibleProperty());
-        return new VBox(productionBand, readOnlyBand);
+        return new VBox(JoinsWhenShown.takingNoRoom(productionBand, viewModel.productionProperty()),
+                JoinsWhenShown.takingNoRoom(readOnlyBand, viewModel.readOnlyProperty()));
     }
 
     /** The toolbar's switch for read-only mode. */

@@ -1,6 +1,7 @@
 package dev.cognitoconsole.users;
 
 import dev.cognitoconsole.common.DeferredListComboBoxSkin;
+import dev.cognitoconsole.common.JoinsWhenShown;
 import dev.cognitoconsole.common.Tooltips;
 import dev.cognitoconsole.model.PoolUser;
 import dev.cognitoconsole.model.UserAction;
@@ -101,7 +102,13 @@ public final class UsersView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(10, title, count, loading, activity, spacer, stop, resume, refresh);
+        HBox toolbar = new HBox(10, title, count,
+                JoinsWhenShown.keepingRoom(loading, viewModel.loadingProperty().or(viewModel.sortingProperty())),
+                activity, spacer,
+                JoinsWhenShown.takingNoRoom(stop, viewModel.loadingProperty()),
+                JoinsWhenShown.takingNoRoom(resume,
+                        viewModel.canContinueProperty().and(viewModel.loadingProperty().not())),
+                refresh);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         keepFullWidth(title, count, stop, resume, refresh);
         toolbar.getStyleClass().add("users-toolbar");
@@ -188,7 +195,8 @@ public final class UsersView {
         bar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(searchField, Priority.SOMETIMES);
         keepFullWidth(searchCaption, searchAttribute, searchMatch, searchButton, clearSearch, filterCaption);
-        VBox box = new VBox(4, bar, searchProblem);
+        VBox box = new VBox(4, bar,
+                JoinsWhenShown.takingNoRoom(searchProblem, viewModel.searchProblemProperty().isNotNull()));
         box.getStyleClass().add("search-bar");
         box.setPadding(new Insets(4, 12, 8, 12));
         return box;
@@ -259,19 +267,12 @@ public final class UsersView {
                 viewModel.selectionProperty()));
         count.textProperty().bind(viewModel.countTextProperty());
         activity.textProperty().bind(viewModel.activityProperty());
-        loading.visibleProperty().bind(viewModel.loadingProperty().or(viewModel.sortingProperty()));
         refresh.disableProperty().bind(viewModel.selectionProperty().isNull());
         refresh.setOnAction(e -> viewModel.refresh());
-        stop.visibleProperty().bind(viewModel.loadingProperty());
-        stop.managedProperty().bind(stop.visibleProperty());
         stop.setOnAction(e -> viewModel.stop());
-        resume.visibleProperty().bind(viewModel.canContinueProperty().and(viewModel.loadingProperty().not()));
-        resume.managedProperty().bind(resume.visibleProperty());
         resume.setOnAction(e -> viewModel.continueLoading());
 
         searchProblem.textProperty().bind(viewModel.searchProblemProperty());
-        searchProblem.visibleProperty().bind(viewModel.searchProblemProperty().isNotNull());
-        searchProblem.managedProperty().bind(searchProblem.visibleProperty());
         Runnable runSearch = () -> viewModel.search(
                 new UserFilter(searchAttribute.getValue(), searchMatch.getValue(), searchField.getText()));
         searchButton.setOnAction(e -> runSearch.run());

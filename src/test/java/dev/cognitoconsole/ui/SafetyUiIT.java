@@ -8,10 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cognitoconsole.emulator.AwsConfigFiles;
 import dev.cognitoconsole.testing.CognitoStub;
 import java.util.List;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,9 +135,9 @@ class SafetyUiIT {
         assertThat(session.uncaught()).isEmpty();
     }
 
+    /** A band joins the window the first time it is shown (JoinsWhenShown): before, it is not there at all. */
     private boolean visible(String query) {
-        Node node = ui.node(query, Label.class);
-        return fx(() -> node.isVisible() && node.isManaged());
+        return ui.maybe(query).map(node -> fx(() -> node.isVisible() && node.isManaged())).orElse(false);
     }
 
     /** The users a real AdminDisableUser named (the write-access check's made-up names left out). */
