@@ -1,5 +1,6 @@
 package dev.cognitoconsole.connection;
 
+import static dev.cognitoconsole.connection.ProfileLookup.profileNamed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitoconsole.aws.ProfileCatalog;
@@ -69,8 +70,7 @@ class ConnectionCallerTest {
         ConnectionViewModel vm = viewModel();
         vm.loadProfiles();
 
-        vm.profileProperty().set(vm.profiles().stream().filter(p -> p.name().equals("prod")).findFirst()
-                .orElseThrow());
+        vm.profileProperty().set(profileNamed(vm, "prod"));
 
         assertThat(vm.callerProperty().get()).startsWith("Identity unknown").contains("prod");
         assertThat(asked).containsExactly("default@eu-west-1", "prod@eu-central-1");
@@ -81,8 +81,7 @@ class ConnectionCallerTest {
         ConnectionViewModel vm = viewModel();
         vm.loadProfiles();
 
-        vm.profileProperty().set(vm.profiles().stream().filter(p -> p.name().equals("local")).findFirst()
-                .orElseThrow());
+        vm.profileProperty().set(profileNamed(vm, "local"));
 
         assertThat(vm.callerProperty().get())
                 .isEqualTo("Identity unknown: no STS answers at this endpoint (emulators have none)");
@@ -93,7 +92,7 @@ class ConnectionCallerTest {
         ConnectionViewModel vm = viewModel();
         executor.holdWork();
         vm.loadProfiles();
-        AwsProfile prod = vm.profiles().stream().filter(p -> p.name().equals("prod")).findFirst().orElseThrow();
+        AwsProfile prod = profileNamed(vm, "prod");
         vm.profileProperty().set(prod);
         assertThat(vm.callerProperty().get()).startsWith("Checking");
 

@@ -1,5 +1,6 @@
 package dev.cognitoconsole.connection;
 
+import static dev.cognitoconsole.connection.ProfileLookup.profileNamed;
 import static dev.cognitoconsole.testing.FakeUserDirectory.LIST_POOLS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,10 +83,6 @@ class ConnectionMemoryTest {
     private ConnectionViewModel loaded(ConnectionViewModel vm) {
         vm.loadProfiles();
         return vm;
-    }
-
-    private static AwsProfile profileNamed(ConnectionViewModel vm, String name) {
-        return vm.profiles().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 
     private static String selectedPoolId(ConnectionViewModel vm) {

@@ -1,5 +1,6 @@
 package dev.cognitoconsole.connection;
 
+import static dev.cognitoconsole.connection.ProfileLookup.profileNamed;
 import static dev.cognitoconsole.testing.FakeUserDirectory.LIST_POOLS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,10 +63,6 @@ class ConnectionViewModelTest {
         ProfileCatalog catalog = ProfileCatalog.fromFiles(Files.writeString(dir.resolve("config"), config),
                 Files.writeString(dir.resolve("credentials"), ""), preferredProfile);
         return new ConnectionViewModel(catalog, KNOWN_REGIONS, directory, executor, notifier);
-    }
-
-    private static AwsProfile profileNamed(ConnectionViewModel vm, String name) {
-        return vm.profiles().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 
     @Nested
