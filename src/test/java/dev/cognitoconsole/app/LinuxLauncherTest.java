@@ -3,13 +3,17 @@ package dev.cognitoconsole.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -19,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Linux launcher script (jpackage/linux/launcher.sh, put in the app image's bin folder) finds its app image
  * however it is called, and starts the runtime's java with the configuration's options, class path and main class.
- * The app image here is a folder with that script, a configuration and a "java" that prints its arguments.
+ * The app image here is a folder with that script, a configuration and a "java" that prints its arguments; to make
+ * and use the class-data archive, the runtime is this JDK and the class path a jar with one class.
  */
 @EnabledOnOs(value = OS.LINUX, disabledReason = "the script is the launcher of the Linux app image only")
 class LinuxLauncherTest {
@@ -33,7 +38,11 @@ class LinuxLauncherTest {
     @BeforeEach
     void appImage() throws IOException {
         dir = dir.toRealPath(); // the expected paths are plain ones
-        image = dir.resolve("cognito admin"); // a space, as a folder under a home may have
+        appImageAt(dir.resolve("cognito admin")); // a space, as a folder under a home may have
+    }
+
+    private void appImageAt(Path folder) throws IOException {
+        image = folder;
         launcher = image.resolve("bin/cognito-admin-console");
         Files.createDirectories(launcher.getParent());
         Files.copy(SCRIPT, launcher);
@@ -55,7 +64,9 @@ class LinuxLauncherTest {
 
     @Test
     void calledByItsFullPathItPassesTheConfiguration() throws Exception {
-                assertThat(run(dir, launcher.toString(), "--demo")).containsExactly(
+        archiveMadeFor(image.resolve("lib/app"));
+
+        assertThat(run(dir, launcher.toString(), "--demo")).containsExactly(
                 "-XX:SharedArchiveFile=" + image + "/lib/app/app.jsa",
                 "-Dfile.encoding=UTF-8",
                 "-Djpackage.app-path=" + image + "/bin/cognito-admin-console",
@@ -76,13 +87,104 @@ class LinuxLauncherTest {
         assertThat(run(dir, image.resolve("lib") + "/../bin/cognito-admin-console")).isEqualTo(plain);
     }
 
+    @Test
+    void withoutAnArchiveMadeForItsFolderItLeavesTheArchiveOut() throws Exception {
+        // None made yet: JDK 17 would start with no archive at all, not even the runtime's.
+        assertThat(run(dir, launcher.toString())).doesNotContain("-XX:SharedArchiveFile=" + image + "/lib/app/app.jsa")
+                .contains("-Dfile.encoding=UTF-8");
+
+        // Made where the image was before it was copied or moved here.
+        archiveMadeFor(dir.resolve("elsewhere/lib/app"));
+        assertThat(run(dir, launcher.toString())).noneMatch(option -> option.startsWith("-XX:SharedArchiveFile="));
+    }
+
+    /**
+     * The archive is made with the app image's own java from its class list, and then used: a real runtime (this
+     * JDK) and a real class here, started with -Xshare:on, which fails when the archive cannot be mapped. In a
+     * folder without a space: JDK 17 leaves the class path's classes out of an archive when its path has one
+     * (the JDK's and JavaFX's classes are still archived).
+     */
+    @Test
+    void makesTheClassDataArchiveFromItsClassListAndThenStartsWithIt() throws Exception {
+        appImageAt(dir.resolve("cognito-admin-console"));
+        realRuntimeAndJar();
+        Files.writeString(image.resolve("lib/app/cognito-admin-console.classlist"),
+                "java/lang/Object\n" + Greeter.class.getName().replace('.', '/') + "\n");
+
+        List<String> made = run(dir, launcher.toString(), "--make-class-data-archive");
+
+        Path app = image.resolve("lib/app");
+        assertThat(made).containsExactly("cognito-admin-console: made its class-data archive " + app
+                + "/app.jsa (a faster start)");
+        assertThat(Files.readString(app.resolve("app.jsa.for"))).isEqualTo(app + "\n");
+        assertThat(app.resolve("app.jsa.log")).doesNotExist();
+        assertThat(app.resolve("app.jsa.tmp")).doesNotExist();
+        List<String> started = run(dir, launcher.toString(), "hello");
+        assertThat(started).contains("greeting hello")
+                .anyMatch(line -> line.contains(Greeter.class.getName()) && line.contains("shared objects file"));
+    }
+
+    @Test
+    void withoutAClassListItSaysThereIsNoArchiveToMake() throws Exception {
+        Process process = new ProcessBuilder(launcher.toString(), "--make-class-data-archive").start();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(err).startsWith("cognito-admin-console: no class list at " + image
+                + "/lib/app/cognito-admin-console.classlist, so no class-data archive to make");
+        assertThat(image.resolve("lib/app/app.jsa")).doesNotExist();
+    }
+
+    /** Started by the launcher in {@link #makesTheClassDataArchiveFromItsClassListAndThenStartsWithIt}. */
+    public static final class Greeter {
+        public static void main(String[] args) {
+            System.out.println("greeting " + String.join(" ", args));
+        }
+    }
+
+    private void archiveMadeFor(Path appFolder) throws IOException {
+        Files.writeString(image.resolve("lib/app/app.jsa.for"), appFolder + "\n");
+    }
+
+    /** This JDK as the image's runtime, a jar with {@link Greeter} as its class path and main class. */
+    private void realRuntimeAndJar() throws IOException {
+        Path runtime = image.resolve("lib/runtime");
+        deleteTree(runtime);
+        Files.createSymbolicLink(runtime, Path.of(System.getProperty("java.home")));
+        String entry = Greeter.class.getName().replace('.', '/') + ".class";
+        Path app = image.resolve("lib/app");
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(app.resolve("console.jar")));
+                InputStream in = Greeter.class.getClassLoader().getResourceAsStream(entry)) {
+            jar.putNextEntry(new JarEntry(entry));
+            in.transferTo(jar);
+        }
+        Files.writeString(app.resolve("cognito-admin-console.cfg"), String.join("\n",
+                "[Application]",
+                "app.classpath=$APPDIR/console.jar",
+                "app.mainclass=" + Greeter.class.getName(),
+                "",
+                "[JavaOptions]",
+                "java-options=-XX:SharedArchiveFile=$APPDIR/app.jsa",
+                "java-options=-Xshare:on",
+                "java-options=-Xlog:class+load=info"));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
     private static List<String> run(Path workingDir, String command, String... args) throws Exception {
         List<String> commandLine = new ArrayList<>(List.of(command));
         commandLine.addAll(List.of(args));
         Process process = new ProcessBuilder(commandLine).directory(workingDir.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("the launcher ends").isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the launcher ends").isTrue();
         assertThat(process.exitValue()).as("exit status of " + command).isZero();
         return out.lines().toList();
     }
