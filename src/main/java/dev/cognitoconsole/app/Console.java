@@ -224,14 +224,18 @@ public final class Console implements AutoCloseable {
         Region table = usersView.createView();
         VBox center = new VBox(safetyBands, bannerView.createView(), table);
         VBox.setVgrow(table, Priority.ALWAYS);
-        BorderPane pane = new BorderPane(center);
         Region bar = connectionView.createView();
         HBox.setHgrow(bar, Priority.ALWAYS);
         HBox top = new HBox(bar, tools);
         top.setAlignment(Pos.TOP_RIGHT);
         top.getStyleClass().add("top-bar");
         HBox.setMargin(tools, new Insets(10, 12, 0, 0));
+        // Top first, then the middle, then the bottom: JavaFX moves the keyboard focus (Tab, and the first focus
+        // when the window opens) in the order of the children, so the profile picker gets the focus first and Tab
+        // goes on from the connection bar to the users' search bar and table, as they read on screen.
+        BorderPane pane = new BorderPane();
         pane.setTop(top);
+        pane.setCenter(center);
         pane.setBottom(statusBar);
         pane.setId("consoleRoot");
         pane.getStylesheets().add(FxDialogService.STYLESHEET.toExternalForm());

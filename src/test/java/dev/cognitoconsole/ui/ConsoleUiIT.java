@@ -12,6 +12,7 @@ import dev.cognitoconsole.emulator.PoolSeed;
 import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.testing.Closing;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -19,6 +20,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -152,11 +154,43 @@ class ConsoleUiIT {
         assertThat(ui.text("#poolTitle")).contains(STAFF_POOL_ID);
     }
 
+    /**
+     * The keyboard starts where the screen does: on the profile picker (it used to start on the search bar, which
+     * came first among the window's children), and Tab goes on through the connection bar, the tools, then the
+     * users' search bar and table.
+     */
+    @Test
+    void keyboardFocusStartsAtTheProfilePickerAndTabFollowsTheScreen(FxRobot robot) {
+        awaitProfilePreselected();
+        ui.awaitPools(2);
+        Stage stage = session.stage();
+        assertThat(fx(() -> focusedId(stage))).isEqualTo("profilePicker");
+
+        List<String> visited = new ArrayList<>();
+        for (int i = 0; i < 40 && !visited.contains("usersTable"); i++) {
+            robot.push(KeyCode.TAB);
+            String id = fx(() -> focusedId(stage));
+            if (!visited.contains(id)) {
+                visited.add(id);
+            }
+        }
+
+        assertThat(visited).containsSubsequence("regionPicker", "poolPicker", "auditButton", "settingsButton",
+                "searchAttribute", "searchMatch", "searchField", "usersTable");
+    }
+
+    /** The id of the focused control, or of its nearest ancestor with one (an editable picker's text field). */
+    private static String focusedId(Stage stage) {
+        Node node = stage.getScene().getFocusOwner();
+        while (node != null && node.getId() == null) {
+            node = node.getParent();
+        }
+        return node == null ? "(none)" : node.getId();
+    }
+
     @SuppressWarnings("unchecked")
     private void openDeskPool(FxRobot robot) {
-        ComboBox<AwsProfile> profiles = ui.node("#profilePicker", ComboBox.class);
-        awaitFx("profile " + AwsConfigFiles.PROFILE + " is preselected", () -> profiles.getValue() != null
-                && AwsConfigFiles.PROFILE.equals(profiles.getValue().name()));
+        awaitProfilePreselected();
         ComboBox<String> regions = ui.node("#regionPicker", ComboBox.class);
         assertThat(fx(regions::getValue)).isEqualTo("us-east-1");
         ui.awaitPools(2);
@@ -164,6 +198,13 @@ class ConsoleUiIT {
         assertThat(fx(() -> ui.poolPicker().getValue().id())).isEqualTo(DESK_POOL_ID);
         ui.awaitUsers(DESK_USERS);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void awaitProfilePreselected() {
+        ComboBox<AwsProfile> profiles = ui.node("#profilePicker", ComboBox.class);
+        awaitFx("profile " + AwsConfigFiles.PROFILE + " is preselected", () -> profiles.getValue() != null
+                && AwsConfigFiles.PROFILE.equals(profiles.getValue().name()));
     }
 
     private static boolean enabledInEmulator(String username) {
