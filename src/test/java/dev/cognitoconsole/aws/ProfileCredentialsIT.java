@@ -294,6 +294,26 @@ class ProfileCredentialsIT {
         assertThat(assumeRoleSignedWith()).containsExactly(INSTANCE_KEY_ID);
     }
 
+    @Test
+    void noContainerCredentialsNamesTheSourceAndTheFix() {
+        ProfileCatalog catalog = world.catalog("[profile task]\nrole_arn = arn:aws:iam::111122223333:role/Support\n"
+                + "credential_source = EcsContainer\n" + CredentialsWorld.SERVICES);
+        // A container endpoint that answers nothing: a closed loopback port.
+        System.setProperty(CONTAINER_URI, "http://127.0.0.1:1/task-credentials");
+        ConsoleFailure.CredentialsUnavailable failure;
+        try {
+            failure = credentialsFailure(catalog, "task");
+        } finally {
+            System.clearProperty(CONTAINER_URI);
+        }
+
+        assertThat(failure.getMessage()).contains("Profile task takes its credentials from credential_source = "
+                + "EcsContainer, and the container credentials endpoint");
+        assertThat(failure.fix()).contains("Run the console in a container given a task role", "source_profile");
+        assertThat(failure.recovery()).isEqualTo(Recovery.RENEW_ELSEWHERE);
+        assertThat(world.cognitoSignedWith()).as("nothing reached Cognito").isEmpty();
+    }
+
     private static final String CONTAINER_URI = "aws.containerCredentialsFullUri";
     private static final String INSTANCE_KEY_ID = "ASIASTUBINSTANCE0009";
 
