@@ -28,13 +28,11 @@ import dev.cognitoconsole.common.BackgroundTaskExecutor;
 import dev.cognitoconsole.common.DialogService;
 import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.model.Connection;
-import dev.cognitoconsole.model.Page;
 import dev.cognitoconsole.model.PoolSelection;
-import dev.cognitoconsole.model.PoolUser;
 import dev.cognitoconsole.model.UserAction;
-import dev.cognitoconsole.model.UserFilter;
 import dev.cognitoconsole.model.UserPool;
 import dev.cognitoconsole.testing.CognitoStub;
+import dev.cognitoconsole.testing.ForwardingUserDirectory;
 import dev.cognitoconsole.users.Sleeper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -230,27 +228,11 @@ public final class BulkBenchmark {
     }
 
     /** Counts the write calls the console makes (each is one AdminDisableUser call, before the SDK's retries). */
-    private static final class CountingDirectory implements UserDirectory {
-        private final UserDirectory inner;
+    private static final class CountingDirectory extends ForwardingUserDirectory {
         private final AtomicLong writes = new AtomicLong();
 
         CountingDirectory(UserDirectory inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public Page<UserPool> listPools(Connection connection, String nextToken) {
-            return inner.listPools(connection, nextToken);
-        }
-
-        @Override
-        public Page<PoolUser> listUsers(Connection connection, String poolId, UserFilter filter, String token) {
-            return inner.listUsers(connection, poolId, filter, token);
-        }
-
-        @Override
-        public PoolUser getUser(Connection connection, String poolId, String username) {
-            return inner.getUser(connection, poolId, username);
+            super(inner);
         }
 
         @Override

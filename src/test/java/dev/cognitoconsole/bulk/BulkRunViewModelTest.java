@@ -26,6 +26,7 @@ import dev.cognitoconsole.model.UserFilter;
 import dev.cognitoconsole.model.UserPool;
 import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
 import dev.cognitoconsole.testing.FakeUserDirectory;
+import dev.cognitoconsole.testing.ForwardingUserDirectory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -291,20 +292,12 @@ class BulkRunViewModelTest {
     }
 
     /** Makes the change, then loses the answer, for some users: as a timeout after Cognito acted would. */
-    private record LosingAnswers(UserDirectory inner, Set<String> losing) implements UserDirectory {
-        @Override
-        public Page<UserPool> listPools(Connection connection, String nextToken) {
-            return inner.listPools(connection, nextToken);
-        }
+    private static final class LosingAnswers extends ForwardingUserDirectory {
+        private final Set<String> losing;
 
-        @Override
-        public Page<PoolUser> listUsers(Connection connection, String poolId, UserFilter filter, String token) {
-            return inner.listUsers(connection, poolId, filter, token);
-        }
-
-        @Override
-        public PoolUser getUser(Connection connection, String poolId, String username) {
-            return inner.getUser(connection, poolId, username);
+        LosingAnswers(UserDirectory inner, Set<String> losing) {
+            super(inner);
+            this.losing = losing;
         }
 
         @Override
@@ -313,11 +306,6 @@ class BulkRunViewModelTest {
             if (losing.contains(username)) {
                 throw new ConsoleFailure.NetworkUnreachable(DISABLE_USER, "https://cognito", "Read timed out", null);
             }
-        }
-
-        @Override
-        public void enableUser(Connection connection, String poolId, String username) {
-            inner.enableUser(connection, poolId, username);
         }
     }
 

@@ -1,0 +1,42 @@
+package dev.cognitoconsole.testing;
+
+import dev.cognitoconsole.aws.UserDirectory;
+import dev.cognitoconsole.model.Connection;
+import dev.cognitoconsole.model.Page;
+import dev.cognitoconsole.model.PoolUser;
+import dev.cognitoconsole.model.UserFilter;
+import dev.cognitoconsole.model.UserPool;
+
+/** A directory that passes every call on to another; tests extend it to count, record or break some calls. */
+public abstract class ForwardingUserDirectory implements UserDirectory {
+    protected final UserDirectory inner;
+
+    protected ForwardingUserDirectory(UserDirectory inner) {
+        this.inner = inner;
+    }
+
+    @Override
+    public Page<UserPool> listPools(Connection connection, String nextToken) {
+        return inner.listPools(connection, nextToken);
+    }
+
+    @Override
+    public Page<PoolUser> listUsers(Connection connection, String poolId, UserFilter filter, String token) {
+        return inner.listUsers(connection, poolId, filter, token);
+    }
+
+    @Override
+    public PoolUser getUser(Connection connection, String poolId, String username) {
+        return inner.getUser(connection, poolId, username);
+    }
+
+    @Override
+    public void disableUser(Connection connection, String poolId, String username) {
+        inner.disableUser(connection, poolId, username);
+    }
+
+    @Override
+    public void enableUser(Connection connection, String poolId, String username) {
+        inner.enableUser(connection, poolId, username);
+    }
+}
