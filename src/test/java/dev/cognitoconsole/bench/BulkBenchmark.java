@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.Options;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.cognitoconsole.audit.AuditEntry;
@@ -32,6 +31,7 @@ import dev.cognitoconsole.model.PoolSelection;
 import dev.cognitoconsole.model.UserAction;
 import dev.cognitoconsole.model.UserPool;
 import dev.cognitoconsole.testing.CognitoStub;
+import dev.cognitoconsole.testing.CognitoTransformer;
 import dev.cognitoconsole.testing.ForwardingUserDirectory;
 import dev.cognitoconsole.users.Sleeper;
 import java.io.IOException;
@@ -252,7 +252,7 @@ public final class BulkBenchmark {
      * One pool held in memory: AdminGetUser answers each user's state, AdminDisableUser changes it, and more than
      * {@code limit} AdminDisableUser calls accepted within the last second get Cognito's TooManyRequestsException.
      */
-    static final class ThrottledPool implements ResponseDefinitionTransformerV2 {
+    static final class ThrottledPool extends CognitoTransformer {
         static final String NAME = "throttled-pool";
         private static final ObjectMapper JSON = new ObjectMapper();
         private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
@@ -266,9 +266,9 @@ public final class BulkBenchmark {
         final AtomicInteger accepted = new AtomicInteger();
         final AtomicLong received = new AtomicLong();
         final AtomicLong throttled = new AtomicLong();
-        private final AtomicLong requestIds = new AtomicLong();
 
         ThrottledPool(List<String> usernames, int limit) {
+            super(NAME, "b0b0b0b0-0000-4000-8000-");
             this.limit = limit;
             usernames.forEach(u -> enabled.put(u, true));
         }
@@ -286,18 +286,8 @@ public final class BulkBenchmark {
         }
 
         @Override
-        public String getName() {
-            return NAME;
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
         public ResponseDefinition transform(ServeEvent event) {
-            String requestId = String.format("b0b0b0b0-0000-4000-8000-%012x", requestIds.incrementAndGet());
+            String requestId = nextRequestId();
             String operation = CognitoStub.operationOf(event.getRequest().getHeader("X-Amz-Target"));
             JsonNode body;
             try {
@@ -355,21 +345,6 @@ public final class BulkBenchmark {
             return true;
         }
 
-        private static ResponseDefinition ok(String body, String requestId) {
-            return aResponse().withStatus(200)
-                    .withHeader("Content-Type", CognitoStub.CONTENT_TYPE)
-                    .withHeader(CognitoStub.REQUEST_ID_HEADER, requestId)
-                    .withBody(body)
-                    .build();
-        }
-
-        private static ResponseDefinition error(int status, String type, String message, String requestId) {
-            return aResponse().withStatus(status)
-                    .withHeader("Content-Type", CognitoStub.CONTENT_TYPE)
-                    .withHeader(CognitoStub.REQUEST_ID_HEADER, requestId)
-                    .withBody("{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}")
-                    .build();
-        }
     }
 
     private static void deleteTree(Path dir) {

@@ -11,20 +11,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.Options;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.cognitoconsole.testing.CognitoStub;
+import dev.cognitoconsole.testing.CognitoTransformer;
 import java.io.IOException;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * WireMock on 127.0.0.1 answering ListUsers for {@link SyntheticPool synthetic pools} of any size with one
- * stub: a {@link ResponseDefinitionTransformerV2} reads UserPoolId, Limit and PaginationToken from the
- * request body and computes the page. No request journal, no gzip, no request logging, so WireMock stays
+ * stub: a {@link CognitoTransformer} reads UserPoolId, Limit and PaginationToken from the request body and
+ * computes the page. No request journal, no gzip, no request logging, so WireMock stays
  * out of the way of what is measured. Anything but ListUsers gets Cognito's 400 shape.
  */
 final class SyntheticCognito implements AutoCloseable {
@@ -70,7 +69,7 @@ final class SyntheticCognito implements AutoCloseable {
 
     /** ListUsers requests answered so far. */
     long pagesServed() {
-        return pages.served.get();
+        return pages.requestsAnswered();
     }
 
     @Override
@@ -79,7 +78,7 @@ final class SyntheticCognito implements AutoCloseable {
     }
 
     /** Computes each ListUsers page from the request. */
-    static final class ListUsersPages implements ResponseDefinitionTransformerV2 {
+    static final class ListUsersPages extends CognitoTransformer {
         static final String NAME = "synthetic-list-users";
         static final int PRECOMPUTE_LIMIT = 200_000;
         private static final ObjectMapper JSON = new ObjectMapper();
@@ -87,9 +86,9 @@ final class SyntheticCognito implements AutoCloseable {
         private final Map<String, Integer> pools;
         /** Full pages of the smaller pools, made once, so serving them is a copy (the 1M pool is computed). */
         private final Map<String, byte[][]> pages = new HashMap<>();
-        private final AtomicLong served = new AtomicLong();
 
         ListUsersPages(Map<String, Integer> pools) {
+            super(NAME, "be9c4000-0000-4000-8000-");
             this.pools = pools;
             pools.forEach((poolId, size) -> {
                 if (size <= PRECOMPUTE_LIMIT) {
@@ -104,19 +103,8 @@ final class SyntheticCognito implements AutoCloseable {
         }
 
         @Override
-        public String getName() {
-            return NAME;
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
         public ResponseDefinition transform(ServeEvent serveEvent) {
-            long n = served.incrementAndGet();
-            String requestId = String.format("be9c4000-0000-4000-8000-%012x", n);
+            String requestId = nextRequestId();
             JsonNode body;
             try {
                 body = JSON.readTree(serveEvent.getRequest().getBody());
@@ -145,12 +133,7 @@ final class SyntheticCognito implements AutoCloseable {
                     return error(400, "InvalidParameterException", "Invalid pagination token", requestId);
                 }
             }
-            return aResponse()
-                    .withStatus(200)
-                    .withHeader("Content-Type", CognitoStub.CONTENT_TYPE)
-                    .withHeader(CognitoStub.REQUEST_ID_HEADER, requestId)
-                    .withBody(page(poolId, size, offset, limit))
-                    .build();
+            return ok(page(poolId, size, offset, limit), requestId);
         }
 
         private byte[] page(String poolId, int size, int offset, int limit) {
@@ -161,13 +144,5 @@ final class SyntheticCognito implements AutoCloseable {
             return SyntheticPool.listUsersPage(poolId, size, offset, limit);
         }
 
-        private static ResponseDefinition error(int status, String type, String message, String requestId) {
-            return aResponse()
-                    .withStatus(status)
-                    .withHeader("Content-Type", CognitoStub.CONTENT_TYPE)
-                    .withHeader(CognitoStub.REQUEST_ID_HEADER, requestId)
-                    .withBody("{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}")
-                    .build();
-        }
     }
 }

@@ -518,7 +518,7 @@ public final class CognitoStub implements AutoCloseable {
                 .withBody(body);
     }
 
-    private static ResponseDefinitionBuilder errorResponse(int status, String type, String message, String requestId) {
+    static ResponseDefinitionBuilder errorResponse(int status, String type, String message, String requestId) {
         ObjectNode body = JSON.createObjectNode();
         body.put("__type", type);
         body.put("message", message);

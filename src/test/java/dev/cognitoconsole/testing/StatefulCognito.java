@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
@@ -265,7 +264,7 @@ public final class StatefulCognito implements AutoCloseable {
     private record Answer(int status, String body, Fault fault, int delayMillis) {
     }
 
-    private static final class State implements ResponseDefinitionTransformerV2 {
+    private static final class State extends CognitoTransformer {
         static final String NAME = "stateful-cognito";
 
         final Map<String, PoolState> pools = new ConcurrentHashMap<>();
@@ -273,28 +272,21 @@ public final class StatefulCognito implements AutoCloseable {
         final Map<Fault, AtomicLong> faults = new ConcurrentHashMap<>();
         final Map<String, AtomicInteger> changes = new ConcurrentHashMap<>();
         final Map<String, AtomicInteger> applied = new ConcurrentHashMap<>();
-        final AtomicLong requestIds = new AtomicLong();
         volatile FaultPlan plan = FaultPlan.NONE;
         volatile Arrival arrival = (operation, n, body) -> { };
         volatile long latencySeed;
         volatile int maxLatencyMillis;
         volatile int slowMillis = 2_000;
 
-        @Override
-        public String getName() {
-            return NAME;
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
+        State() {
+            super(NAME, "5fa7e000-0000-4000-8000-");
         }
 
         @Override
         public ResponseDefinition transform(ServeEvent event) {
             String operation = CognitoStub.operationOf(event.getRequest().getHeader("X-Amz-Target"));
             int n = requests.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
-            String requestId = String.format("5fa7e000-0000-4000-8000-%012x", requestIds.incrementAndGet());
+            String requestId = nextRequestId();
             JsonNode body;
             try {
                 body = JSON.readTree(event.getRequest().getBody());
@@ -315,7 +307,7 @@ public final class StatefulCognito implements AutoCloseable {
                 answer = fault == null || normal.status() != 200 ? normal : faultAnswer(fault, operation, normal);
             }
             int latency = maxLatencyMillis <= 0 ? 0
-                    : new SplittableRandom(latencySeed * 17 + requestIds.get()).nextInt(maxLatencyMillis + 1);
+                    : new SplittableRandom(latencySeed * 17 + requestsAnswered()).nextInt(maxLatencyMillis + 1);
             return render(new Answer(answer.status(), answer.body(), answer.fault(), answer.delayMillis() + latency),
                     requestId);
         }
