@@ -14,8 +14,8 @@
 #
 # The .deb runs this when it installs; the build runs it for the app image in target/dist. JDK 17 maps such
 # an archive only with the class path it was made with, and without it starts with no archive at all, not
-# even the runtime's own of the JDK's classes. So the option is passed only when lib/app/app.jsa.for (written
-# with the archive) names this very folder: a copied or moved app image, or one whose archive is not made
+# even the runtime's own of the JDK's classes. So the option is passed only when the archive is there and
+# lib/app/app.jsa.for (written with it) names this very folder: a copied or moved app image, or one whose archive is not made
 # yet, starts with the runtime's archive until the command above is run there. (JDK 17 leaves the class
 # path's classes out of an archive made on a path with a space: keep the app in a folder without one.)
 set -e
@@ -32,7 +32,7 @@ root=${root%/*}
 app=$root/lib/app
 archive=$app/app.jsa
 made_for=
-if [ -f "$archive.for" ]; then read -r made_for <"$archive.for" || true; fi
+if [ -f "$archive" ] && [ -f "$archive.for" ]; then read -r made_for <"$archive.for" || true; fi
 options=()
 classpath=
 main=

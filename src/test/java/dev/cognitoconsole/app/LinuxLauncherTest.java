@@ -96,6 +96,11 @@ class LinuxLauncherTest {
         // Made where the image was before it was copied or moved here.
         archiveMadeFor(dir.resolve("elsewhere/lib/app"));
         assertThat(run(dir, launcher.toString())).noneMatch(option -> option.startsWith("-XX:SharedArchiveFile="));
+
+        // Made here, then deleted by hand: the note of where it was made stays behind.
+        archiveMadeFor(image.resolve("lib/app"));
+        Files.delete(image.resolve("lib/app/app.jsa"));
+        assertThat(run(dir, launcher.toString())).noneMatch(option -> option.startsWith("-XX:SharedArchiveFile="));
     }
 
     /**
@@ -143,7 +148,9 @@ class LinuxLauncherTest {
         }
     }
 
+    /** An archive (its contents do not matter to the script) and the folder it says it was made for. */
     private void archiveMadeFor(Path appFolder) throws IOException {
+        Files.writeString(image.resolve("lib/app/app.jsa"), "not read by the script");
         Files.writeString(image.resolve("lib/app/app.jsa.for"), appFolder + "\n");
     }
 
