@@ -2,6 +2,7 @@ package dev.cognitoconsole.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cognitoconsole.testing.Trees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
@@ -157,7 +157,7 @@ class LinuxLauncherTest {
     /** This JDK as the image's runtime, a jar with {@link Greeter} as its class path and main class. */
     private void realRuntimeAndJar() throws IOException {
         Path runtime = image.resolve("lib/runtime");
-        deleteTree(runtime);
+        Trees.delete(runtime);
         Files.createSymbolicLink(runtime, Path.of(System.getProperty("java.home")));
         String entry = Greeter.class.getName().replace('.', '/') + ".class";
         Path app = image.resolve("lib/app");
@@ -175,14 +175,6 @@ class LinuxLauncherTest {
                 "java-options=-XX:SharedArchiveFile=$APPDIR/app.jsa",
                 "java-options=-Xshare:on",
                 "java-options=-Xlog:class+load=info"));
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 
     private static List<String> run(Path workingDir, String command, String... args) throws Exception {

@@ -33,9 +33,9 @@ import dev.cognitoconsole.model.UserPool;
 import dev.cognitoconsole.testing.CognitoStub;
 import dev.cognitoconsole.testing.CognitoTransformer;
 import dev.cognitoconsole.testing.ForwardingUserDirectory;
+import dev.cognitoconsole.testing.Trees;
 import dev.cognitoconsole.users.Sleeper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,7 +127,7 @@ public final class BulkBenchmark {
     }
 
     private static Result run(int users, int budget, int serverLimit, Path dir) throws Exception {
-        deleteTree(dir);
+        Trees.delete(dir);
         Files.createDirectories(dir);
         List<String> names = new ArrayList<>(users);
         for (int i = 1; i <= users; i++) {
@@ -345,22 +345,5 @@ public final class BulkBenchmark {
             return true;
         }
 
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

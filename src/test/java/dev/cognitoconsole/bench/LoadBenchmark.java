@@ -3,6 +3,7 @@ package dev.cognitoconsole.bench;
 import dev.cognitoconsole.emulator.CognitoLocal;
 import dev.cognitoconsole.emulator.DemoData;
 import dev.cognitoconsole.emulator.PoolSeed;
+import dev.cognitoconsole.testing.Trees;
 import dev.cognitoconsole.users.SortKey;
 import dev.cognitoconsole.users.UserRow;
 import dev.cognitoconsole.users.UsersViewModel;
@@ -269,7 +270,7 @@ public final class LoadBenchmark {
     private void cognitoLocalSuite(Fx.StallWatchdog watchdog) throws Exception {
         String label = String.format("cognito-local %,dk", localUsers / 1000);
         Path dir = workDir.resolve("cognito-local");
-        deleteRecursively(dir);
+        Trees.delete(dir);
         Files.createDirectories(dir);
         long seedStart = System.nanoTime();
         PoolSeed seed = new PoolSeed(LOCAL_POOL, "Bench " + localUsers, DemoData.supportDesk(localUsers));
@@ -686,17 +687,6 @@ public final class LoadBenchmark {
     static void log(String format, Object... args) {
         System.out.println("[bench] " + String.format(Locale.ROOT, format, args));
         System.out.flush();
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 
     /** The printed table. */

@@ -5,6 +5,7 @@ import dev.cognitoconsole.emulator.CognitoLocal;
 import dev.cognitoconsole.emulator.DemoData;
 import dev.cognitoconsole.emulator.PoolSeed;
 import dev.cognitoconsole.emulator.SeedUser;
+import dev.cognitoconsole.testing.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Map;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** {@code mvn -Pdemo}: the console against a seeded cognito-local on a free loopback port. */
 public final class DemoMain {
@@ -28,7 +27,7 @@ public final class DemoMain {
 
     public static void main(String[] args) throws IOException {
         Path workDir = workDir();
-        deleteRecursively(workDir);
+        Trees.delete(workDir);
         Files.createDirectories(workDir);
         List<SeedUser> users = new ArrayList<>(DemoData.supportDesk(300));
         Instant joined = Instant.now().minus(Duration.ofDays(400));
@@ -63,16 +62,5 @@ public final class DemoMain {
             return Files.createTempDirectory("cognito-console-demo");
         }
         return Path.of(emulatorDir).toAbsolutePath().getParent().getParent().resolve("target/demo");
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

@@ -3,15 +3,13 @@ package dev.cognitoconsole.ui;
 import dev.cognitoconsole.emulator.AwsConfigFiles;
 import dev.cognitoconsole.testing.Closing;
 import dev.cognitoconsole.testing.CognitoStub;
+import dev.cognitoconsole.testing.Trees;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -105,20 +103,7 @@ final class FakeAws<S extends AutoCloseable> implements BeforeAllCallback, Befor
         try {
             Closing.closeAll(cognito);
         } finally {
-            delete(dir);
-        }
-    }
-
-    private static void delete(Path tree) throws IOException {
-        if (tree == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(tree)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            Trees.delete(dir);
         }
     }
 }
