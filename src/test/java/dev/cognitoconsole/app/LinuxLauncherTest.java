@@ -131,14 +131,43 @@ class LinuxLauncherTest {
 
     @Test
     void withoutAClassListItSaysThereIsNoArchiveToMake() throws Exception {
-        Process process = new ProcessBuilder(launcher.toString(), "--make-class-data-archive").start();
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        Failed failed = makeArchiveFailing();
 
-        assertThat(process.exitValue()).isEqualTo(2);
-        assertThat(err).startsWith("cognito-admin-console: no class list at " + image
+        assertThat(failed.status()).isEqualTo(2);
+        assertThat(failed.err()).startsWith("cognito-admin-console: no class list at " + image
                 + "/lib/app/cognito-admin-console.classlist, so no class-data archive to make");
         assertThat(image.resolve("lib/app/app.jsa")).doesNotExist();
+    }
+
+    /** The JVM refuses the dump: its last words are shown, and nothing is left behind (an old archive is gone). */
+    @Test
+    void whenTheJvmCannotMakeTheArchiveItSaysWhatTheJvmSaidAndLeavesNothing() throws Exception {
+        Path app = image.resolve("lib/app");
+        Files.writeString(app.resolve("cognito-admin-console.classlist"), "java/lang/Object\n");
+        archiveMadeFor(app);
+        Files.writeString(image.resolve("lib/runtime/bin/java"),
+                "#!/bin/sh\necho 'Error: An error has occurred while processing the shared archive file.'\nexit 1\n");
+
+        Failed failed = makeArchiveFailing();
+
+        assertThat(failed.status()).isEqualTo(1);
+        assertThat(failed.err()).isEqualTo("cognito-admin-console: could not make the class-data archive (the app"
+                + " starts without it); the JVM said:\n"
+                + "Error: An error has occurred while processing the shared archive file.\n");
+        try (var left = Files.list(app)) {
+            assertThat(left.map(path -> path.getFileName().toString()))
+                    .containsExactlyInAnyOrder("cognito-admin-console.cfg", "cognito-admin-console.classlist");
+        }
+    }
+
+    private record Failed(int status, String err) {
+    }
+
+    private Failed makeArchiveFailing() throws Exception {
+        Process process = new ProcessBuilder(launcher.toString(), "--make-class-data-archive").start();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("the launcher ends").isTrue();
+        return new Failed(process.exitValue(), err);
     }
 
     /** Started by the launcher in {@link #makesTheClassDataArchiveFromItsClassListAndThenStartsWithIt}. */
