@@ -12,14 +12,17 @@ import org.slf4j.LoggerFactory;
  * Start-up work that needs no JavaFX toolkit, done on a second thread while the toolkit starts: configuring
  * logging and reading the settings (with Jackson, whose first use costs as much as the read). On two cores
  * this takes both off the path to the first frame; the application thread waits for them only when it
- * builds the window.
+ * builds the window. Once the settings are handed over, the thread does the JVM's one-time work that the
+ * application thread would otherwise meet while it builds the window ({@link #warmUp}).
  */
 final class EarlyStart {
     private final CompletableFuture<SettingsService> settings = new CompletableFuture<>();
     private final Supplier<SettingsService> readSettings;
+    private final Runnable warmUp;
 
-    private EarlyStart(Supplier<SettingsService> readSettings) {
+    private EarlyStart(Supplier<SettingsService> readSettings, Runnable warmUp) {
         this.readSettings = readSettings;
+        this.warmUp = warmUp;
     }
 
     /**
@@ -30,9 +33,24 @@ final class EarlyStart {
         return new SettingsService(new SettingsStore(AppPaths.settingsFile(), Clock.systemUTC()));
     }
 
-    /** Starts the work; {@code readSettings} reads the settings file (on the second thread). */
+    /**
+     * JavaFX's controls ask for a {@link System.Logger} when their first skins are made. The JDK's first logger
+     * looks for a logging backend in every jar on the class path (60 here, most of them the AWS SDK's) and then
+     * starts java.util.logging: 40-60 ms of the application thread, in the middle of building the window. Asked
+     * for here first, that work is done by the time the window needs it.
+     */
+    static void warmUp() {
+        System.getLogger("javafx.scene.control").isLoggable(System.Logger.Level.DEBUG);
+    }
+
+    /** Starts the work; {@code readSettings} reads the settings file (on the second thread), then {@link #warmUp}. */
     static EarlyStart begin(Supplier<SettingsService> readSettings) {
-        EarlyStart early = new EarlyStart(readSettings);
+        return begin(readSettings, EarlyStart::warmUp);
+    }
+
+    /** As {@link #begin(Supplier)}, with {@code warmUp} run once the settings are handed over. */
+    static EarlyStart begin(Supplier<SettingsService> readSettings, Runnable warmUp) {
+        EarlyStart early = new EarlyStart(readSettings, warmUp);
         Thread thread = new Thread(early::run, "console-early-start");
         thread.setDaemon(true);
         thread.start();
@@ -45,6 +63,12 @@ final class EarlyStart {
             settings.complete(readSettings.get());
         } catch (RuntimeException | Error e) {
             settings.completeExceptionally(e);
+        }
+        try {
+            warmUp.run();
+        } catch (RuntimeException e) {
+            // Only a head start: whatever failed here is met, and reported, where it is needed.
+            LoggerFactory.getLogger(EarlyStart.class).debug("Start-up warm-up failed", e);
         }
     }
 

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,5 +57,45 @@ class EarlyStartTest {
 
         assertThatThrownBy(early::settings).isExactlyInstanceOf(IllegalStateException.class)
                 .hasMessage("no settings folder");
+    }
+
+    @Test
+    void theSettingsAreHandedOverBeforeTheWarmUpAndDoNotWaitForIt() throws InterruptedException {
+        CountDownLatch warmUpStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<String> warmedOn = new AtomicReference<>();
+        EarlyStart early = EarlyStart.begin(SettingsService::inMemory, () -> {
+            warmedOn.set(Thread.currentThread().getName());
+            warmUpStarted.countDown();
+            await(release);
+        });
+
+        // The warm-up is still running (held by the latch) when the settings are asked for.
+        assertThat(warmUpStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        SettingsService settings = early.settings();
+        release.countDown();
+
+        assertThat(settings.get().listUsersPerSecond()).isPositive();
+        assertThat(warmedOn.get()).isEqualTo("console-early-start");
+    }
+
+    @Test
+    void aFailedWarmUpLeavesTheSettingsAsRead() throws InterruptedException {
+        CountDownLatch failed = new CountDownLatch(1);
+        EarlyStart early = EarlyStart.begin(SettingsService::inMemory, () -> {
+            failed.countDown();
+            throw new IllegalStateException("no logging backend");
+        });
+
+        assertThat(failed.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(early.settings().loadProblem()).isEmpty();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
