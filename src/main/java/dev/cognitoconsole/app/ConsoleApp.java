@@ -17,18 +17,25 @@ public final class ConsoleApp extends Application {
         Main.STARTUP.mark("toolkit");
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
-
+    /**
+     * Taken once the settings are handed over, not when this class is initialised: the early-start thread sets up
+     * logging meanwhile, and SLF4J hands a logger asked for on another thread during its set-up a stand-in that,
+     * asked for at the wrong moment, stays silent for good. It dropped the start-up milestones in 2 launches of
+     * about 140 on a busy machine, and would have dropped the uncaught-exception reports with them.
+     */
+    private Logger log;
     private Console console;
     private Stage stage;
 
     @Override
     public void start(Stage stage) {
-        Thread.setDefaultUncaughtExceptionHandler((thread, error) ->
-                LOG.error("Uncaught exception on {}", thread.getName(), error));
         loadDefaultStylesheet();
-        // Read while the toolkit started, unless the application was launched some other way than Main.
+        // Read while the toolkit started, unless the application was launched some other way than Main. Logging is
+        // set up before the settings are read, so from here on a logger is the real one.
         SettingsService settings = Main.early != null ? Main.early.settings() : EarlyStart.readSettings();
+        log = LoggerFactory.getLogger(ConsoleApp.class);
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) ->
+                log.error("Uncaught exception on {}", thread.getName(), error));
         Main.STARTUP.mark("settings");
         console = Console.create(ProfileCatalog.fromEnvironment(), ClientSettings.defaults(), settings, stage);
         console.openPagesWith(getHostServices()::showDocument);
@@ -41,7 +48,7 @@ public final class ConsoleApp extends Application {
         stage.show();
         Main.STARTUP.mark("shown");
         startAfterFirstFrame();
-        LOG.info("Console started; log folder {}", AppPaths.logDir());
+        log.info("Console started; log folder {}", AppPaths.logDir());
     }
 
     /**
@@ -62,7 +69,7 @@ public final class ConsoleApp extends Application {
      */
     private void startAfterFirstFrame() {
         Main.STARTUP.markFirstFrame(() -> {
-            LOG.info("Start-up milestones (ms since launch): {}", Main.STARTUP.summary());
+            log.info("Start-up milestones (ms since launch): {}", Main.STARTUP.summary());
             console.start();
             // The window's icons (six PNGs decoded) wait too: 35-45 ms of the application thread.
             Console.addIcons(stage);

@@ -72,7 +72,11 @@ final class EarlyStart {
         }
     }
 
-    /** The settings, once read; a failure to read them is thrown here, on the caller's thread. */
+    /**
+     * The settings, once read; a failure to read them is thrown here, on the caller's thread. Logging is set up before
+     * they are read, so a thread that takes an SLF4J logger only after this returns gets the real one (see
+     * {@code ConsoleApp}).
+     */
     SettingsService settings() {
         try {
             return settings.join();
