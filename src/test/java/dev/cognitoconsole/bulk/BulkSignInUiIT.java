@@ -4,6 +4,7 @@ import static dev.cognitoconsole.testing.FakeUserDirectory.GET_USER;
 import static dev.cognitoconsole.testing.FakeUserDirectory.user;
 import static dev.cognitoconsole.ui.ConsoleDriver.await;
 import static dev.cognitoconsole.ui.ConsoleDriver.fx;
+import static dev.cognitoconsole.ui.ConsoleDriver.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitoconsole.bulk.BulkRunViewModel.RunState;
@@ -71,9 +72,8 @@ class BulkSignInUiIT {
         assertThat(fx(() -> viewModel.stateProperty().get())).as("nothing resumes before the sign-in succeeds")
                 .isEqualTo(RunState.PAUSED);
 
-        fx(() -> {
+        onFx(() -> {
             asked.get(0).retry().run(); // what the sign-in does once the credentials work
-            return null;
         });
 
         assertThat(fx(() -> viewModel.results().stream().map(BulkResultRow::getOutcome).toList()))

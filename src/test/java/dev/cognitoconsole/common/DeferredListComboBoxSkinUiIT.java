@@ -2,6 +2,7 @@ package dev.cognitoconsole.common;
 
 import static dev.cognitoconsole.ui.ConsoleDriver.awaitFx;
 import static dev.cognitoconsole.ui.ConsoleDriver.fx;
+import static dev.cognitoconsole.ui.ConsoleDriver.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
@@ -105,11 +106,10 @@ class DeferredListComboBoxSkinUiIT {
         List<String> many = IntStream.rangeClosed(1, 40).mapToObj(i -> "region-" + i).toList();
         Map<String, List<String>> rowsShown = new LinkedHashMap<>();
         for (ComboBox<String> comboBox : List.of(standard, deferred)) {
-            fx(() -> {
+            onFx(() -> {
                 comboBox.getItems().setAll(many);
                 comboBox.setVisibleRowCount(5);
                 comboBox.setValue("region-33");
-                return null;
             });
             ListView<?> list = open(robot, comboBox);
 

@@ -1,6 +1,7 @@
 package dev.cognitoconsole.common;
 
 import static dev.cognitoconsole.ui.ConsoleDriver.fx;
+import static dev.cognitoconsole.ui.ConsoleDriver.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.beans.property.BooleanProperty;
@@ -54,28 +55,19 @@ class JoinsWhenShownUiIT {
         assertThat(fx(() -> row.getChildren().get(3))).isSameAs(warning);
         assertThat(fx(() -> warning.isVisible() && warning.isManaged())).isTrue();
 
-        fx(() -> {
-            warned.set(false);
-            return null;
-        });
+        onFx(() -> warned.set(false));
 
         assertThat(fx(() -> warning.isVisible() || warning.isManaged())).isFalse();
     }
 
     @Test
     void takesThePlaceholdersPlaceWhenFirstShownAndStays() {
-        fx(() -> {
-            loading.set(true);
-            return null;
-        });
+        onFx(() -> loading.set(true));
 
         assertThat(fx(() -> row.getChildren())).containsExactly(first, stop, progress, warning, last);
         assertThat(fx(() -> stop.isVisible() && stop.isManaged() && progress.isVisible())).isTrue();
 
-        fx(() -> {
-            loading.set(false);
-            return null;
-        });
+        onFx(() -> loading.set(false));
 
         assertThat(fx(() -> row.getChildren())).containsExactly(first, stop, progress, warning, last);
         assertThat(fx(() -> stop.isVisible() || stop.isManaged())).as("Stop hidden, taking no room").isFalse();

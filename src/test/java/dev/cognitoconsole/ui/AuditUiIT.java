@@ -3,6 +3,7 @@ package dev.cognitoconsole.ui;
 import static dev.cognitoconsole.ui.ConsoleDriver.await;
 import static dev.cognitoconsole.ui.ConsoleDriver.awaitFx;
 import static dev.cognitoconsole.ui.ConsoleDriver.fx;
+import static dev.cognitoconsole.ui.ConsoleDriver.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitoconsole.audit.AuditChange;
@@ -51,13 +52,12 @@ class AuditUiIT {
     /** The audit window belongs to the console's stage: it is closed before the session closes the console. */
     @AfterEach
     void closeOwnedWindows() {
-        fx(() -> {
+        onFx(() -> {
             for (Window window : new ArrayList<>(Window.getWindows())) {
                 if (window instanceof Stage owned && owned.getOwner() == session.stage()) {
                     owned.close();
                 }
             }
-            return null;
         });
     }
 

@@ -58,6 +58,14 @@ public final class ConsoleDriver {
         }
     }
 
+    /** Runs {@code change} on the FX thread and waits for it: {@link #fx} for work that returns nothing. */
+    public static void onFx(Runnable change) {
+        fx(() -> {
+            change.run();
+            return null;
+        });
+    }
+
     /** Waits until {@code condition}, read on the FX thread, holds; fails naming {@code what}. */
     public static void awaitFx(String what, Callable<Boolean> condition) {
         await(what, () -> fx(condition));

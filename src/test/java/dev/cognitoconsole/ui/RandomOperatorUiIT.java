@@ -3,6 +3,7 @@ package dev.cognitoconsole.ui;
 import static dev.cognitoconsole.ui.ConsoleDriver.await;
 import static dev.cognitoconsole.ui.ConsoleDriver.awaitFx;
 import static dev.cognitoconsole.ui.ConsoleDriver.fx;
+import static dev.cognitoconsole.ui.ConsoleDriver.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitoconsole.app.AppPaths;
@@ -183,10 +184,7 @@ class RandomOperatorUiIT {
     private String switchPool(ConsoleDriver ui, Random random) {
         ComboBox<UserPool> picker = ui.poolPicker();
         int index = random.nextInt(POOLS.size());
-        fx(() -> {
-            picker.setValue(picker.getItems().get(index));
-            return null;
-        });
+        onFx(() -> picker.setValue(picker.getItems().get(index)));
         return "switch pool";
     }
 
@@ -198,10 +196,7 @@ class RandomOperatorUiIT {
         char letter = random.nextInt(5) == 0 ? "abc".charAt(random.nextInt(3))
                 : Character.toLowerCase(shownPool.charAt(shownPool.length() - 1));
         String prefix = "rand-" + letter + "-0" + random.nextInt(2);
-        fx(() -> {
-            field.setText(prefix);
-            return null;
-        });
+        onFx(() -> field.setText(prefix));
         return fire(ui, "#searchButton");
     }
 
@@ -281,10 +276,7 @@ class RandomOperatorUiIT {
         }
         boolean confirm = random.nextInt(10) < 7;
         DialogPane dialog = awaitShowing("confirmDialog", true);
-        fx(() -> {
-            ((Button) dialog.lookup(confirm ? "#confirmButton" : "#cancelButton")).fire();
-            return null;
-        });
+        onFx(() -> ((Button) dialog.lookup(confirm ? "#confirmButton" : "#cancelButton")).fire());
         awaitShowing("confirmDialog", false);
         return (confirm ? "confirm " : "cancel ") + clicked.get();
     }
@@ -315,10 +307,7 @@ class RandomOperatorUiIT {
     private void showEverythingFresh(ConsoleDriver ui) {
         fire(ui, "#clearSearchButton");
         for (int round = 0; round < 5; round++) {
-            fx(() -> {
-                session.console().banner().dismiss();
-                return null;
-            });
+            onFx(() -> session.console().banner().dismiss());
             fire(ui, "#refreshButton");
             awaitFx("the listing ends", () -> !session.console().users().loadingProperty().get());
             if (!ui.bannerShown() && !fx(() -> session.console().users().canContinueProperty().get())) {

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static dev.cognitoconsole.ui.ConsoleDriver.await;
 import static dev.cognitoconsole.ui.ConsoleDriver.awaitFx;
 import static dev.cognitoconsole.ui.ConsoleDriver.fx;
+import static dev.cognitoconsole.ui.ConsoleDriver.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -111,10 +112,7 @@ class SearchUiIT {
         choose(robot, "#searchAttribute", "Email");
         choose(robot, "#searchMatch", "is exactly");
         TextField field = ui.node("#searchField", TextField.class);
-        fx(() -> {
-            field.clear();
-            return null;
-        });
+        onFx(() -> field.clear());
         int listUsersBefore = aws.cognito().requestsFor("ListUsers");
 
         ui.click("#searchButton");
@@ -141,10 +139,7 @@ class SearchUiIT {
         assertThat(shown).isEqualTo("bob");
         assertThat(ui.text("#userCount")).isEqualTo("1 shown of 3 users");
 
-        fx(() -> {
-            quickFilter.clear();
-            return null;
-        });
+        onFx(() -> quickFilter.clear());
 
         awaitFx("#usersTable shows every user again", () -> table.getItems().size() == USERS);
         assertThat(ui.text("#userCount")).isEqualTo("3 users");
