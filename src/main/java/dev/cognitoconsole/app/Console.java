@@ -176,7 +176,7 @@ public final class Console implements AutoCloseable {
         });
         BannerViewModel auditBanner = new BannerViewModel();
         AuditView auditView = new AuditView(new AuditViewModel(audit.file(), executor, auditBanner,
-                Clock.systemDefaultZone()), auditBanner);
+                Clock.systemDefaultZone()), auditBanner, FxDialogService.STYLESHEET);
         Button auditButton = new Button("Audit log");
         auditButton.setId("auditButton");
         auditButton.setAccessibleText("Audit log: every change made from this computer");

@@ -3,11 +3,11 @@ package dev.cognitoconsole.audit;
 import dev.cognitoconsole.banner.BannerView;
 import dev.cognitoconsole.banner.BannerViewModel;
 import dev.cognitoconsole.export.ExportFileChooser;
+import java.net.URL;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -39,6 +39,7 @@ public final class AuditView {
 
     private final AuditViewModel viewModel;
     private final BannerViewModel banner;
+    private final URL stylesheet;
 
     private final TableView<AuditChange> table = new TableView<>();
     private final TextField poolFilter = new TextField();
@@ -58,10 +59,14 @@ public final class AuditView {
     private Stage stage;
     private final ExportFileChooser files = new ExportFileChooser();
 
-    /** @param banner the window's own banner, the notifier {@code viewModel} reports to */
-    public AuditView(AuditViewModel viewModel, BannerViewModel banner) {
+    /**
+     * @param banner the window's own banner, the notifier {@code viewModel} reports to
+     * @param stylesheet the console's stylesheet
+     */
+    public AuditView(AuditViewModel viewModel, BannerViewModel banner, URL stylesheet) {
         this.viewModel = viewModel;
         this.banner = banner;
+        this.stylesheet = stylesheet;
     }
 
     /** Opens the window (or brings it forward) and reads the log again. Call on the FX thread. */
@@ -73,8 +78,7 @@ public final class AuditView {
             }
             stage.setTitle("Audit log");
             Scene scene = new Scene(createView(), 1180, 620);
-            scene.getStylesheets().add(Objects.requireNonNull(
-                    AuditView.class.getResource("/dev/cognitoconsole/app/console.css")).toExternalForm());
+            scene.getStylesheets().add(stylesheet.toExternalForm());
             stage.setScene(scene);
             if (owner instanceof Stage main) {
                 stage.getIcons().setAll(main.getIcons());

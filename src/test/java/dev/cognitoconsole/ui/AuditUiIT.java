@@ -86,6 +86,9 @@ class AuditUiIT {
         assertThat(change.profile()).isEqualTo(AwsConfigFiles.PROFILE);
         assertThat(fx(() -> ui.node("#auditWindow", Node.class).getScene().getWindow() instanceof Stage s
                 && s.getOwner() == session.stage())).as("the audit window is owned by the main window").isTrue();
+        assertThat(fx(() -> ui.node("#auditWindow", Node.class).getScene().getStylesheets()))
+                .as("styled as the main window")
+                .isEqualTo(fx(() -> session.stage().getScene().getRoot().getStylesheets()));
         assertThat(outcomeCellText(robot, table)).isEqualTo("DONE");
         assertThat(ui.text("#auditSummary")).matches("1 change|1 shown of [\\d,]+ changes");
         assertThat(fx(() -> ui.node("#exportAuditButton", Node.class).isDisabled())).isFalse();
