@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -283,12 +284,8 @@ class ProfileCredentialsIT {
         ProfileCatalog catalog = world.catalog("[profile task]\nrole_arn = arn:aws:iam::111122223333:role/Support\n"
                 + "credential_source = EcsContainer\n" + CredentialsWorld.SERVICES);
         // The SDK reads the container's endpoint from AWS_CONTAINER_CREDENTIALS_FULL_URI or this property.
-        System.setProperty(CONTAINER_URI, world.aws.endpoint() + "/task-credentials");
-        try {
-            world.listPools(catalog, world.credentials(catalog), "task");
-        } finally {
-            System.clearProperty(CONTAINER_URI);
-        }
+        inContainer(world.aws.endpoint() + "/task-credentials",
+                () -> world.listPools(catalog, world.credentials(catalog), "task"));
 
         assertThat(world.cognitoSignedWith()).containsExactly(AwsServicesStub.ROLE_KEY_ID);
         assertThat(assumeRoleSignedWith()).containsExactly(INSTANCE_KEY_ID);
@@ -299,13 +296,8 @@ class ProfileCredentialsIT {
         ProfileCatalog catalog = world.catalog("[profile task]\nrole_arn = arn:aws:iam::111122223333:role/Support\n"
                 + "credential_source = EcsContainer\n" + CredentialsWorld.SERVICES);
         // A container endpoint that answers nothing: a closed loopback port.
-        System.setProperty(CONTAINER_URI, "http://127.0.0.1:1/task-credentials");
-        ConsoleFailure.CredentialsUnavailable failure;
-        try {
-            failure = credentialsFailure(catalog, "task");
-        } finally {
-            System.clearProperty(CONTAINER_URI);
-        }
+        ConsoleFailure.CredentialsUnavailable failure = inContainer("http://127.0.0.1:1/task-credentials",
+                () -> credentialsFailure(catalog, "task"));
 
         assertThat(failure.getMessage()).contains("Profile task takes its credentials from credential_source = "
                 + "EcsContainer, and the container credentials endpoint");
@@ -315,6 +307,16 @@ class ProfileCredentialsIT {
     }
 
     private static final String CONTAINER_URI = "aws.containerCredentialsFullUri";
+
+    /** {@code call}'s result, got with the SDK's container credentials endpoint set to {@code uri}, as in a task. */
+    private static <T> T inContainer(String uri, Supplier<T> call) {
+        System.setProperty(CONTAINER_URI, uri);
+        try {
+            return call.get();
+        } finally {
+            System.clearProperty(CONTAINER_URI);
+        }
+    }
     private static final String INSTANCE_KEY_ID = "ASIASTUBINSTANCE0009";
 
     private void stubInstanceMetadata() {
