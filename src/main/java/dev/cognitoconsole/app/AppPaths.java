@@ -55,6 +55,11 @@ public final class AppPaths {
         return dataDir().resolve("audit").resolve("audit.jsonl");
     }
 
+    /** The real bulk run in hand, kept until it ends (see BulkJournal). */
+    public static Path bulkRunFile() {
+        return dataDir().resolve("bulk").resolve("bulk-run.jsonl");
+    }
+
     public static Path logDir() {
         return dataDir().resolve("logs");
     }

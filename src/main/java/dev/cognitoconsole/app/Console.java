@@ -14,6 +14,7 @@ import dev.cognitoconsole.aws.RateBudgets;
 import dev.cognitoconsole.aws.SdkUserDirectory;
 import dev.cognitoconsole.banner.BannerView;
 import dev.cognitoconsole.banner.BannerViewModel;
+import dev.cognitoconsole.bulk.BulkJournal;
 import dev.cognitoconsole.bulk.BulkRunView;
 import dev.cognitoconsole.bulk.BulkRunViewModel;
 import dev.cognitoconsole.bulk.BulkSelectionView;
@@ -36,6 +37,7 @@ import dev.cognitoconsole.settings.SettingsViewModel;
 import dev.cognitoconsole.users.Sleeper;
 import dev.cognitoconsole.users.UsersView;
 import dev.cognitoconsole.users.UsersViewModel;
+import dev.cognitoconsole.writes.UserWrites;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
@@ -62,6 +64,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,6 +90,7 @@ public final class Console implements AutoCloseable {
     private final SettingsService preferences;
     private final SettingsViewModel settingsModel;
     private final UsersView usersView;
+    private final BulkJournal journal;
     /** Looks at the AWS files' sizes and times every two seconds, and reads them again when they changed. */
     private final Timeline filesWatch;
 
@@ -94,8 +98,9 @@ public final class Console implements AutoCloseable {
                     AtomicReference<Consumer<String>> browser, BackgroundTaskExecutor executor,
                     ConnectionViewModel connection,
                     UsersViewModel users, BannerViewModel banner, Parent root, SettingsService preferences,
-                    SettingsViewModel settingsModel, UsersView usersView) {
+                    SettingsViewModel settingsModel, UsersView usersView, BulkJournal journal) {
         this.usersView = usersView;
+        this.journal = journal;
         this.filesWatch = new Timeline(new KeyFrame(FILES_WATCH_PERIOD, e -> connection.reloadProfilesIfChanged()));
         this.preferences = preferences;
         this.settingsModel = settingsModel;
@@ -138,23 +143,33 @@ public final class Console implements AutoCloseable {
         new SignInView(signIn, stage, FxDialogService.STYLESHEET).follow();
         ConnectionViewModel connection = new ConnectionViewModel(catalog, AwsRegions.cognitoRegions(), directory,
                 executor, banner, new RememberedConnections(preferences), callers::of);
-        AuditLog audit = new AuditLog(AppPaths.auditFile(), Clock.systemUTC(), System.getProperty("user.name"),
-                callers::of);
-        SafetyViewModel safety = new SafetyViewModel(preferences, directory, executor);
+        signIn.onSignedIn(connection::credentialsRenewed);
+        AuditLog audit = new AuditLog(AppPaths.auditFile(), Clock.systemUTC(), System.getProperty("user.name"));
+        SafetyViewModel safety = new SafetyViewModel(preferences, Platform::runLater);
         connection.connectionProperty().addListener((obs, old, now) -> safety.connectionChanged(now));
         connection.callerIdentityProperty().addListener((obs, old, now) -> safety.callerKnown(now));
+        UserWrites writes = new UserWrites(directory, audit, safety, callers::of);
         UsersViewModel users = new UsersViewModel(directory, executor, banner, dialogs, System::nanoTime,
-                Sleeper.SYSTEM, Clock.systemUTC(), audit, safety);
+                Sleeper.SYSTEM, Clock.systemUTC(), writes, safety);
         connection.selectionProperty().addListener((obs, old, now) -> {
             users.show(now);
             safety.poolChosen(now);
         });
 
         UsersView usersView = new UsersView(users, connection.emptyStateProperty());
-        usersView.writesOff(safety.readOnlyProperty());
-        BulkRunViewModel bulkRun = new BulkRunViewModel(directory, audit, executor, dialogs, System::nanoTime,
-                Sleeper.SYSTEM, users::showRead, safety);
+        usersView.writesOff(safety.writesOffProperty());
+        BulkRunViewModel bulkRun = new BulkRunViewModel(writes, safety, executor, dialogs, System::nanoTime,
+                Sleeper.SYSTEM, users::showRead);
         bulkRun.setSignIn(signIn::signIn);
+        BulkJournal journal = new BulkJournal(AppPaths.bulkRunFile());
+        bulkRun.keepRunsIn(journal);
+        // A real bulk run is paused, not cut off, when the window closes: the operator is asked first.
+        stage.addEventFilter(WindowEvent.WINDOW_CLOSE_REQUEST, close -> bulkRun.closeConfirmation().ifPresent(ask -> {
+            close.consume();
+            if (dialogs.confirm(ask)) {
+                bulkRun.pauseThen(stage::close);
+            }
+        }));
         BulkSelectionViewModel bulkSelection = new BulkSelectionViewModel(users, bulkRun, executor, banner);
         BulkRunView bulkRunView = new BulkRunView(bulkRun, stage,
                 FxDialogService.STYLESHEET);
@@ -209,7 +224,7 @@ public final class Console implements AutoCloseable {
         preferences.loadProblem().ifPresent(problem -> banner.show(new Notice(Notice.Severity.WARNING,
                 "SettingsSetAside", "Settings reset", problem, null, null, List.of())));
         return new Console(clients, credentials, browser, executor, connection, users, banner, root, preferences,
-                settingsModel, usersView);
+                settingsModel, usersView, journal);
     }
 
     private static Parent layout(ConnectionView connectionView, Region tools, Region safetyBands,
@@ -271,6 +286,11 @@ public final class Console implements AutoCloseable {
         connection.loadProfiles();
         filesWatch.setCycleCount(Animation.INDEFINITE);
         filesWatch.play();
+        executor.run(job -> journal.unfinished(), found -> found.ifPresent(run -> banner.show(new Notice(
+                Notice.Severity.WARNING, "UnfinishedBulkRun", "A bulk change did not finish", run.summary() + ".",
+                "To finish it, pick that pool and use Import in the bulk bar with " + run.listFile() + ": each user "
+                        + "is read first, so users already changed are skipped.", null, List.of()))),
+                error -> LOG.warn("Could not look for an unfinished bulk change", error));
     }
 
     public ConnectionViewModel connection() {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.cognitoconsole.model.CallerIdentity;
-import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.ConsoleFailure;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,9 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * The operator-facing record of every change: JSON Lines, one entry per line, each written and synced to
@@ -29,17 +26,12 @@ public final class AuditLog implements AuditTrail {
     private final Path file;
     private final Clock clock;
     private final String operator;
-    private final Function<Connection, Optional<CallerIdentity>> callers;
 
-    /**
-     * @param callers looks up the caller of a connection (STS GetCallerIdentity, cached); empty when unknown
-     */
-    public AuditLog(Path file, Clock clock, String operator,
-                    Function<Connection, Optional<CallerIdentity>> callers) {
+    /** @param operator the workstation user running the console */
+    public AuditLog(Path file, Clock clock, String operator) {
         this.file = file;
         this.clock = clock;
         this.operator = operator;
-        this.callers = callers;
     }
 
     public Path file() {
@@ -61,9 +53,10 @@ public final class AuditLog implements AuditTrail {
 
     private AuditEntry entry(String id, AuditEntry.Phase phase, Attempt a, AuditEntry.Outcome outcome,
                              ConsoleFailure failure, String detail) {
-        Optional<CallerIdentity> caller = callers.apply(a.connection());
+        // The write path names the identity whose keys sign the call: never a lookup by profile name here.
+        CallerIdentity signer = a.signer();
         return new AuditEntry(clock.instant(), id, phase, operator, a.connection().profile().name(),
-                caller.map(CallerIdentity::arn).orElse(null), caller.map(CallerIdentity::account).orElse(null),
+                signer == null ? null : signer.arn(), signer == null ? null : signer.account(),
                 a.connection().region(), a.poolId(), a.username(), a.userSub(), a.action(), a.reason(), outcome,
                 failure == null ? null : failure.awsCode() != null ? failure.awsCode() : failure.kind().name(),
                 failure == null ? null : failure.requestId(),

@@ -1,5 +1,6 @@
 package dev.cognitoconsole.audit;
 
+import dev.cognitoconsole.model.CallerIdentity;
 import dev.cognitoconsole.model.ConsoleFailure;
 import dev.cognitoconsole.model.Connection;
 
@@ -9,9 +10,17 @@ import dev.cognitoconsole.model.Connection;
  */
 public interface AuditTrail {
 
-    /** What is about to be changed. */
+    /**
+     * What is about to be changed.
+     *
+     * @param signer the identity whose credentials sign the call, as STS named it for them, or {@code null}
+     */
     record Attempt(Connection connection, String poolId, String username, String userSub, String action,
-                   String reason) {
+                   String reason, CallerIdentity signer) {
+        public Attempt(Connection connection, String poolId, String username, String userSub, String action,
+                       String reason) {
+            this(connection, poolId, username, userSub, action, reason, null);
+        }
     }
 
     /** Records the attempt durably and returns its operation id. */

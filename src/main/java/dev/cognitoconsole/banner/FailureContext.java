@@ -12,9 +12,16 @@ import dev.cognitoconsole.model.Connection;
  * @param write      whether the call was a change (its outcome matters more than a read's)
  * @param retry      what Retry does, or {@code null} when retrying makes no sense
  * @param refresh    what Refresh does, or {@code null}
+ * @param readBack   after a write without a clear answer, the state AdminGetUser then read ("Enabled"), or
+ *                   {@code null} when it was not read
  */
 public record FailureContext(String attempted, Connection connection, String poolId, String username,
-                             boolean write, Runnable retry, Runnable refresh) {
+                             boolean write, Runnable retry, Runnable refresh, String readBack) {
+
+    public FailureContext(String attempted, Connection connection, String poolId, String username, boolean write,
+                          Runnable retry, Runnable refresh) {
+        this(attempted, connection, poolId, username, write, retry, refresh, null);
+    }
 
     public static FailureContext read(String attempted, Connection connection, String poolId, Runnable retry) {
         return new FailureContext(attempted, connection, poolId, null, false, retry, retry);

@@ -118,6 +118,9 @@ public final class FailureNotices {
     }
 
     private static String outcomeAdvice(ConsoleFailure failure, FailureContext context) {
+        if (context.readBack() != null) {
+            return "AdminGetUser then read " + context.readBack() + ": " + subject(context) + " was not changed.";
+        }
         return failure.outcomeUnknown()
                 ? "Whether " + (context.username() == null ? "the user" : context.username())
                   + " was changed is not known: refresh to read the user's state."

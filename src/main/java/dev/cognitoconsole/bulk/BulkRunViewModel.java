@@ -10,6 +10,7 @@ import dev.cognitoconsole.model.PoolSelection;
 import dev.cognitoconsole.model.PoolUser;
 import dev.cognitoconsole.model.UserAction;
 import dev.cognitoconsole.users.Sleeper;
+import dev.cognitoconsole.writes.UserWrites;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -32,6 +33,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
@@ -90,6 +93,7 @@ public final class BulkRunViewModel {
     /** Set while the run is paused by credentials the console can renew: a sign-in, or an MFA code. */
     private final ReadOnlyObjectWrapper<Notice.SignInRequest> signInRequest = new ReadOnlyObjectWrapper<>();
     private Consumer<Notice.SignInRequest> signInHandler;
+    private BulkJournal journal = BulkJournal.NONE;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
     private final ReadOnlyIntegerWrapper retryable = new ReadOnlyIntegerWrapper();
 
@@ -113,16 +117,26 @@ public final class BulkRunViewModel {
         this(directory, audit, executor, dialogs, nanoClock, sleeper, readStates, WriteSafety.NONE);
     }
 
-    /** @param safety read-only mode (a dry run is still allowed) and production marks (the count is typed) */
     public BulkRunViewModel(UserDirectory directory, AuditTrail audit, TaskExecutor executor, DialogService dialogs,
                             LongSupplier nanoClock, Sleeper sleeper,
                             BiConsumer<PoolSelection, List<PoolUser>> readStates, WriteSafety safety) {
+        this(new UserWrites(directory, audit, safety, connection -> Optional.empty()), safety, executor, dialogs,
+                nanoClock, sleeper, readStates);
+    }
+
+    /**
+     * @param writes the one path of every change, which asks {@code safety} before each call
+     * @param safety read-only mode (a dry run is still allowed) and production marks (the count is typed)
+     */
+    public BulkRunViewModel(UserWrites writes, WriteSafety safety, TaskExecutor executor, DialogService dialogs,
+                            LongSupplier nanoClock, Sleeper sleeper,
+                            BiConsumer<PoolSelection, List<PoolUser>> readStates) {
         this.safety = safety;
         this.executor = executor;
         this.dialogs = dialogs;
         this.nanoClock = nanoClock;
         this.readStates = readStates;
-        this.runner = new BulkRunner(directory, audit, sleeper);
+        this.runner = new BulkRunner(writes, sleeper);
     }
 
     // Properties
@@ -177,6 +191,11 @@ public final class BulkRunViewModel {
     /** Who runs a sign-in (the console's SignInViewModel); the run resumes once it succeeds. */
     public void setSignIn(Consumer<Notice.SignInRequest> handler) {
         signInHandler = handler;
+    }
+
+    /** Where real runs are kept while they last, so that one the console did not finish can be resumed. */
+    public void keepRunsIn(BulkJournal kept) {
+        journal = kept;
     }
 
     /** Renews the credentials that paused the run, then resumes it. */
@@ -237,13 +256,14 @@ public final class BulkRunViewModel {
         if (answer.isEmpty()) {
             return false;
         }
-        Optional<String> refused = problem(answer.get(), usernames.size(), production).or(() -> blocked(answer.get()));
+        Optional<String> refused = problem(answer.get(), usernames.size(), production)
+                .or(() -> blocked(answer.get(), target));
         if (refused.isPresent()) {
             problem.set(refused.get());
             return false;
         }
-        start(new BulkPlan(action, target, usernames, source, answer.get().reason().strip(), answer.get().dryRun()),
-                leftOut);
+        start(new BulkPlan(action, target, usernames, source, answer.get().reason().strip(), answer.get().dryRun(),
+                production), leftOut);
         return true;
     }
 
@@ -263,13 +283,13 @@ public final class BulkRunViewModel {
             return false;
         }
         Optional<String> refused = problem(answer.get(), dry.usernames().size(), production)
-                .or(() -> blocked(answer.get()));
+                .or(() -> blocked(answer.get(), dry.target()));
         if (refused.isPresent() || answer.get().dryRun()) {
             problem.set(refused.orElse("Untick Dry run to run for real."));
             return false;
         }
         start(new BulkPlan(dry.action(), dry.target(), dry.usernames(), dry.source(), answer.get().reason().strip(),
-                false), shownLeftOut);
+                false, production), shownLeftOut);
         return true;
     }
 
@@ -282,8 +302,9 @@ public final class BulkRunViewModel {
         }
     }
 
+    /** Goes on with the users not reached, unless changes are off now (a dry run may always go on). */
     public void resume() {
-        if (state.get() == RunState.PAUSED) {
+        if (state.get() == RunState.PAUSED && !refusedByReadOnly()) {
             startJob(rowsWith(BulkOutcome.PENDING));
         }
     }
@@ -299,6 +320,42 @@ public final class BulkRunViewModel {
         } else if (now == RunState.PAUSED) {
             cancelled();
         }
+    }
+
+    /**
+     * What to ask before the window closes, or empty when no real run is under way (a dry run only reads).
+     */
+    public Optional<DialogService.Confirmation> closeConfirmation() {
+        BulkPlan current = plan.get();
+        if (current == null || current.dryRun() || !state.get().active()) {
+            return Optional.empty();
+        }
+        int waiting = count(BulkOutcome.PENDING) + count(BulkOutcome.WORKING);
+        return Optional.of(new DialogService.Confirmation("Close during a bulk change",
+                "A bulk change has " + count(waiting) + " not reached yet. Close anyway?",
+                List.of(new DialogService.Fact("Run", title.get()), new DialogService.Fact("Where", context.get())),
+                "The run pauses after the user in hand, whose audit lines are written first. The users not reached "
+                        + "are kept on disk, and the console offers them at its next start.",
+                "Pause and close"));
+    }
+
+    /** Pauses the run and calls {@code whenStopped} on the UI thread once no user is being worked on. */
+    public void pauseThen(Runnable whenStopped) {
+        if (!state.get().working()) {
+            whenStopped.run();
+            return;
+        }
+        pause();
+        state.addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends RunState> obs, RunState was,
+                                RunState now) {
+                if (!now.working()) {
+                    state.removeListener(this);
+                    whenStopped.run();
+                }
+            }
+        });
     }
 
     /** Runs every failed, unknown or unverified user again (each is read first, as always). */
@@ -329,15 +386,16 @@ public final class BulkRunViewModel {
     // Validation
 
     // Read-only mode stops real runs; a dry run only reads, so it may go ahead.
-    private Optional<String> blocked(DialogService.BulkAnswer answer) {
+    private Optional<String> blocked(DialogService.BulkAnswer answer, PoolSelection target) {
         return answer.dryRun() ? Optional.empty()
-                : safety.writesBlocked().map(why -> why + " Tick Dry run to only read, or turn read-only mode off.");
+                : safety.writesBlocked(target).map(why -> why + " Tick Dry run to only read, or turn read-only mode off.");
     }
 
     private boolean refusedByReadOnly() {
         BulkPlan shown = plan.get();
-        Optional<String> why = shown == null || shown.dryRun() ? Optional.empty() : safety.writesBlocked();
-        why.ifPresent(w -> problem.set(w + " Turn read-only mode off to retry."));
+        Optional<String> why = shown == null || shown.dryRun() ? Optional.empty()
+                : safety.writesBlocked(shown.target());
+        why.ifPresent(w -> problem.set(w + " Turn read-only mode off to go on."));
         return why.isPresent();
     }
 
@@ -442,13 +500,13 @@ public final class BulkRunViewModel {
         finishedWhileRunning = 0;
         message.set(null);
         String users = count(next.usernames().size());
-        String verb = next.action() == UserAction.DISABLE ? "Disabling " : "Enabling ";
-        title.set(next.dryRun() ? "Dry run: " + next.action().label().toLowerCase() + " " + users : verb + users);
+        title.set(next.dryRun() ? "Dry run: " + next.action().label().toLowerCase() + " " + users : next.action().progressive() + " " + users);
         context.set(next.target().pool().displayName() + " · " + next.target().connection().profile().name() + " · "
                 + next.target().connection().region() + " · reason: " + next.reason());
         LOG.info("{} of {} users in {} ({}) started{}; reason: {}", next.action().apiName(), next.usernames().size(),
                 next.target().poolId(), next.target().connection().describe(), next.dryRun() ? " as a dry run" : "",
                 next.reason());
+        journal.started(next);
         startJob(rowsWith(BulkOutcome.PENDING));
     }
 
@@ -481,6 +539,7 @@ public final class BulkRunViewModel {
 
                     @Override
                     public void finished(BulkRunner.Item item, BulkRunner.Result result) {
+                        journal.finished(item.username(), result.outcome(), result.detail());
                         offer(work, new Update(item.index(), result));
                     }
                 }),
@@ -575,9 +634,11 @@ public final class BulkRunViewModel {
             state.set(RunState.PAUSED);
             message.set("Paused: " + count(BulkOutcome.PENDING) + " users waiting. Resume to go on.");
         } else if (count(BulkOutcome.NOT_SENT) > 0) {
+            journal.ended();
             state.set(RunState.CANCELLED);
             message.set("Cancelled: " + count(BulkOutcome.NOT_SENT) + " users not sent.");
         } else {
+            journal.ended();
             state.set(RunState.FINISHED);
             message.set((plan.get() != null && plan.get().dryRun() ? "Dry run finished in " : "Finished in ")
                     + duration(Duration.ofNanos(activeNanos)) + ".");
@@ -592,6 +653,7 @@ public final class BulkRunViewModel {
                 set(row, BulkOutcome.NOT_SENT, "Cancelled before it was sent", null);
             }
         }
+        journal.ended();
         state.set(RunState.CANCELLED);
         message.set("Cancelled: " + count(BulkOutcome.NOT_SENT) + " users not sent.");
         LOG.info("Bulk change cancelled: {}", summary.get());

@@ -1,13 +1,11 @@
 package dev.cognitoconsole.bulk;
 
-import dev.cognitoconsole.audit.AuditEntry;
-import dev.cognitoconsole.audit.AuditTrail;
-import dev.cognitoconsole.audit.AuditUnavailable;
-import dev.cognitoconsole.aws.UserDirectory;
 import dev.cognitoconsole.model.ConsoleFailure;
 import dev.cognitoconsole.model.PoolUser;
 import dev.cognitoconsole.model.UserAction;
 import dev.cognitoconsole.users.Sleeper;
+import dev.cognitoconsole.writes.Stops;
+import dev.cognitoconsole.writes.UserWrites;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -18,19 +16,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Works through the users of a bulk change, one at a time, on the calling (background) thread. Each user is read
  * first and left alone when already in the wanted state, so running a batch again converges and never flips a
- * user twice. Every write is recorded in the audit trail before it is sent and its outcome after. Throttling is
- * absorbed with exponential backoff; a write without a clear answer is followed by a read, never by a blind
- * second write; every changed user is read back with AdminGetUser.
+ * user twice. Each change goes through {@link UserWrites}, which guards, audits and reads it back; a failure that
+ * would hit every user (credentials, pool, audit log, a guard turned on) pauses the run.
  */
 final class BulkRunner {
     private static final Logger LOG = LoggerFactory.getLogger(BulkRunner.class);
 
-    /** Tries per write when Cognito throttles, on top of the SDK's own retries. */
-    static final int WRITE_TRIES = 6;
-    /** Tries per read when Cognito throttles. */
-    static final int READ_TRIES = 6;
-    static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
-    static final Duration MAX_BACKOFF = Duration.ofSeconds(16);
     /** Users in a row without any answer from Cognito before the run pauses itself. */
     static final int NO_ANSWER_LIMIT = 3;
 
@@ -140,13 +131,11 @@ final class BulkRunner {
         }
     }
 
-    private final UserDirectory directory;
-    private final AuditTrail audit;
+    private final UserWrites writes;
     private final Sleeper sleeper;
 
-    BulkRunner(UserDirectory directory, AuditTrail audit, Sleeper sleeper) {
-        this.directory = directory;
-        this.audit = audit;
+    BulkRunner(UserWrites writes, Sleeper sleeper) {
+        this.writes = writes;
         this.sleeper = sleeper;
     }
 
@@ -192,15 +181,8 @@ final class BulkRunner {
         }
     }
 
-    /** The pause or cancel reached a wait: the step in progress ends here. */
-    private static final class Stopped extends Exception {
-        Stopped() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** One user's turn. */
-    private final class Work {
+    /** One user's turn; a pause or cancel ends its waits. */
+    private final class Work implements Stops {
         private final BulkPlan plan;
         private final Item item;
         private final Control control;
@@ -251,163 +233,75 @@ final class BulkRunner {
         }
 
         private Step write(PoolUser before) {
-            AuditTrail.Attempt attempt = new AuditTrail.Attempt(plan.target().connection(), plan.target().poolId(),
-                    who, before.sub(), action.apiName(), plan.reason());
-            String operation;
-            for (int tries = 1; ; tries++) {
-                try {
-                    // Every call is recorded before it goes out; when it cannot be recorded, it is not made.
-                    operation = audit.attempt(attempt);
-                } catch (AuditUnavailable unavailable) {
-                    LOG.error("{} of {} not made: the audit log cannot be written", action.apiName(), who,
-                            unavailable);
-                    return new Step(new Result(BulkOutcome.PENDING, "Not sent: the audit log cannot be written",
-                            "AuditUnavailable", before), "Paused: the audit log cannot be written ("
-                            + unavailable.getMessage() + "). Nothing is changed without a record: free disk space or "
-                            + "fix the folder's permissions, then Resume.", false);
-                }
-                try {
-                    call(true, () -> {
-                        if (action == UserAction.DISABLE) {
-                            directory.disableUser(plan.target().connection(), plan.target().poolId(), who);
-                        } else {
-                            directory.enableUser(plan.target().connection(), plan.target().poolId(), who);
-                        }
-                        return null;
-                    });
-                    break;
-                } catch (Stopped stopped) {
-                    // Only the wait for the rate budget ends this way: the request never went out.
-                    audit.outcome(operation, attempt, AuditEntry.Outcome.FAILED, null,
-                            "Not sent: stopped by the operator while waiting for the rate budget");
-                    return interrupted("Stopped while waiting for the rate budget; nothing was sent.");
-                } catch (RuntimeException error) {
-                    ConsoleFailure failure = ConsoleFailure.from(error);
-                    if (failure.kind() == ConsoleFailure.Kind.TOO_MANY_REQUESTS && tries < WRITE_TRIES) {
-                        Duration wait = backoffFor(tries);
-                        audit.outcome(operation, attempt, AuditEntry.Outcome.FAILED, failure,
-                                "Throttled; not changed. Trying again in " + wait.toMillis() + " ms");
-                        try {
-                            sleep(wait);
-                            continue;
-                        } catch (Stopped stopped) {
-                            return interrupted("Throttled, then stopped before trying again; not changed.");
-                        }
-                    }
-                    if (failure.outcomeUnknown()) {
-                        return readBack(attempt, operation, failure);
-                    }
-                    audit.outcome(operation, attempt, AuditEntry.Outcome.FAILED, failure, null);
-                    if (failure.kind() == ConsoleFailure.Kind.USER_NOT_FOUND) {
-                        return done(BulkOutcome.NOT_FOUND, "No user " + who + " in " + plan.target().poolId(),
-                                null, null);
-                    }
-                    LOG.warn("{} of {} in {} failed", action.apiName(), who, plan.target().poolId(), failure);
-                    Result failed = new Result(BulkOutcome.FAILED, failure.getMessage(), type(failure), before);
-                    return affectsEveryUser(failure) ? Step.halting(failed, failure) : new Step(failed, null, false);
-                }
+            UserWrites.Result result = writes.write(new UserWrites.Request(action, plan.target(), who, before.sub(),
+                    plan.reason(), plan.confirmedAsProduction()), this);
+            Step step = stepFor(result, before);
+            if (result.auditProblem() == null || step.halt() != null) {
+                return step;
             }
-            return verify(attempt, operation);
+            Result recorded = new Result(step.result().outcome(), step.result().detail()
+                    + " (the audit log's outcome line could not be written)", step.result().errorType(),
+                    step.result().user());
+            return new Step(recorded, auditHalt(result.auditProblem()), false);
         }
 
-        // ListUsers is eventually consistent: AdminGetUser says what Cognito now holds.
-        private Step verify(AuditTrail.Attempt attempt, String operation) {
-            PoolUser after;
-            try {
-                after = read(false);
-            } catch (Stopped | RuntimeException error) {
-                String why = error instanceof Stopped ? "stopped by the operator" : String.valueOf(error.getMessage());
-                audit.outcome(operation, attempt, AuditEntry.Outcome.DONE, null,
-                        "Cognito accepted; reading the user back failed: " + why);
-                return done(BulkOutcome.UNVERIFIED, "Cognito accepted " + action.apiName()
-                        + "; reading the user back failed: " + why, error instanceof Stopped ? null
-                        : type(ConsoleFailure.from(error)), null);
-            }
-            if (action.reached(after.enabled())) {
-                audit.outcome(operation, attempt, AuditEntry.Outcome.DONE, null,
-                        "Cognito accepted; AdminGetUser reads " + after.enabledLabel());
-                return done(BulkOutcome.DONE, after.enabledLabel() + ", confirmed by AdminGetUser", null, after);
-            }
-            audit.outcome(operation, attempt, AuditEntry.Outcome.DONE, null,
-                    "Cognito accepted; but AdminGetUser reads " + after.enabledLabel());
-            return done(BulkOutcome.FAILED, "Cognito accepted " + action.apiName() + ", but AdminGetUser still reads "
-                    + after.enabledLabel() + "; another operator may have changed the user", "NotApplied", after);
-        }
-
-        /** The write got no clear answer: read the user to learn what happened instead of writing again. */
-        private Step readBack(AuditTrail.Attempt attempt, String operation, ConsoleFailure failure) {
-            String noAnswer = "No clear answer to " + action.apiName() + " (" + type(failure) + ")";
-            PoolUser now;
-            try {
-                now = read(false);
-            } catch (Stopped | RuntimeException error) {
-                ConsoleFailure readFailure = error instanceof Stopped ? null : ConsoleFailure.from(error);
-                if (readFailure != null && readFailure.kind() == ConsoleFailure.Kind.USER_NOT_FOUND) {
-                    audit.outcome(operation, attempt, AuditEntry.Outcome.FAILED, failure,
-                            noAnswer + "; the user does not exist");
-                    return done(BulkOutcome.NOT_FOUND, "No user " + who + " in " + plan.target().poolId(), null, null);
+        private Step stepFor(UserWrites.Result result, PoolUser before) {
+            ConsoleFailure failure = result.failure();
+            return switch (result.status()) {
+                case DONE -> done(BulkOutcome.DONE, result.detail(), null, result.user());
+                case NOT_APPLIED -> done(BulkOutcome.FAILED, result.detail(), "NotApplied", result.user());
+                case UNVERIFIED -> done(BulkOutcome.UNVERIFIED, result.detail(),
+                        failure == null ? null : type(failure), null);
+                case NOT_FOUND -> done(BulkOutcome.NOT_FOUND, result.detail(), null, null);
+                case UNKNOWN -> new Step(new Result(BulkOutcome.UNKNOWN, result.detail(), type(failure), null), null,
+                        true);
+                case NOT_CHANGED -> {
+                    if (result.unclear()) {
+                        if (control.stopRequested()) {
+                            yield interrupted("Stopped during the change; AdminGetUser reads "
+                                    + result.user().enabledLabel() + ": not changed.");
+                        }
+                        yield new Step(new Result(BulkOutcome.FAILED, result.detail(), type(failure), result.user()),
+                                null, true);
+                    }
+                    Result failed = new Result(BulkOutcome.FAILED, result.detail(), type(failure), before);
+                    yield affectsEveryUser(failure) ? Step.halting(failed, failure) : new Step(failed, null, false);
                 }
-                String why = readFailure == null ? "stopped by the operator" : readFailure.getMessage();
-                LOG.warn("{} of {} in {}: no clear answer, and reading back failed: {}", action.apiName(), who,
-                        plan.target().poolId(), why, failure);
-                audit.outcome(operation, attempt, AuditEntry.Outcome.UNKNOWN, failure,
-                        noAnswer + "; reading the user back failed: " + why);
-                return new Step(new Result(BulkOutcome.UNKNOWN, noAnswer + ", and reading the user back failed ("
-                        + why + "): the user may or may not be " + action.pastTense(), type(failure), null),
-                        null, true);
-            }
-            if (action.reached(now.enabled())) {
-                audit.outcome(operation, attempt, AuditEntry.Outcome.DONE, null,
-                        noAnswer + "; AdminGetUser reads " + now.enabledLabel());
-                return done(BulkOutcome.DONE, now.enabledLabel() + ", confirmed by AdminGetUser after "
-                        + "no clear answer to " + action.apiName(), null, now);
-            }
-            audit.outcome(operation, attempt, AuditEntry.Outcome.FAILED, failure,
-                    noAnswer + "; AdminGetUser reads " + now.enabledLabel() + ": not changed");
-            if (control.stopRequested()) {
-                return interrupted("Stopped during the change; AdminGetUser reads " + now.enabledLabel()
-                        + ": not changed.");
-            }
-            return new Step(new Result(BulkOutcome.FAILED, noAnswer + "; AdminGetUser reads " + now.enabledLabel()
-                    + ": not changed", type(failure), now), null, true);
+                case STOPPED -> interrupted(result.detail());
+                case BLOCKED -> new Step(new Result(BulkOutcome.PENDING, "Not sent: " + result.detail(), null, before),
+                        "Paused: " + result.detail() + " Nothing more is sent; Resume once changes are allowed.", false);
+                case NEEDS_PRODUCTION_CONFIRMATION -> new Step(new Result(BulkOutcome.PENDING, "Not sent: "
+                        + result.detail(), null, before), "Paused: " + result.detail()
+                        + " Cancel this run and start it again to confirm with the count typed.", false);
+                case AUDIT_UNAVAILABLE -> new Step(new Result(BulkOutcome.PENDING,
+                        "Not sent: the audit log cannot be written", "AuditUnavailable", before),
+                        auditHalt(result.detail()), false);
+            };
         }
 
         private PoolUser read(boolean interruptible) throws Stopped {
-            for (int tries = 1; ; tries++) {
-                try {
-                    return call(interruptible, () -> directory.getUser(plan.target().connection(),
-                            plan.target().poolId(), who));
-                } catch (ConsoleFailure failure) {
-                    if (failure.kind() != ConsoleFailure.Kind.TOO_MANY_REQUESTS || tries >= READ_TRIES) {
-                        throw failure;
-                    }
-                    backoff(tries);
-                }
-            }
+            return writes.read(plan.target(), who, this, interruptible);
         }
 
-        private <T> T call(boolean interruptible, Supplier<T> request) throws Stopped {
-            if (interruptible) {
-                if (control.stopRequested()) {
-                    throw new Stopped();
-                }
-                control.interruptible(true);
-            }
-            try {
-                return request.get();
-            } catch (CancellationException waitingForBudget) {
-                control.interruptedFromOutside();
-                throw new Stopped();
-            } finally {
-                control.interruptible(false);
-            }
+        // Stops
+
+        @Override
+        public int throttledWriteTries() {
+            return UserWrites.WRITE_TRIES;
         }
 
-        private void backoff(int tries) throws Stopped {
-            sleep(backoffFor(tries));
+        @Override
+        public boolean stopRequested() {
+            return control.stopRequested();
         }
 
-        private void sleep(Duration wait) throws Stopped {
+        @Override
+        public <T> T call(Supplier<T> request) throws Stopped {
+            return callStoppable(request);
+        }
+
+        @Override
+        public void sleep(Duration wait) throws Stopped {
             if (control.stopRequested()) {
                 throw new Stopped();
             }
@@ -422,6 +316,21 @@ final class BulkRunner {
             }
             if (control.stopRequested()) {
                 throw new Stopped();
+            }
+        }
+
+        private <T> T callStoppable(Supplier<T> request) throws Stopped {
+            if (control.stopRequested()) {
+                throw new Stopped();
+            }
+            control.interruptible(true);
+            try {
+                return request.get();
+            } catch (CancellationException waitingForBudget) {
+                control.interruptedFromOutside();
+                throw new Stopped();
+            } finally {
+                control.interruptible(false);
             }
         }
 
@@ -469,13 +378,12 @@ final class BulkRunner {
                 ? c.recovery() : null;
     }
 
-    /** 1 s, 2 s, 4 s, ... up to {@link #MAX_BACKOFF}. */
-    static Duration backoffFor(int tries) {
-        Duration wait = FIRST_BACKOFF.multipliedBy(1L << Math.min(tries - 1, 20));
-        return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
+    static String type(ConsoleFailure failure) {
+        return UserWrites.type(failure);
     }
 
-    static String type(ConsoleFailure failure) {
-        return failure.awsCode() != null ? failure.awsCode() : failure.getClass().getSimpleName();
+    private static String auditHalt(String problem) {
+        return "Paused: the audit log cannot be written (" + problem + "). Nothing is changed without a record: "
+                + "free disk space or fix the folder's permissions, then Resume.";
     }
 }

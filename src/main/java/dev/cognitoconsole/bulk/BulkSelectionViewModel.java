@@ -66,6 +66,15 @@ public final class BulkSelectionViewModel {
         users.selectionProperty().addListener((obs, old, now) -> {
             selected.clear();
             allShown.set(false);
+            // A list imported for one pool is never the target in another: it is set aside, and the operator told.
+            UsernameImport.Result list = imported.get();
+            if (list != null) {
+                imported.set(null);
+                notifier.show(new Notice(Notice.Severity.INFO, "ImportSetAside", "Imported list set aside",
+                        "The " + list.names().size() + " users from " + list.source() + " were imported for "
+                                + (old == null ? "another pool" : old.pool().displayName()) + ".",
+                        "Import the file again to act on it in this pool.", null, List.of()));
+            }
         });
     }
 

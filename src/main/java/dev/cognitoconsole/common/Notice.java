@@ -28,6 +28,11 @@ public record Notice(Severity severity, String code, String title, String messag
         this(severity, code, title, message, advice, requestId, actions, null);
     }
 
+    /** The same notice with another message. */
+    public Notice withMessage(String text) {
+        return new Notice(severity, code, title, text, advice, requestId, actions, signIn);
+    }
+
     /** The same notice with {@code action} as its first button. */
     public Notice withFirstAction(Action action) {
         List<Action> all = new java.util.ArrayList<>(actions.size() + 1);

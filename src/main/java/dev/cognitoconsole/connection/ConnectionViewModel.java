@@ -252,6 +252,7 @@ public final class ConnectionViewModel {
         if (same.isPresent() && same.get().equals(current)) {
             // Same name and settings: the connection stays, but the credentials behind it may be new.
             reloadPools();
+            lookUpCaller(connection.get());
         }
         return true;
     }
@@ -350,6 +351,13 @@ public final class ConnectionViewModel {
             loadPools(next);
         }
         lookUpCaller(next);
+    }
+
+    /** Asks again who the operator acts as, after a sign-in renewed the credentials of {@code renewed}. */
+    public void credentialsRenewed(Connection renewed) {
+        if (renewed != null && renewed.equals(connection.get())) {
+            lookUpCaller(renewed);
+        }
     }
 
     private void lookUpCaller(Connection target) {

@@ -2,21 +2,28 @@ package dev.cognitoconsole.model;
 
 /** The write actions the console performs on a user. */
 public enum UserAction {
-    DISABLE("Disable", "disabled", "AdminDisableUser"),
-    ENABLE("Enable", "enabled", "AdminEnableUser");
+    DISABLE("Disable", "Disabling", "disabled", "AdminDisableUser"),
+    ENABLE("Enable", "Enabling", "enabled", "AdminEnableUser");
 
     private final String label;
+    private final String progressive;
     private final String pastTense;
     private final String apiName;
 
-    UserAction(String label, String pastTense, String apiName) {
+    UserAction(String label, String progressive, String pastTense, String apiName) {
         this.label = label;
+        this.progressive = progressive;
         this.pastTense = pastTense;
         this.apiName = apiName;
     }
 
     public String label() {
         return label;
+    }
+
+    /** "Disabling", "Enabling": what is under way. */
+    public String progressive() {
+        return progressive;
     }
 
     public String pastTense() {

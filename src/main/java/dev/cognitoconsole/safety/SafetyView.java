@@ -28,7 +28,7 @@ public final class SafetyView {
         Label readOnlyBand = band("readOnlyBand", "read-only-band");
         readOnlyBand.textProperty().bind(viewModel.readOnlyReasonProperty());
         return new VBox(JoinsWhenShown.takingNoRoom(productionBand, viewModel.productionProperty()),
-                JoinsWhenShown.takingNoRoom(readOnlyBand, viewModel.readOnlyProperty()));
+                JoinsWhenShown.takingNoRoom(readOnlyBand, viewModel.writesOffProperty()));
     }
 
     /** The toolbar's switch for read-only mode. */

@@ -1,23 +1,18 @@
 package dev.cognitoconsole.safety;
 
-import dev.cognitoconsole.aws.UserDirectory;
-import dev.cognitoconsole.common.TaskExecutor;
 import dev.cognitoconsole.common.WriteSafety;
 import dev.cognitoconsole.model.CallerIdentity;
-import dev.cognitoconsole.model.ConsoleFailure;
 import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.PoolSelection;
 import dev.cognitoconsole.settings.Settings;
 import dev.cognitoconsole.settings.SettingsService;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -29,52 +24,48 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Production marks and read-only mode. A profile or an AWS account marked production in the settings gets a
- * strong band across the window and confirmations that ask for the username typed. Read-only mode turns every
- * change off; the operator can turn it on, and it turns itself on when IAM denies the caller
- * AdminDisableUser on the pool shown, which is found out without changing anything (see {@link #poolChosen}).
+ * The one place that decides whether a change may be made and whether its target is production. A profile or an
+ * AWS account marked production in the settings gets a strong band across the window and confirmations that ask for
+ * the username or count typed; while accounts are marked and the caller of a connection is unknown, it counts as
+ * production (fail closed). Read-only mode turns every change off; a pool where IAM refused a real change has its
+ * changes turned off with that reason. Nothing is ever called to find that out. Write paths ask from any thread.
  */
 public final class SafetyViewModel implements WriteSafety {
     private static final Logger LOG = LoggerFactory.getLogger(SafetyViewModel.class);
-    /** A name no real user has: disabling it can only fail, and how it fails says whether IAM allows the call. */
-    public static final String ACCESS_CHECK_PREFIX = "cognito-console-access-check-";
     static final String OPERATOR_READ_ONLY = "Read-only mode is on: Disable and Enable are off (a bulk dry run still "
             + "works). Turn it off with the Read-only switch.";
 
     private final SettingsService settings;
-    private final UserDirectory directory;
-    private final TaskExecutor executor;
-    private final Supplier<String> checkNames;
+    private final Consumer<Runnable> uiThread;
 
     // Properties
     private final ReadOnlyBooleanWrapper production = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper productionLabel = new ReadOnlyStringWrapper();
     private final BooleanProperty readOnly = new SimpleBooleanProperty();
+    private final ReadOnlyBooleanWrapper writesOff = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper readOnlyReason = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper profileMarked = new ReadOnlyBooleanWrapper();
 
     private Connection connection;
-    private CallerIdentity caller;
     private PoolSelection pool;
-    /** The pools found to deny AdminDisableUser, and those found to allow it, this session. */
-    private final Map<PoolSelection, Boolean> writeAllowed = new HashMap<>();
-    private boolean turnedOnByCheck;
-    private long checkGeneration;
+    /** Read on write threads: the switch as last set on the UI thread. */
+    private volatile boolean readOnlyNow;
+    /** Who signs each connection's calls, as last learned (the connection bar or a write). */
+    private final Map<Connection, CallerIdentity> signers = new ConcurrentHashMap<>();
+    /** Pools where IAM refused a real change this session, with the reason shown. */
+    private final Map<PoolSelection, String> denied = new ConcurrentHashMap<>();
 
-    public SafetyViewModel(SettingsService settings, UserDirectory directory, TaskExecutor executor) {
-        this(settings, directory, executor, () -> ACCESS_CHECK_PREFIX + UUID.randomUUID());
+    /** For tests and callers on one thread: updates of the properties happen at once. */
+    public SafetyViewModel(SettingsService settings) {
+        this(settings, Runnable::run);
     }
 
-    SafetyViewModel(SettingsService settings, UserDirectory directory, TaskExecutor executor,
-                    Supplier<String> checkNames) {
+    /** @param uiThread runs property updates where the views expect them (Platform::runLater in the console) */
+    public SafetyViewModel(SettingsService settings, Consumer<Runnable> uiThread) {
         this.settings = settings;
-        this.directory = directory;
-        this.executor = executor;
-        this.checkNames = checkNames;
+        this.uiThread = uiThread;
         readOnly.addListener((obs, was, now) -> {
-            if (!now) {
-                turnedOnByCheck = false;
-            }
+            readOnlyNow = now;
             describeReadOnly();
         });
     }
@@ -101,7 +92,12 @@ public final class SafetyViewModel implements WriteSafety {
         return readOnly;
     }
 
-    /** Why read-only mode is on, or {@code null} when it is off. */
+    /** Whether changes to the pool shown are off: read-only mode, or IAM refused a change there. */
+    public ReadOnlyBooleanProperty writesOffProperty() {
+        return writesOff.getReadOnlyProperty();
+    }
+
+    /** Why changes to the pool shown are off, or {@code null} when they may be made. */
     public ReadOnlyStringProperty readOnlyReasonProperty() {
         return readOnlyReason.getReadOnlyProperty();
     }
@@ -111,44 +107,25 @@ public final class SafetyViewModel implements WriteSafety {
     /** The operator now works on this connection (or none). */
     public void connectionChanged(Connection next) {
         connection = next;
-        caller = null;
         pool = null;
-        if (turnedOnByCheck) {
-            // The check's finding was about the previous pool's caller; the next pool is checked afresh.
-            readOnly.set(false);
+        recompute();
+        describeReadOnly();
+    }
+
+    /** STS said who the operator acts as on the current connection; {@code null} while it is asked again. */
+    public void callerKnown(CallerIdentity identity) {
+        if (connection != null && identity != null) {
+            signers.put(connection, identity);
+        } else if (connection != null) {
+            signers.remove(connection);
         }
         recompute();
     }
 
-    /** STS said who the operator acts as on the current connection. */
-    public void callerKnown(CallerIdentity identity) {
-        caller = identity;
-        recompute();
-    }
-
-    /**
-     * The operator picked a pool: finds out, once per pool and session, whether IAM lets the caller disable users
-     * there, by disabling a user that cannot exist. Cognito answers UserNotFoundException when IAM allows the call
-     * and AccessDenied when it does not; nothing is changed either way. A denial turns read-only mode on.
-     */
+    /** The operator picked a pool (or none). Nothing is called: write access is learned from real changes. */
     public void poolChosen(PoolSelection chosen) {
         pool = chosen;
-        long mine = ++checkGeneration;
-        if (chosen == null) {
-            return;
-        }
-        Boolean known = writeAllowed.get(chosen);
-        if (known != null) {
-            applyCheck(chosen, known);
-            return;
-        }
-        String name = checkNames.get();
-        executor.run(job -> checkWriteAccess(chosen, name), allowed -> {
-            allowed.ifPresent(a -> writeAllowed.put(chosen, a));
-            if (mine == checkGeneration) {
-                allowed.ifPresent(a -> applyCheck(chosen, a));
-            }
-        }, error -> LOG.info("Could not check write access on {}", chosen.poolId(), error));
+        describeReadOnly();
     }
 
     /** Marks the current profile as production, or takes the mark away, and saves the settings. */
@@ -188,59 +165,52 @@ public final class SafetyViewModel implements WriteSafety {
 
     @Override
     public Optional<String> writesBlocked() {
-        return readOnly.get() ? Optional.of(readOnlyReason.get()) : Optional.empty();
+        return readOnlyNow ? Optional.of(OPERATOR_READ_ONLY) : Optional.empty();
+    }
+
+    @Override
+    public Optional<String> writesBlocked(PoolSelection target) {
+        return writesBlocked().or(() -> Optional.ofNullable(target == null ? null : denied.get(target)));
     }
 
     @Override
     public boolean isProduction(Connection target) {
-        Settings s = settings.get();
+        return target != null && isProduction(target, signers.get(target));
+    }
+
+    @Override
+    public boolean isProduction(Connection target, CallerIdentity signer) {
         if (target == null) {
             return false;
         }
-        boolean account = caller != null && Objects.equals(target, connection)
-                && s.productionAccounts().contains(caller.account());
-        return account || s.productionProfiles().contains(target.profile().name());
+        Settings s = settings.get();
+        if (s.productionProfiles().contains(target.profile().name())) {
+            return true;
+        }
+        // Fail closed: with accounts marked, an unknown caller may be in one of them.
+        return !s.productionAccounts().isEmpty() && (signer == null || s.productionAccounts().contains(signer.account()));
+    }
+
+    @Override
+    public void signerSeen(Connection target, CallerIdentity signer) {
+        if (target != null && signer != null && !signer.equals(signers.put(target, signer))) {
+            uiThread.accept(this::recompute);
+        }
+    }
+
+    @Override
+    public void writeDenied(PoolSelection target, String reason) {
+        LOG.warn("Changes to {} turned off: {}", target.poolId(), reason);
+        denied.put(target, reason);
+        uiThread.accept(this::describeReadOnly);
     }
 
     // Helpers
 
-    private Optional<Boolean> checkWriteAccess(PoolSelection target, String name) {
-        try {
-            directory.disableUser(target.connection(), target.poolId(), name);
-            LOG.warn("The write-access check disabled a user named {} in {}: it exists", name, target.poolId());
-            return Optional.of(true);
-        } catch (ConsoleFailure failure) {
-            return switch (failure.kind()) {
-                case USER_NOT_FOUND -> Optional.of(true);
-                case ACCESS_DENIED -> Optional.of(false);
-                default -> {
-                    LOG.info("Write-access check on {} inconclusive: {}", target.poolId(), failure.getMessage());
-                    yield Optional.empty();
-                }
-            };
-        }
-    }
-
-    private void applyCheck(PoolSelection target, boolean allowed) {
-        if (!allowed && !readOnly.get()) {
-            turnedOnByCheck = true;
-            readOnly.set(true);
-        } else if (allowed && turnedOnByCheck) {
-            readOnly.set(false);
-        }
-        describeReadOnly();
-    }
-
     private void describeReadOnly() {
-        if (!readOnly.get()) {
-            readOnlyReason.set(null);
-        } else if (turnedOnByCheck && connection != null && pool != null) {
-            readOnlyReason.set("Read-only: IAM does not let profile " + connection.profile().name()
-                    + " call cognito-idp:AdminDisableUser on " + pool.poolId()
-                    + " (found without changing anything), so Disable and Enable are off.");
-        } else {
-            readOnlyReason.set(OPERATOR_READ_ONLY);
-        }
+        String poolDenied = pool == null ? null : denied.get(pool);
+        readOnlyReason.set(readOnly.get() ? OPERATOR_READ_ONLY : poolDenied);
+        writesOff.set(readOnly.get() || poolDenied != null);
     }
 
     private void recompute() {
@@ -252,7 +222,10 @@ public final class SafetyViewModel implements WriteSafety {
             productionLabel.set(null);
             return;
         }
-        String account = caller == null ? "" : " · account " + caller.account();
+        CallerIdentity caller = signers.get(connection);
+        String account = caller != null ? " · account " + caller.account()
+                : settings.get().productionProfiles().contains(connection.profile().name()) ? ""
+                : " · account unknown, treated as production";
         productionLabel.set("PRODUCTION · profile " + connection.profile().name() + account + " · "
                 + connection.region() + " — changes here affect real users");
     }

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * code for a role. Once signed in, what failed runs again.
  */
 public final class SignInViewModel {
+    private Consumer<Connection> signedInListener = connection -> { };
     private static final Logger LOG = LoggerFactory.getLogger(SignInViewModel.class);
 
     private final SignIn signIn;
@@ -138,7 +139,13 @@ public final class SignInViewModel {
         }, error -> failed(request, error));
     }
 
+    /** Told of every connection whose credentials a sign-in renewed (who it acts as may have changed). */
+    public void onSignedIn(Consumer<Connection> listener) {
+        signedInListener = listener;
+    }
+
     private void signedIn(Notice.SignInRequest request, String title) {
+        signedInListener.accept(request.connection());
         notifier.show(new Notice(Notice.Severity.INFO, "SignedIn", title,
                 "Profile " + request.connection().profile().name() + " has credentials again.",
                 request.retry() == null ? null : "What failed is being run again.", null, List.of()));

@@ -4,6 +4,7 @@ import dev.cognitoconsole.aws.UserDirectory;
 import dev.cognitoconsole.banner.FailureContext;
 import dev.cognitoconsole.banner.FailureNotices;
 import dev.cognitoconsole.common.Notice;
+import dev.cognitoconsole.common.Backoff;
 import dev.cognitoconsole.common.Notifier;
 import dev.cognitoconsole.common.TaskExecutor;
 import dev.cognitoconsole.model.ConsoleFailure;
@@ -311,7 +312,7 @@ final class UserListing {
                 if (attempt >= THROTTLE_TRIES || job.isCancelled()) {
                     throw throttled;
                 }
-                Duration wait = backoff(attempt);
+                Duration wait = BACKOFF.after(attempt);
                 String note = String.format("Cognito is throttling ListUsers; retrying in %.1f s (try %d of %d).",
                         wait.toMillis() / 1000.0, attempt + 1, THROTTLE_TRIES);
                 job.publish(() -> activity(mine, note));
@@ -320,10 +321,8 @@ final class UserListing {
         }
     }
 
-    /** 0.5 s, 1 s, 2 s, 4 s, 8 s: exponential, so a throttled scan backs off from the shared quota. */
-    static Duration backoff(int attempt) {
-        return Duration.ofMillis(Math.min(8_000L, 500L << (attempt - 1)));
-    }
+    /** 0.5 s, 1 s, 2 s, 4 s, 8 s: a throttled scan backs off from the shared quota. */
+    static final Backoff BACKOFF = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(8));
 
     private void append(long mine, List<PoolUser> batch, String tokenAfter) {
         if (mine != generation) {

@@ -1,8 +1,6 @@
 package dev.cognitoconsole.users;
 
-import dev.cognitoconsole.audit.AuditEntry;
 import dev.cognitoconsole.audit.AuditTrail;
-import dev.cognitoconsole.audit.AuditUnavailable;
 import dev.cognitoconsole.aws.UserDirectory;
 import dev.cognitoconsole.banner.FailureContext;
 import dev.cognitoconsole.banner.FailureNotices;
@@ -16,6 +14,8 @@ import dev.cognitoconsole.model.PoolSelection;
 import dev.cognitoconsole.model.PoolUser;
 import dev.cognitoconsole.model.UserAction;
 import dev.cognitoconsole.model.UserFilter;
+import dev.cognitoconsole.writes.Stops;
+import dev.cognitoconsole.writes.UserWrites;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
@@ -36,13 +36,13 @@ import org.slf4j.LoggerFactory;
 public final class UsersViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(UsersViewModel.class);
 
-    private final UserDirectory directory;
     private final TaskExecutor executor;
     private final Notifier notifier;
     private final DialogService dialogs;
     private final UserListing listing;
-    private final AuditTrail audit;
+    private final UserWrites writes;
     private final WriteSafety safety;
+    private final Sleeper sleeper;
 
     // Properties
     private final ReadOnlyStringWrapper lastChange = new ReadOnlyStringWrapper();
@@ -64,13 +64,23 @@ public final class UsersViewModel {
         this(directory, executor, notifier, dialogs, nanoClock, sleeper, clock, audit, WriteSafety.NONE);
     }
 
-    /** @param safety read-only mode and production marks, consulted before every change */
     public UsersViewModel(UserDirectory directory, TaskExecutor executor, Notifier notifier,
                           DialogService dialogs, LongSupplier nanoClock, Sleeper sleeper, Clock clock,
                           AuditTrail audit, WriteSafety safety) {
+        this(directory, executor, notifier, dialogs, nanoClock, sleeper, clock,
+                new UserWrites(directory, audit, safety, connection -> Optional.empty()), safety);
+    }
+
+    /**
+     * @param writes the one path of every change, which asks {@code safety} before each call
+     * @param safety read-only mode and production marks, consulted before every confirmation
+     */
+    public UsersViewModel(UserDirectory directory, TaskExecutor executor, Notifier notifier,
+                          DialogService dialogs, LongSupplier nanoClock, Sleeper sleeper, Clock clock,
+                          UserWrites writes, WriteSafety safety) {
         this.safety = safety;
-        this.audit = audit;
-        this.directory = directory;
+        this.writes = writes;
+        this.sleeper = sleeper;
         this.executor = executor;
         this.notifier = notifier;
         this.dialogs = dialogs;
@@ -199,21 +209,17 @@ public final class UsersViewModel {
         }
         PoolUser user = row.getUser();
         UserAction action = row.nextAction();
-        Optional<String> blocked = safety.writesBlocked();
+        Optional<String> blocked = safety.writesBlocked(target);
         if (blocked.isPresent()) {
-            notifier.show(new Notice(Notice.Severity.INFO, "ReadOnly", "Read-only mode: " + user.username()
-                    + " was not changed", blocked.get(), "Turn read-only mode off in the toolbar to make changes.",
-                    null, List.of()));
+            showBlocked(user.username(), blocked.get());
             return;
         }
-        if (!dialogs.confirm(confirmationFor(action, user, target, safety.isProduction(target.connection())))) {
+        boolean production = safety.isProduction(target.connection());
+        if (!dialogs.confirm(confirmationFor(action, user, target, production))) {
             return;
         }
         notifier.dismiss();
-        row.started(action);
-        executor.run(job -> apply(action, target, user),
-                outcome -> changed(row, action, target, outcome),
-                error -> changeFailed(row, action, target, error));
+        write(row, new UserWrites.Request(action, target, user.username(), user.sub(), null, production));
     }
 
     /**
@@ -252,69 +258,97 @@ public final class UsersViewModel {
                 production ? user.username() : null);
     }
 
-    private record Outcome(PoolUser confirmed, ConsoleFailure readBackFailure) {
+    private void write(UserRow row, UserWrites.Request request) {
+        row.started(request.action());
+        executor.run(job -> writes.write(request, Stops.never(sleeper)),
+                result -> written(row, request, result),
+                error -> crashed(row, request, error));
     }
 
-    private Outcome apply(UserAction action, PoolSelection target, PoolUser user) {
-        AuditTrail.Attempt attempt = new AuditTrail.Attempt(target.connection(), target.poolId(),
-                user.username(), user.sub(), action.apiName(), null);
-        // Recorded before the call; if it cannot be recorded, the call is not made.
-        String operation = audit.attempt(attempt);
-        try {
-            if (action == UserAction.DISABLE) {
-                directory.disableUser(target.connection(), target.poolId(), user.username());
-            } else {
-                directory.enableUser(target.connection(), target.poolId(), user.username());
+    private void written(UserRow row, UserWrites.Request request, UserWrites.Result result) {
+        UserAction action = request.action();
+        PoolSelection target = request.target();
+        String who = request.username();
+        row.finished(result.user());
+        // A change Cognito made is never reported as not made: a missing outcome line is said beside it.
+        String auditNote = result.auditProblem() == null ? "" : " The audit log's outcome line could not be written ("
+                + result.auditProblem() + "); the change itself is as said here.";
+        switch (result.status()) {
+            case DONE -> {
+                UserRow shown = shownRow(row, target);
+                if (shown != row && !shown.isBusy()) {
+                    shown.finished(result.user());
+                }
+                LOG.info("{} {} in {} ({}), confirmed by AdminGetUser", who, action.pastTense(), target.poolId(),
+                        target.connection().describe());
+                lastChange.set(who + " " + action.pastTense() + " in " + target.pool().displayName()
+                        + " — confirmed by Cognito");
+                if (result.auditProblem() != null) {
+                    notifier.show(new Notice(Notice.Severity.WARNING, "AuditOutcomeMissing",
+                            who + " " + action.pastTense() + ", confirmed by Cognito — its audit outcome line is missing",
+                            result.auditProblem(), "The change is made. Free disk space or fix the audit folder's "
+                            + "permissions: the next change is refused until its attempt can be recorded.", null,
+                            List.of()));
+                }
             }
-        } catch (ConsoleFailure failure) {
-            audit.outcome(operation, attempt, failure.outcomeUnknown() ? AuditEntry.Outcome.UNKNOWN
-                    : AuditEntry.Outcome.FAILED, failure, null);
-            throw failure;
-        }
-        // ListUsers is eventually consistent: AdminGetUser says what Cognito now holds.
-        try {
-            PoolUser confirmed = directory.getUser(target.connection(), target.poolId(), user.username());
-            audit.outcome(operation, attempt, AuditEntry.Outcome.DONE, null,
-                    "Cognito accepted; AdminGetUser reads " + confirmed.enabledLabel());
-            return new Outcome(confirmed, null);
-        } catch (ConsoleFailure readBack) {
-            audit.outcome(operation, attempt, AuditEntry.Outcome.DONE, null,
-                    "Cognito accepted; reading the user back failed: " + readBack.getMessage());
-            return new Outcome(null, readBack);
-        }
-    }
-
-    private void changed(UserRow row, UserAction action, PoolSelection target, Outcome outcome) {
-        String who = row.getUser().username();
-        if (outcome.confirmed() == null) {
-            row.finished(null);
-            LOG.warn("{} of {} in {} accepted, but reading it back failed", action.apiName(), who,
-                    target.poolId(), outcome.readBackFailure());
-            notifier.show(new Notice(Notice.Severity.WARNING, "ReadBackFailed",
-                    "Cognito accepted: " + who + " " + action.pastTense() + ", but reading the user back failed",
-                    String.valueOf(outcome.readBackFailure().getMessage()),
-                    "Refresh to see the user's state.", outcome.readBackFailure().requestId(),
-                    List.of(new Notice.Action("Refresh", this::refresh))));
-            return;
-        }
-        row.finished(outcome.confirmed());
-        UserRow shown = shownRow(row, target);
-        if (shown != row && !shown.isBusy()) {
-            shown.finished(outcome.confirmed());
-        }
-        if (action.reached(outcome.confirmed().enabled())) {
-            LOG.info("{} {} in {} ({}), confirmed by AdminGetUser", who, action.pastTense(), target.poolId(),
-                    target.connection().describe());
-            lastChange.set(who + " " + action.pastTense() + " in " + target.pool().displayName()
-                    + " — confirmed by Cognito");
-        } else {
-            notifier.show(new Notice(Notice.Severity.WARNING, "NotApplied",
-                    who + " is still " + outcome.confirmed().enabledLabel().toLowerCase(),
+            case NOT_APPLIED -> notifier.show(new Notice(Notice.Severity.WARNING, "NotApplied",
+                    who + " is still " + result.user().enabledLabel().toLowerCase(),
                     "Cognito accepted " + action.apiName() + " but reports the user "
-                            + outcome.confirmed().enabledLabel().toLowerCase() + ".",
+                            + result.user().enabledLabel().toLowerCase() + "." + auditNote,
                     "Refresh and try again; another operator may have changed the user meanwhile.", null,
                     List.of(new Notice.Action("Refresh", this::refresh))));
+            case UNVERIFIED -> {
+                LOG.warn("{} of {} in {} accepted, but reading it back failed", action.apiName(), who,
+                        target.poolId(), result.failure());
+                notifier.show(new Notice(Notice.Severity.WARNING, "ReadBackFailed",
+                        "Cognito accepted: " + who + " " + action.pastTense() + ", but reading the user back failed",
+                        result.detail() + auditNote, "Refresh to see the user's state.",
+                        result.failure() == null ? null : result.failure().requestId(),
+                        List.of(new Notice.Action("Refresh", this::refresh))));
+            }
+            case BLOCKED -> showBlocked(who, result.detail());
+            case NEEDS_PRODUCTION_CONFIRMATION -> notifier.show(new Notice(Notice.Severity.WARNING,
+                    "ProductionNotConfirmed", "Production: " + who + " was not changed", result.detail(),
+                    "Press " + action.label() + " again: the confirmation now asks for the username typed.", null,
+                    List.of()));
+            case AUDIT_UNAVAILABLE -> {
+                notifier.show(new Notice(Notice.Severity.ERROR, "AuditUnavailable",
+                        action.progressive() + " " + who + " was not started", result.detail(),
+                        who + " was not changed: every change is recorded before it is made. Free disk space or fix "
+                                + "the folder's permissions, then try again.", null, List.of()));
+            }
+            case STOPPED -> LOG.info("{} of {} stopped: {}", action.apiName(), who, result.detail());
+            case NOT_CHANGED, UNKNOWN, NOT_FOUND -> {
+                // After an unclear answer the user was read back: the banner says what AdminGetUser found.
+                String readBack = result.unclear() && result.user() != null ? result.user().enabledLabel() : null;
+                Notice notice = FailureNotices.describe(result.failure(), new FailureContext(
+                        action.progressive() + " " + who, target.connection(), target.poolId(), who, true,
+                        retry(row, request), this::refresh, readBack));
+                notifier.show(auditNote.isEmpty() ? notice : notice.withMessage(notice.message() + auditNote));
+            }
         }
+    }
+
+    /** Retry goes through the same path, so the guards are asked again: read-only mode turned on meanwhile holds. */
+    private Runnable retry(UserRow row, UserWrites.Request request) {
+        return () -> {
+            if (!row.isBusy()) {
+                write(row, request);
+            }
+        };
+    }
+
+    private void crashed(UserRow row, UserWrites.Request request, Throwable error) {
+        row.finished(null);
+        LOG.error("{} of {} stopped by an unexpected error", request.action().apiName(), request.username(), error);
+        notifier.show(FailureNotices.describe(ConsoleFailure.from(error), new FailureContext(
+                request.action().progressive() + " " + request.username(), request.target().connection(),
+                request.target().poolId(), request.username(), true, null, this::refresh)));
+    }
+
+    private void showBlocked(String who, String why) {
+        notifier.show(new Notice(Notice.Severity.INFO, "ReadOnly", "Read-only mode: " + who + " was not changed", why,
+                "Turn read-only mode off in the toolbar to make changes.", null, List.of()));
     }
 
     /** The row showing the user now: a refresh while the write ran replaces {@code row} with a new one. */
@@ -324,32 +358,5 @@ public final class UsersViewModel {
         }
         String who = row.getUser().username();
         return rows().stream().filter(r -> r.getUser().username().equals(who)).findFirst().orElse(row);
-    }
-
-    private void changeFailed(UserRow row, UserAction action, PoolSelection target, Throwable error) {
-        row.finished(null);
-        String who = row.getUser().username();
-        if (error instanceof AuditUnavailable unavailable) {
-            LOG.error("{} of {} not made: the audit log cannot be written", action.apiName(), who, unavailable);
-            notifier.show(new Notice(Notice.Severity.ERROR, "AuditUnavailable",
-                    (action == UserAction.DISABLE ? "Disabling " : "Enabling ") + who + " was not started",
-                    unavailable.getMessage(),
-                    who + " was not changed: every change is recorded before it is made. Free disk space or fix "
-                            + "the folder's permissions, then try again.", null, List.of()));
-            return;
-        }
-        ConsoleFailure failure = ConsoleFailure.from(error);
-        LOG.warn("{} of {} in {} failed", action.apiName(), who, target.poolId(), failure);
-        Runnable retry = () -> {
-            if (!row.isBusy()) {
-                row.started(action);
-                executor.run(job -> apply(action, target, row.getUser()),
-                        outcome -> changed(row, action, target, outcome),
-                        next -> changeFailed(row, action, target, next));
-            }
-        };
-        notifier.show(FailureNotices.describe(failure, new FailureContext(
-                (action == UserAction.DISABLE ? "Disabling " : "Enabling ") + who, target.connection(),
-                target.poolId(), who, true, retry, this::refresh)));
     }
 }

@@ -22,6 +22,8 @@ import dev.cognitoconsole.testing.RecordingDialogService;
 import dev.cognitoconsole.testing.RecordingNotifier;
 import dev.cognitoconsole.users.UserRow;
 import dev.cognitoconsole.users.UsersViewModel;
+import dev.cognitoconsole.writes.UserWrites;
+import dev.cognitoconsole.common.WriteSafety;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -53,12 +55,12 @@ class AuditLogTest {
     private final MutableClock clock = new MutableClock(NOW);
 
     private AuditLog log(Path file) {
-        return new AuditLog(file, clock, "jo", c -> Optional.of(CALLER));
+        return new AuditLog(file, clock, "jo");
     }
 
     private static AuditTrail.Attempt attempt(String username) {
         return new AuditTrail.Attempt(CONNECTION, POOL_ID, username, "sub-" + username, "AdminDisableUser",
-                "TICKET-42");
+                "TICKET-42", CALLER);
     }
 
     @Test
@@ -289,7 +291,8 @@ class AuditLogTest {
 
         private UsersViewModel viewModel(AuditTrail audit) {
             UsersViewModel vm = new UsersViewModel(directory, new CurrentThreadTaskExecutor(), notifier, dialogs,
-                    System::nanoTime, duration -> { }, clock, audit);
+                    System::nanoTime, duration -> { }, clock,
+                    new UserWrites(directory, audit, WriteSafety.NONE, c -> Optional.of(CALLER)), WriteSafety.NONE);
             vm.show(POOL);
             return vm;
         }
@@ -363,6 +366,8 @@ class AuditLogTest {
             Path file = dir.resolve("audit.jsonl");
             UsersViewModel vm = viewModel(log(file));
             directory.failNext(DISABLE_USER, new ConsoleFailure.NetworkUnreachable("AdminDisableUser",
+                    "https://cognito-idp.eu-west-1.amazonaws.com", "Read timed out", null));
+            directory.failNext(GET_USER, new ConsoleFailure.NetworkUnreachable("AdminGetUser",
                     "https://cognito-idp.eu-west-1.amazonaws.com", "Read timed out", null));
 
             vm.toggle(row(vm, "alice"));

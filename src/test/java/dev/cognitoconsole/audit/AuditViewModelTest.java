@@ -57,7 +57,7 @@ class AuditViewModelTest {
     }
 
     private void write(AuditEntry... entries) {
-        AuditLog log = new AuditLog(file, UTC_CLOCK, "unused", c -> java.util.Optional.empty());
+        AuditLog log = new AuditLog(file, UTC_CLOCK, "unused");
         for (AuditEntry entry : entries) {
             log.append(entry);
         }

@@ -602,7 +602,7 @@ class FaultSuiteIT {
             this.auditFile = auditFile;
             AtomicLong nanos = new AtomicLong();
             AuditLog audit = new AuditLog(auditFile, new MutableClock(Instant.parse("2026-11-25T08:00:00Z")),
-                    "fault-suite", c -> Optional.empty());
+                    "fault-suite");
             users = new UsersViewModel(new SdkUserDirectory(clients, RateBudgets.unlimited()),
                     new CurrentThreadTaskExecutor(), banner, new ItFixtures.ConfirmingDialogs(),
                     () -> nanos.addAndGet(Duration.ofSeconds(1).toNanos()), wait -> { },

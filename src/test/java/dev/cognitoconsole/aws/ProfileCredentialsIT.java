@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.cognitoconsole.model.AwsProfile;
+import dev.cognitoconsole.model.CallerIdentity;
+import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.ConsoleFailure;
 import dev.cognitoconsole.model.ConsoleFailure.CredentialsUnavailable.Recovery;
 import dev.cognitoconsole.model.ProfileKind;
@@ -12,6 +14,7 @@ import dev.cognitoconsole.testing.Canaries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -349,6 +352,30 @@ class ProfileCredentialsIT {
     private ConsoleFailure.CredentialsUnavailable credentialsFailure(ProfileCatalog catalog, String profile) {
         ProfileCredentials credentials = world.credentials(catalog);
         return CredentialsWorld.credentialsFailure(profile, () -> world.listPools(catalog, credentials, profile));
+    }
+
+    /** Who the console says it acts as follows the keys that sign the calls, not the profile's name. */
+    @Test
+    void replacingAProfilesKeysChangesTheCallerAndEachKeyIsAskedOnce() throws Exception {
+        String arnA = "arn:aws:iam::111122223333:user/desk-a";
+        String arnB = "arn:aws:iam::444455556666:user/desk-b";
+        String keyB = "AKIASTUBOTHERKEY0009";
+        world.aws.callerIdentity(arnA, "111122223333");
+        ProfileCatalog catalog = world.catalog("[profile desk]\n" + CredentialsWorld.SERVICES + Canaries.profileKeys());
+        CallerIdentities callers = new CallerIdentities(catalog, world.credentials(catalog));
+        Connection desk = CredentialsWorld.connection(catalog, "desk");
+        assertThat(callers.of(desk)).map(CallerIdentity::account).contains("111122223333");
+
+        // The operator pastes another identity's keys into the same profile.
+        Path config = dir.resolve("config");
+        Files.writeString(config, Files.readString(config).replace(Canaries.ACCESS_KEY_ID, keyB));
+        Files.setLastModifiedTime(config, FileTime.from(Instant.now().plusSeconds(5)));
+        world.aws.callerIdentity(arnB, "444455556666");
+
+        assertThat(callers.of(desk)).map(CallerIdentity::arn).contains(arnB);
+        assertThat(callers.of(desk)).map(CallerIdentity::account).contains("444455556666");
+        assertThat(callers.known(desk)).map(CallerIdentity::arn).contains(arnB);
+        assertThat(world.aws.callerIdentitySignedWith()).containsExactly(Canaries.ACCESS_KEY_ID, keyB);
     }
 
     private Path script(String name, String body) throws IOException {

@@ -162,7 +162,7 @@ public final class BulkBenchmark {
         RateBudgets budgets = RateBudgets.defaults();
         budgets.setBudget(RateBudgets.Category.USER_UPDATE, budget);
         Path auditFile = dir.resolve("audit.jsonl");
-        AuditLog audit = new AuditLog(auditFile, Clock.systemUTC(), "bench", c -> Optional.empty());
+        AuditLog audit = new AuditLog(auditFile, Clock.systemUTC(), "bench");
         ExecutorService uiThread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "bench-ui");
             t.setDaemon(true);

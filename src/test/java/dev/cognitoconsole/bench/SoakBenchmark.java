@@ -133,7 +133,7 @@ public final class SoakBenchmark {
             clients = new CognitoClients(catalog, new ClientSettings(3, Duration.ofSeconds(1), Duration.ofSeconds(10),
                     Duration.ofSeconds(1)));
             DialogService confirming = confirmation -> true;
-            AuditLog audit = new AuditLog(auditFile, Clock.systemUTC(), "soak", c -> Optional.empty());
+            AuditLog audit = new AuditLog(auditFile, Clock.systemUTC(), "soak");
             users = Fx.call(() -> new UsersViewModel(new SdkUserDirectory(clients, RateBudgets.unlimited()), executor,
                     banner, confirming, System::nanoTime, Sleeper.SYSTEM, Clock.systemUTC(), audit));
         }

@@ -15,6 +15,7 @@ import dev.cognitoconsole.common.DialogService;
 import dev.cognitoconsole.common.Notice;
 import dev.cognitoconsole.common.WriteSafety;
 import dev.cognitoconsole.model.AwsProfile;
+import dev.cognitoconsole.model.CallerIdentity;
 import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.ConsoleFailure;
 import dev.cognitoconsole.model.Page;
@@ -24,9 +25,12 @@ import dev.cognitoconsole.model.ProfileKind;
 import dev.cognitoconsole.model.UserAction;
 import dev.cognitoconsole.model.UserFilter;
 import dev.cognitoconsole.model.UserPool;
+import dev.cognitoconsole.safety.SafetyViewModel;
+import dev.cognitoconsole.settings.SettingsService;
 import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
 import dev.cognitoconsole.testing.FakeUserDirectory;
 import dev.cognitoconsole.testing.ForwardingUserDirectory;
+import dev.cognitoconsole.writes.UserWrites;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -160,7 +164,7 @@ class BulkRunViewModelTest {
         @Test
         void throttlingBacksOffExponentiallyAndGivesUpAfterTheLastTry() {
             fake.addUsers(POOL.poolId(), user("ann", true));
-            for (int i = 0; i < BulkRunner.WRITE_TRIES; i++) {
+            for (int i = 0; i < UserWrites.WRITE_TRIES; i++) {
                 fake.failNext(DISABLE_USER, throttled(DISABLE_USER));
             }
 
@@ -171,10 +175,47 @@ class BulkRunViewModelTest {
             assertThat(row("ann").getOutcome()).isEqualTo(BulkOutcome.FAILED);
             assertThat(row("ann").getErrorType()).isEqualTo("TooManyRequestsException");
             // Every call has its own attempt and outcome.
-            assertThat(audit.attempts()).hasSize(BulkRunner.WRITE_TRIES);
-            assertThat(audit.outcomes()).hasSize(BulkRunner.WRITE_TRIES).extracting(RecordingAuditTrail.Line::outcome)
+            assertThat(audit.attempts()).hasSize(UserWrites.WRITE_TRIES);
+            assertThat(audit.outcomes()).hasSize(UserWrites.WRITE_TRIES).extracting(RecordingAuditTrail.Line::outcome)
                     .containsOnly(AuditEntry.Outcome.FAILED);
             assertThat(audit.outcomes().get(0).detail()).isEqualTo("Throttled; not changed. Trying again in 1000 ms");
+        }
+
+        @Test
+        void aThrottledAnswerAfterAnUnclearAttemptIsReadBackInsteadOfWrittenAgain() {
+            fake.addUsers(POOL.poolId(), user("ann", true));
+            // The SDK's first attempt timed out after Cognito applied it; its own retry was then throttled.
+            directory = new ForwardingUserDirectory(fake) {
+                @Override
+                public void disableUser(Connection connection, String poolId, String username) {
+                    inner.disableUser(connection, poolId, username);
+                    throw throttled(DISABLE_USER).afterUnclearAttempt();
+                }
+            };
+
+            disable("ann");
+
+            assertThat(written()).containsExactly(DISABLE_USER + " ann");
+            assertThat(row("ann").getOutcome()).isEqualTo(BulkOutcome.DONE);
+            assertThat(audit.outcomes()).extracting(RecordingAuditTrail.Line::outcome)
+                    .containsExactly(AuditEntry.Outcome.DONE);
+            assertThat(audit.outcomes().get(0).detail()).doesNotContain("not changed");
+        }
+
+        @Test
+        void aChangeWhoseOutcomeLineCannotBeWrittenIsReportedAsMadeAndPausesTheRun() {
+            fake.addUsers(POOL.poolId(), user("ann", true), user("ben", true));
+            fake.onCall(DISABLE_USER, call -> audit.breakDown());
+
+            disable("ann", "ben");
+
+            assertThat(fake.user(POOL.poolId(), "ann").enabled()).isFalse();
+            assertThat(row("ann").getOutcome()).isEqualTo(BulkOutcome.DONE);
+            assertThat(row("ann").getDetail()).contains("audit");
+            assertThat(row("ben").getOutcome()).isEqualTo(BulkOutcome.PENDING);
+            assertThat(vm.stateProperty().get()).isEqualTo(RunState.PAUSED);
+            assertThat(vm.messageProperty().get()).contains("audit log cannot be written");
+            assertThat(written()).containsExactly(DISABLE_USER + " ann");
         }
 
         @Test
@@ -514,6 +555,129 @@ class BulkRunViewModelTest {
 
             assertThat(written()).containsExactly(DISABLE_USER + " ann", DISABLE_USER + " ben");
             assertThat(vm.problemProperty().get()).contains("Read-only");
+        }
+
+        @Test
+        void aPausedRunResumedAfterReadOnlyWasTurnedOnWritesNothingMore() {
+            fake.onCall(DISABLE_USER, call -> vm.pause());
+            disable("ann", "ben");
+            assertThat(vm.stateProperty().get()).isEqualTo(RunState.PAUSED);
+            blocked.set("Read-only mode is on: Disable and Enable are off.");
+
+            vm.resume();
+
+            assertThat(written()).containsExactly(DISABLE_USER + " ann");
+            assertThat(row("ben").getOutcome()).isEqualTo(BulkOutcome.PENDING);
+            assertThat(vm.problemProperty().get()).contains("Read-only");
+        }
+
+        @Test
+        void aRunningJobStopsWritingOnceReadOnlyIsTurnedOn() {
+            fake.addUsers(POOL.poolId(), user("cid", true));
+            fake.onCall(DISABLE_USER, call -> blocked.set("Read-only mode is on: Disable and Enable are off."));
+
+            disable("ann", "ben", "cid");
+
+            assertThat(written()).containsExactly(DISABLE_USER + " ann");
+            assertThat(vm.stateProperty().get()).isEqualTo(RunState.PAUSED);
+            assertThat(vm.messageProperty().get()).contains("Read-only");
+            assertThat(vm.results()).extracting(BulkResultRow::getOutcome).containsExactly(BulkOutcome.DONE,
+                    BulkOutcome.PENDING, BulkOutcome.PENDING);
+        }
+
+        @Test
+        void anAutomaticResumeAfterSignInWritesNothingInReadOnlyMode() {
+            AtomicReference<Notice.SignInRequest> asked = new AtomicReference<>();
+            vm.setSignIn(asked::set);
+            fake.failNext(GET_USER, new ConsoleFailure.CredentialsUnavailable(GET_USER, null, "support",
+                    ConsoleFailure.CredentialsUnavailable.Recovery.SSO_SIGN_IN, "expired", null, null, null));
+            disable("ann", "ben");
+            vm.signIn();
+            blocked.set("Read-only mode is on: Disable and Enable are off.");
+
+            asked.get().retry().run();
+
+            assertThat(written()).isEmpty();
+            assertThat(vm.problemProperty().get()).contains("Read-only");
+        }
+    }
+
+    @Nested
+    class ClosingDuringARun {
+        @org.junit.jupiter.api.io.TempDir
+        java.nio.file.Path dir;
+
+        @Test
+        void closingAsksFirstThenPausesAfterTheUserInHandAndKeepsTheUsersNotReached() throws Exception {
+            BulkJournal journal = new BulkJournal(dir.resolve("bulk-run.jsonl"));
+            vm.keepRunsIn(journal);
+            fake.addUsers(POOL.poolId(), users("u", 4));
+            executor.holdWork();
+            disable("u0001", "u0002", "u0003", "u0004");
+            assertThat(vm.closeConfirmation()).hasValueSatisfying(ask -> assertThat(ask.header())
+                    .contains("4 users not reached"));
+            boolean[] closed = {false};
+            fake.onCall(DISABLE_USER, call -> {
+                if (call.argument().equals("u0002")) {
+                    vm.pauseThen(() -> closed[0] = true); // the operator confirmed the close mid-run
+                }
+            });
+
+            executor.runAll();
+
+            assertThat(closed[0]).isTrue();
+            assertThat(written()).containsExactly(DISABLE_USER + " u0001", DISABLE_USER + " u0002");
+            assertThat(audit.outcomes()).as("the user in hand finished, audit included").hasSize(2);
+            BulkJournal.Unfinished left = journal.unfinished().orElseThrow();
+            assertThat(left.counts()).containsEntry(BulkOutcome.DONE, 2);
+            assertThat(left.notReached()).containsExactly("u0003", "u0004");
+            assertThat(java.nio.file.Files.readAllLines(left.listFile())).containsExactly("u0003", "u0004");
+            assertThat(left.summary()).contains("Disable", POOL.poolId(), "support", REASON, "not reached 2");
+        }
+
+        @Test
+        void aFinishedRunLeavesNothingToResumeAndADryRunAsksNothing() {
+            BulkJournal journal = new BulkJournal(dir.resolve("bulk-run.jsonl"));
+            vm.keepRunsIn(journal);
+            fake.addUsers(POOL.poolId(), users("u", 2));
+
+            disable("u0001", "u0002");
+
+            assertThat(journal.unfinished()).isEmpty();
+            assertThat(vm.closeConfirmation()).isEmpty();
+            dialogs.answer(new DialogService.BulkAnswer(REASON, null, true));
+            executor.holdWork();
+            disable("u0001", "u0002");
+            assertThat(vm.closeConfirmation()).as("a dry run only reads").isEmpty();
+        }
+    }
+
+    @Nested
+    class ProductionAfterADryRun {
+        private final SettingsService settings = SettingsService.inMemory();
+        private final Connection staging = new Connection(new AwsProfile("staging", "eu-west-1", null,
+                ProfileKind.SSO), "eu-west-1");
+
+        @Test
+        void runForRealAfterTheWindowMovedToAnotherAccountStillAsksForTheProductionConfirmation() {
+            SafetyViewModel safety = new SafetyViewModel(settings);
+            safety.setProductionAccounts("123456789012");
+            safety.connectionChanged(CONNECTION);
+            safety.callerKnown(new CallerIdentity("arn:aws:sts::123456789012:assumed-role/Support/jo", "123456789012"));
+            vm = new BulkRunViewModel(new Recording(), audit, executor, dialogs, nanos::get, sleeps::add,
+                    (pool, read) -> shownInTable.addAll(read), safety);
+            fake.addUsers(POOL.poolId(), user("ann", true), user("ben", true));
+            dialogs.answer(new DialogService.BulkAnswer(REASON, "2", true));
+            disable("ann", "ben");
+            safety.connectionChanged(staging);
+            safety.callerKnown(new CallerIdentity("arn:aws:sts::210987654321:assumed-role/Support/jo", "210987654321"));
+            dialogs.answer(new DialogService.BulkAnswer(REASON, null, false));
+
+            assertThat(vm.runForReal()).isFalse();
+
+            assertThat(dialogs.last().countToType()).isTrue();
+            assertThat(dialogs.last().note()).startsWith("PRODUCTION");
+            assertThat(written()).isEmpty();
         }
     }
 

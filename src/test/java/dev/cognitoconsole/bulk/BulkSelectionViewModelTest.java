@@ -146,6 +146,23 @@ class BulkSelectionViewModelTest {
     }
 
     @Test
+    void anImportedListIsSetAsideWhenThePoolChanges() throws Exception {
+        Path file = dir.resolve("tickets.txt");
+        Files.writeString(file, "u0003\n", StandardCharsets.UTF_8);
+        vm.importFile(file);
+
+        users.show(OTHER);
+
+        assertThat(vm.importedProperty().get()).isNull();
+        assertThat(vm.countProperty().get()).isZero();
+        assertThat(notifier.current().code()).isEqualTo("ImportSetAside");
+        assertThat(notifier.current().message()).contains("tickets.txt");
+        vm.disable();
+        assertThat(directory.calls()).extracting(FakeUserDirectory.Call::operation)
+                .doesNotContain(FakeUserDirectory.DISABLE_USER);
+    }
+
+    @Test
     void aFileThatCannotBeReadIsReported() {
         vm.importFile(dir.resolve("missing.csv"));
 

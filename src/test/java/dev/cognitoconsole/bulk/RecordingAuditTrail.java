@@ -27,7 +27,7 @@ final class RecordingAuditTrail implements AuditTrail {
         this.events = events;
     }
 
-    /** From now on, every attempt fails as a full disk would. */
+    /** From now on, every line fails as a full disk would. */
     void breakDown() {
         unavailable = true;
     }
@@ -58,6 +58,9 @@ final class RecordingAuditTrail implements AuditTrail {
     @Override
     public synchronized void outcome(String operationId, Attempt attempt, AuditEntry.Outcome outcome,
                                      ConsoleFailure failure, String detail) {
+        if (unavailable) {
+            throw new AuditUnavailable("No space left on device", null);
+        }
         lines.add(new Line(operationId, AuditEntry.Phase.OUTCOME, attempt, outcome, failure, detail));
         events.accept("outcome:" + attempt.username() + ":" + outcome);
     }

@@ -1,19 +1,14 @@
 package dev.cognitoconsole.safety;
 
-import static dev.cognitoconsole.testing.FakeUserDirectory.DISABLE_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.model.CallerIdentity;
-import dev.cognitoconsole.model.ConsoleFailure;
 import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.PoolSelection;
 import dev.cognitoconsole.model.ProfileKind;
 import dev.cognitoconsole.model.UserPool;
 import dev.cognitoconsole.settings.SettingsService;
-import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
-import dev.cognitoconsole.testing.FakeUserDirectory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -28,15 +23,11 @@ class SafetyViewModelTest {
             new UserPool("eu-west-1_Prod0001", "customers"));
     private static final CallerIdentity PROD_CALLER = new CallerIdentity(
             "arn:aws:sts::123456789012:assumed-role/Support/alice", "123456789012");
+    private static final CallerIdentity STAGING_CALLER = new CallerIdentity(
+            "arn:aws:sts::210987654321:assumed-role/Support/alice", "210987654321");
 
     private final SettingsService settings = SettingsService.inMemory();
-    private final FakeUserDirectory directory = new FakeUserDirectory()
-            .addUsers("eu-west-1_Staging1", FakeUserDirectory.user("alice", true))
-            .addUsers("eu-west-1_Prod0001", FakeUserDirectory.user("bob", true));
-    private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
-    private final AtomicInteger checks = new AtomicInteger();
-    private final SafetyViewModel vm = new SafetyViewModel(settings, directory, executor,
-            () -> SafetyViewModel.ACCESS_CHECK_PREFIX + checks.incrementAndGet());
+    private final SafetyViewModel vm = new SafetyViewModel(settings);
 
     @Nested
     class ProductionMarks {
@@ -72,26 +63,74 @@ class SafetyViewModelTest {
         void anAccountMarkedProductionCountsOnceStsNamesTheCallersAccount() {
             assertThat(vm.setProductionAccounts("123456789012")).isEmpty();
             vm.connectionChanged(PROD);
-            assertThat(vm.productionProperty().get()).as("account not known yet").isFalse();
 
             vm.callerKnown(PROD_CALLER);
 
             assertThat(vm.productionProperty().get()).isTrue();
             assertThat(vm.productionLabelProperty().get()).contains("account 123456789012");
             assertThat(vm.isProduction(PROD)).isTrue();
-            assertThat(vm.isProduction(STAGING)).as("another connection").isFalse();
+            assertThat(vm.isProduction(PROD, STAGING_CALLER)).as("signed by another account").isFalse();
         }
 
         @Test
-        void switchingToAnotherConnectionForgetsTheCaller() {
+        void switchingToAConnectionOfAnotherAccountTakesTheBandAway() {
             vm.setProductionAccounts("123456789012");
             vm.connectionChanged(PROD);
             vm.callerKnown(PROD_CALLER);
 
             vm.connectionChanged(STAGING);
+            vm.callerKnown(STAGING_CALLER);
 
             assertThat(vm.productionProperty().get()).isFalse();
             assertThat(vm.productionLabelProperty().get()).isNull();
+        }
+
+        @Test
+        void whileTheCallerIsAskedAgainTheConnectionCountsAsProduction() {
+            vm.setProductionAccounts("123456789012");
+            vm.connectionChanged(STAGING);
+            vm.callerKnown(STAGING_CALLER);
+
+            vm.callerKnown(null);
+
+            assertThat(vm.isProduction(STAGING)).isTrue();
+        }
+
+        @Test
+        void aSignerLearnedByAWriteUpdatesTheBand() {
+            vm.setProductionAccounts("123456789012");
+            vm.connectionChanged(PROD);
+            vm.callerKnown(STAGING_CALLER);
+            assertThat(vm.productionProperty().get()).isFalse();
+
+            vm.signerSeen(PROD, PROD_CALLER);
+
+            assertThat(vm.productionProperty().get()).isTrue();
+            assertThat(vm.productionLabelProperty().get()).contains("account 123456789012");
+        }
+
+        @Test
+        void withProductionAccountsSetAnUnknownCallerCountsAsProduction() {
+            vm.setProductionAccounts("123456789012");
+
+            vm.connectionChanged(STAGING);
+
+            assertThat(vm.isProduction(STAGING)).as("fails closed").isTrue();
+            assertThat(vm.productionProperty().get()).isTrue();
+            assertThat(vm.productionLabelProperty().get()).contains("account unknown");
+        }
+
+        @Test
+        void aTargetOnAnotherConnectionIsJudgedByItsOwnCaller() {
+            vm.setProductionAccounts("123456789012");
+            vm.connectionChanged(PROD);
+            vm.callerKnown(PROD_CALLER);
+
+            vm.connectionChanged(STAGING);
+            vm.callerKnown(STAGING_CALLER);
+
+            assertThat(vm.isProduction(PROD)).isTrue();
+            assertThat(vm.isProduction(STAGING)).isFalse();
         }
 
         @Test
@@ -124,105 +163,36 @@ class SafetyViewModelTest {
         }
 
         @Test
-        void choosingAPoolChecksWriteAccessOnANameThatCannotExistAndChangesNothing() {
-            vm.connectionChanged(STAGING);
-
-            vm.poolChosen(STAGING_POOL);
-
-            assertThat(directory.calls(DISABLE_USER)).singleElement().satisfies(call -> {
-                assertThat(call.poolId()).isEqualTo("eu-west-1_Staging1");
-                assertThat(call.argument()).startsWith(SafetyViewModel.ACCESS_CHECK_PREFIX);
-            });
-            assertThat(directory.user("eu-west-1_Staging1", "alice").enabled()).isTrue();
-            assertThat(vm.readOnlyProperty().get()).isFalse();
-        }
-
-        @Test
-        void anIamDenialTurnsReadOnlyOnNamingTheProfileAndPool() {
-            vm.connectionChanged(PROD);
-            directory.failNext(DISABLE_USER, denied());
-
-            vm.poolChosen(PROD_POOL);
-
-            assertThat(vm.readOnlyProperty().get()).isTrue();
-            assertThat(vm.writesBlocked()).hasValueSatisfying(r -> assertThat(r)
-                    .contains("prod-admin", "cognito-idp:AdminDisableUser", "eu-west-1_Prod0001",
-                            "without changing anything"));
-        }
-
-        @Test
-        void eachPoolIsCheckedOncePerSession() {
-            vm.connectionChanged(PROD);
-            directory.failNext(DISABLE_USER, denied());
-            vm.poolChosen(PROD_POOL);
-            vm.connectionChanged(STAGING);
-            vm.poolChosen(STAGING_POOL);
-
+        void aPoolWhereIamRefusedARealChangeHasChangesOffThereOnly() {
             vm.connectionChanged(PROD);
             vm.poolChosen(PROD_POOL);
 
-            assertThat(directory.calls(DISABLE_USER)).hasSize(2);
-            assertThat(vm.readOnlyProperty().get()).as("the remembered denial applies again").isTrue();
-        }
+            vm.writeDenied(PROD_POOL, "IAM refused AdminDisableUser on eu-west-1_Prod0001 for profile prod-admin.");
 
-        @Test
-        void readOnlyFromADenialEndsWhenTheOperatorMovesToAPoolThatAllowsWrites() {
-            vm.connectionChanged(PROD);
-            directory.failNext(DISABLE_USER, denied());
-            vm.poolChosen(PROD_POOL);
+            assertThat(vm.writesBlocked(PROD_POOL)).hasValueSatisfying(r -> assertThat(r).contains("IAM refused"));
+            assertThat(vm.writesOffProperty().get()).isTrue();
+            assertThat(vm.readOnlyReasonProperty().get()).contains("eu-west-1_Prod0001");
+            assertThat(vm.readOnlyProperty().get()).as("the operator's switch is untouched").isFalse();
+            assertThat(vm.writesBlocked(STAGING_POOL)).isEmpty();
 
             vm.connectionChanged(STAGING);
             vm.poolChosen(STAGING_POOL);
-
-            assertThat(vm.readOnlyProperty().get()).isFalse();
+            assertThat(vm.writesOffProperty().get()).isFalse();
+            vm.connectionChanged(PROD);
+            vm.poolChosen(PROD_POOL);
+            assertThat(vm.writesOffProperty().get()).as("remembered for the session").isTrue();
         }
 
         @Test
-        void readOnlyTheOperatorTurnedOnStaysOnWhereWritesAreAllowed() {
+        void readOnlyTheOperatorTurnedOnStaysOnWherePoolsAllowWrites() {
             vm.readOnlyProperty().set(true);
             vm.connectionChanged(STAGING);
 
             vm.poolChosen(STAGING_POOL);
 
             assertThat(vm.readOnlyProperty().get()).isTrue();
+            assertThat(vm.writesOffProperty().get()).isTrue();
             assertThat(vm.readOnlyReasonProperty().get()).isEqualTo(SafetyViewModel.OPERATOR_READ_ONLY);
-        }
-
-        @Test
-        void anInconclusiveCheckChangesNothingAndIsAskedAgainNextTime() {
-            vm.connectionChanged(STAGING);
-            directory.failNext(DISABLE_USER, new ConsoleFailure.NetworkUnreachable(DISABLE_USER,
-                    "https://cognito-idp.eu-west-1.amazonaws.com", "No answer", null));
-
-            vm.poolChosen(STAGING_POOL);
-            assertThat(vm.readOnlyProperty().get()).isFalse();
-            vm.poolChosen(null);
-            vm.poolChosen(STAGING_POOL);
-
-            assertThat(directory.calls(DISABLE_USER)).hasSize(2);
-        }
-
-        @Test
-        void anAnswerForAPoolNoLongerShownIsRememberedButNotApplied() {
-            executor.holdWork();
-            vm.connectionChanged(PROD);
-            directory.failNext(DISABLE_USER, denied());
-            vm.poolChosen(PROD_POOL);
-            vm.connectionChanged(STAGING);
-            vm.poolChosen(STAGING_POOL);
-
-            executor.runAll();
-
-            assertThat(vm.readOnlyProperty().get()).isFalse();
-            vm.connectionChanged(PROD);
-            vm.poolChosen(PROD_POOL);
-            assertThat(vm.readOnlyProperty().get()).isTrue();
-        }
-
-        private ConsoleFailure denied() {
-            return new ConsoleFailure.AccessDenied(DISABLE_USER, "AccessDeniedException",
-                    "User: arn:aws:sts::123456789012:assumed-role/ReadOnly/alice is not authorized to perform: "
-                    + "cognito-idp:AdminDisableUser", "req-1", null);
         }
     }
 }

@@ -112,8 +112,13 @@ public final class AwsServicesStub implements AutoCloseable {
 
     /** GetCallerIdentity answers this ARN in account 111122223333. */
     public AwsServicesStub callerIdentity(String arn) {
+        return callerIdentity(arn, "111122223333");
+    }
+
+    /** GetCallerIdentity answers this ARN in this account (the latest answer set wins). */
+    public AwsServicesStub callerIdentity(String arn, String account) {
         String xml = "<GetCallerIdentityResponse xmlns=\"" + STS_NS + "\"><GetCallerIdentityResult><Arn>" + arn
-                + "</Arn><UserId>AROASTUB:s</UserId><Account>111122223333</Account></GetCallerIdentityResult>"
+                + "</Arn><UserId>AROASTUB:s</UserId><Account>" + account + "</Account></GetCallerIdentityResult>"
                 + "<ResponseMetadata><RequestId>" + UUID.randomUUID() + "</RequestId></ResponseMetadata>"
                 + "</GetCallerIdentityResponse>";
         return stsAnswers("GetCallerIdentity", 200, xml);

@@ -20,7 +20,6 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.cognitoconsole.safety.SafetyViewModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -325,19 +324,9 @@ public final class CognitoStub implements AutoCloseable {
 
     // What arrived
 
-    /**
-     * Requests of {@code operation} that name a real user: the console's write-access check (a disable of a
-     * made-up name, see SafetyViewModel) left out.
-     */
+    /** How many requests of {@code operation} arrived, as the bodies the stub kept. */
     public int userRequestsFor(String operation) {
-        return userRequestBodies(operation).size();
-    }
-
-    /** The bodies of {@link #userRequestsFor}, in the order they came. */
-    public List<JsonNode> userRequestBodies(String operation) {
-        return requestBodies(operation).stream()
-                .filter(body -> !body.path("Username").asText().startsWith(SafetyViewModel.ACCESS_CHECK_PREFIX))
-                .toList();
+        return requestBodies(operation).size();
     }
 
     /** How many requests of {@code operation} arrived, retries included. */

@@ -132,7 +132,7 @@ class BulkUiIT {
         assertThat(fx(() -> ui.node("#cancelButton", Button.class).isDisabled())).isTrue();
 
         assertThat(aws.cognito().userRequestsFor("AdminDisableUser")).isEqualTo(2);
-        assertThat(aws.cognito().userRequestBodies("AdminDisableUser")).extracting(b -> b.get("Username").asText())
+        assertThat(aws.cognito().requestBodies("AdminDisableUser")).extracting(b -> b.get("Username").asText())
                 .containsExactly("alice", "bob");
         assertThat(aws.cognito().requestsFor("AdminEnableUser")).isZero();
 

@@ -9,7 +9,9 @@ import static dev.cognitoconsole.testing.FakeUserDirectory.users;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.cognitoconsole.audit.AuditEntry;
 import dev.cognitoconsole.audit.AuditTrail;
+import dev.cognitoconsole.audit.AuditUnavailable;
 import dev.cognitoconsole.common.DialogService;
 import dev.cognitoconsole.common.Notice;
 import dev.cognitoconsole.common.WriteSafety;
@@ -467,7 +469,7 @@ class UsersViewModelTest {
         @Test
         void aFailedReadBackWarnsThatTheChangeWasAcceptedAndOffersRefresh() {
             showPoolWith(user("alice", true));
-            directory.failNext(GET_USER, new ConsoleFailure.TooManyRequests(GET_USER, "Rate exceeded", "req-rb", null));
+            directory.failNext(GET_USER, new ConsoleFailure.InternalError(GET_USER, "Rate exceeded", "req-rb", null));
             dialogs.answer(true);
 
             vm.toggle(row("alice"));
@@ -496,7 +498,7 @@ class UsersViewModelTest {
 
             notifier.press("Retry");
 
-            assertThat(directory.calls(DISABLE_USER)).hasSize(2);
+            assertThat(directory.calls(DISABLE_USER)).as("throttling is shown, never retried unasked").hasSize(2);
             assertThat(dialogs.asked()).as("the operator confirmed once already").hasSize(1);
             assertThat(row("alice").getUser().enabled()).isFalse();
             assertThat(notifier.current()).isNull();
@@ -597,6 +599,54 @@ class UsersViewModelTest {
         }
 
         @Test
+        void retryFromTheBannerAfterReadOnlyWasTurnedOnWritesNothing() {
+            showPoolWith(user("alice", true));
+            directory.failNext(DISABLE_USER, new ConsoleFailure.InternalError(DISABLE_USER, "fault", "req-1", null));
+            directory.failNext(GET_USER, new ConsoleFailure.InternalError(GET_USER, "fault", "req-2", null));
+            dialogs.answer(true);
+            guarded.toggle(guardedRow("alice"));
+            blocked.set("Read-only mode is on: Disable and Enable are off.");
+
+            notifier.press("Retry");
+
+            assertThat(directory.calls(DISABLE_USER)).hasSize(1);
+            assertThat(notifier.current().code()).isEqualTo("ReadOnly");
+            assertThat(guardedRow("alice").isBusy()).isFalse();
+        }
+
+        @Test
+        void aChangeWhoseOutcomeLineCannotBeWrittenIsShownAsMade() {
+            boolean[] broken = {false};
+            UsersViewModel audited = new UsersViewModel(directory, executor, notifier, dialogs, clock::get,
+                    sleeps::add, wallClock, new AuditTrail() {
+                        @Override
+                        public String attempt(Attempt attempt) {
+                            broken[0] = true; // the disk fills up right after the attempt line
+                            return "op-1";
+                        }
+
+                        @Override
+                        public void outcome(String operationId, Attempt attempt, AuditEntry.Outcome outcome,
+                                            ConsoleFailure failure, String detail) {
+                            if (broken[0]) {
+                                throw new AuditUnavailable("No space left on device", null);
+                            }
+                        }
+                    }, WriteSafety.NONE);
+            directory.addUsers(POOL_A.poolId(), user("alice", true));
+            audited.show(POOL_A);
+            dialogs.answer(true);
+
+            audited.toggle(audited.rows().get(0));
+
+            assertThat(directory.user(POOL_A.poolId(), "alice").enabled()).isFalse();
+            assertThat(audited.rows().get(0).getUser().enabled()).isFalse();
+            assertThat(notifier.current().title()).contains("alice disabled").doesNotContain("not");
+            assertThat(notifier.current().message()).contains("No space left on device");
+            assertThat(audited.lastChangeProperty().get()).contains("alice", "disabled");
+        }
+
+        @Test
         void onProductionTheUsernameMustBeTyped() {
             showPoolWith(user("alice", true));
             production.set(true);
@@ -666,6 +716,9 @@ class UsersViewModelTest {
             directory.addUsers(POOL_A.poolId(), user("alice", true));
             vm.show(POOL_A);
             directory.failNext(DISABLE_USER, failure);
+            if (failure.outcomeUnknown()) {
+                directory.failNext(GET_USER, failure); // reading back fails too: the outcome stays unknown
+            }
             dialogs.answer(true);
 
             vm.toggle(row("alice"));
@@ -678,8 +731,24 @@ class UsersViewModelTest {
             assertThat(notice.requestId()).isEqualTo(failure.requestId());
             assertThat(row("alice").isBusy()).isFalse();
             assertThat(row("alice").getUser().enabled()).as("the row keeps the last state Cognito reported").isTrue();
-            assertThat(directory.calls(GET_USER)).as("no read-back after a failed write").isEmpty();
+            assertThat(directory.calls(GET_USER)).as("a read-back only after an unclear answer")
+                    .hasSize(failure.outcomeUnknown() ? 1 : 0);
             assertThat(vm.lastChangeProperty().get()).isNull();
+        }
+
+        @Test
+        void anUnclearAnswerIsReadBackBeforeAnythingElseAndTheBannerSaysWhatWasRead() {
+            directory.addUsers(POOL_A.poolId(), user("alice", true));
+            vm.show(POOL_A);
+            directory.failNext(DISABLE_USER, new ConsoleFailure.InternalError(DISABLE_USER, "fault", "r6", null));
+            dialogs.answer(true);
+
+            vm.toggle(row("alice"));
+
+            assertThat(notifier.current().code()).isEqualTo("InternalErrorException");
+            assertThat(notifier.current().advice()).startsWith("AdminGetUser then read Enabled: alice was not changed.");
+            assertThat(directory.calls(DISABLE_USER)).hasSize(1);
+            assertThat(directory.calls(GET_USER)).hasSize(1);
         }
 
         @Test
@@ -723,7 +792,8 @@ class UsersViewModelTest {
 
             assertThat(notifier.current().code()).isEqualTo("Unknown");
             assertThat(notifier.current().message()).contains("bug in the aws layer");
-            assertThat(notifier.current().advice()).contains("is not known");
+            assertThat(notifier.current().advice()).startsWith("AdminGetUser then read Enabled: alice was not changed.");
+            assertThat(directory.calls(GET_USER)).hasSize(1);
             assertThat(row("alice").isBusy()).isFalse();
         }
     }
