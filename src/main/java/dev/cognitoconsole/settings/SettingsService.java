@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ public final class SettingsService {
     /** The changes made since, to apply again onto the file's content at the next save. */
     private final List<UnaryOperator<Settings>> changes = new ArrayList<>();
     private Settings current;
+    private Consumer<String> setAsideReport = problem -> { };
 
     public SettingsService(SettingsStore store) {
         this.store = store;
@@ -46,6 +48,11 @@ public final class SettingsService {
     /** Why the settings file was not used at start, or empty. */
     public Optional<String> loadProblem() {
         return Optional.ofNullable(loadProblem);
+    }
+
+    /** Where to tell the operator that a save found the file damaged and kept it under another name. */
+    public synchronized void onFileSetAside(Consumer<String> report) {
+        this.setAsideReport = report;
     }
 
     public synchronized Settings get() {
@@ -78,7 +85,7 @@ public final class SettingsService {
      * Writes this console's changes onto the file, and takes in what other consoles saved. A failure is logged and
      * reported, the changes are kept for the next save, and the console goes on.
      *
-     * @return a problem to show: the save failed, or the file on disk was damaged and had to be set aside
+     * @return why the save failed, or empty; a damaged file set aside on the way goes to {@link #onFileSetAside}
      */
     public synchronized Optional<String> save() {
         if (store == null) {
@@ -89,7 +96,11 @@ public final class SettingsService {
             known = saved.settings();
             current = known;
             changes.clear();
-            return Optional.ofNullable(saved.problem());
+            if (saved.problem() != null) {
+                LOG.warn("{}", saved.problem());
+                setAsideReport.accept(saved.problem());
+            }
+            return Optional.empty();
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not save settings to {}", store.file(), e);
             return Optional.of("The settings could not be saved to " + store.file() + ": " + e.getMessage());

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -224,22 +225,35 @@ class SettingsServiceTest {
     class UnreadableFiles {
 
         @Test
-        void aFileDamagedWhileTheConsoleRunsIsSetAsideBeforeTheSave() throws IOException {
+        void aFileDamagedWhileTheConsoleRunsIsSetAsideBeforeAPoolPickIsSavedAndTheOperatorIsTold()
+                throws IOException {
             onDisk(Settings.defaults().withProductionProfile("prod", true));
             SettingsService running = service(file());
-            Files.writeString(file(), "{\"version\": 1, \"productionProfiles\": [\"prod\", \"prod-eu\"");
+            List<String> told = new ArrayList<>();
+            running.onFileSetAside(told::add);
+            String handEdited = "{\"version\": 1, \"productionProfiles\": [\"prod\", \"prod-eu\"";
+            Files.writeString(file(), handEdited);
 
-            running.update(s -> s.withBudgets(20, 5));
-            Optional<String> problem = running.save();
+            running.remember("staff", "eu-central-1", "eu-central-1_Staff0001");
 
             Path aside = dir.resolve("settings.json.unusable-20250203-040506");
-            assertThat(aside).as("the hand-edited file is kept").hasContent(
-                    "{\"version\": 1, \"productionProfiles\": [\"prod\", \"prod-eu\"");
-            assertThat(problem).hasValueSatisfying(message -> assertThat(message)
+            assertThat(aside).as("the hand-edited file is kept").hasContent(handEdited);
+            assertThat(told).singleElement().satisfies(message -> assertThat(message)
                     .contains("damaged").contains(aside.toString()));
             Settings saved = service(file()).get();
             assertThat(saved.productionProfiles()).as("the marks this console knew").containsExactly("prod");
-            assertThat(saved.listUsersPerSecond()).isEqualTo(20);
+            assertThat(saved.lastProfile()).isEqualTo("staff");
+        }
+
+        @Test
+        void aSaveThatSetTheFileAsideStillCountsAsSaved() throws IOException {
+            SettingsService running = service(file());
+            Files.writeString(file(), "{ damaged");
+
+            running.update(s -> s.withBudgets(20, 5));
+
+            assertThat(running.save()).as("no 'not saved' message for a save that happened").isEmpty();
+            assertThat(service(file()).get().listUsersPerSecond()).isEqualTo(20);
         }
 
         @Test
