@@ -223,6 +223,8 @@ public final class Console implements AutoCloseable {
                 "AWS config files read again", changes.summary(), null, null, List.of())));
         preferences.loadProblem().ifPresent(problem -> banner.show(new Notice(Notice.Severity.WARNING,
                 "SettingsSetAside", "Settings reset", problem, null, null, List.of())));
+        preferences.onFileSetAside(problem -> banner.show(new Notice(Notice.Severity.WARNING,
+                "SettingsSetAside", "Settings file set aside", problem, null, null, List.of())));
         return new Console(clients, credentials, browser, executor, connection, users, banner, root, preferences,
                 settingsModel, usersView, journal);
     }

@@ -156,7 +156,11 @@ public final class SafetyViewModel implements WriteSafety {
         if (problem.isPresent()) {
             return problem;
         }
-        settings.update(s -> s.withProductionAccounts(Set.copyOf(entries(text))));
+        Set<String> wanted = Set.copyOf(entries(text));
+        Set<String> shown = settings.get().productionAccounts();
+        Set<String> added = wanted.stream().filter(a -> !shown.contains(a)).collect(Collectors.toSet());
+        Set<String> removed = shown.stream().filter(a -> !wanted.contains(a)).collect(Collectors.toSet());
+        settings.update(s -> s.withProductionAccountsChanged(added, removed));
         recompute();
         return settings.save();
     }

@@ -91,8 +91,15 @@ public record Settings(int version, String lastProfile, Map<String, LastConnecti
                 updatesPerSecond, next, productionAccounts);
     }
 
-    public Settings withProductionAccounts(Set<String> accounts) {
+    /**
+     * Marks these accounts as production and takes the mark from those, leaving the others as they are: saved
+     * onto the file, it keeps the accounts another console marked meanwhile.
+     */
+    public Settings withProductionAccountsChanged(Set<String> added, Set<String> removed) {
+        Set<String> next = new java.util.HashSet<>(productionAccounts);
+        next.removeAll(removed);
+        next.addAll(added);
         return new Settings(version, lastProfile, connections, window, columns, listUsersPerSecond,
-                updatesPerSecond, productionProfiles, accounts);
+                updatesPerSecond, productionProfiles, next);
     }
 }

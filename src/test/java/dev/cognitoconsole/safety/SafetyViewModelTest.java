@@ -9,8 +9,12 @@ import dev.cognitoconsole.model.PoolSelection;
 import dev.cognitoconsole.model.ProfileKind;
 import dev.cognitoconsole.model.UserPool;
 import dev.cognitoconsole.settings.SettingsService;
+import dev.cognitoconsole.settings.SettingsStore;
+import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SafetyViewModelTest {
     private static final Connection STAGING = new Connection(
@@ -143,6 +147,22 @@ class SafetyViewModelTest {
                     .hasValueSatisfying(p -> assertThat(p).contains("12 digits", "\"12345\"", "\"prod\""));
             assertThat(settings.get().productionAccounts()).containsExactlyInAnyOrder("123456789012", "210987654321");
             assertThat(vm.productionAccountsText()).isEqualTo("123456789012, 210987654321");
+        }
+
+        @Test
+        void accountsTypedInOneConsoleKeepThoseAnotherConsoleSavedMeanwhile(@TempDir Path dir) {
+            SettingsStore store = new SettingsStore(dir.resolve("settings.json"), Clock.systemUTC());
+            SettingsService firstSettings = new SettingsService(store);
+            SafetyViewModel first = new SafetyViewModel(firstSettings);
+            SafetyViewModel second = new SafetyViewModel(new SettingsService(store));
+            assertThat(first.setProductionAccounts("123456789012, 111111111111")).isEmpty();
+
+            assertThat(second.setProductionAccounts("210987654321")).isEmpty();
+            assertThat(first.setProductionAccounts("123456789012")).as("111111111111 taken away").isEmpty();
+
+            assertThat(new SettingsService(store).get().productionAccounts())
+                    .containsExactlyInAnyOrder("123456789012", "210987654321");
+            assertThat(firstSettings.get().productionAccounts()).containsExactlyInAnyOrder("123456789012", "210987654321");
         }
     }
 

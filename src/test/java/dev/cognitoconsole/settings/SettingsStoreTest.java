@@ -1,6 +1,7 @@
 package dev.cognitoconsole.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -106,8 +108,21 @@ class SettingsStoreTest {
 
             assertThat(dir.resolve("settings.json.tmp")).doesNotExist();
             try (Stream<Path> files = Files.list(dir)) {
-                assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("settings.json");
+                assertThat(files).extracting(p -> p.getFileName().toString())
+                        .as("the lock file stays, so two consoles never race to make it")
+                        .containsExactlyInAnyOrder("settings.json", "settings.json.lock");
             }
+        }
+
+        @Test
+        void anUpdateIsAppliedToWhatAnotherConsoleSavedMeanwhile() throws IOException {
+            store().save(everyField());
+
+            SettingsStore.Loaded saved = store().update(Settings.defaults(), s -> s.withBudgets(3, 4));
+
+            assertThat(saved.problem()).isNull();
+            assertThat(saved.settings()).isEqualTo(everyField().withBudgets(3, 4));
+            assertThat(store().load().settings()).isEqualTo(everyField().withBudgets(3, 4));
         }
 
         @Test
@@ -181,6 +196,30 @@ class SettingsStoreTest {
                 node.forEach(element -> keys.addAll(keysOf(element)));
             }
             return keys;
+        }
+    }
+
+    @Nested
+    class OwnerOnly {
+
+        @Test
+        void theFileAndItsLockAreReadableByTheOwnerOnly() throws IOException {
+            store().save(everyField());
+
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file()))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("settings.json.lock"))))
+                    .isEqualTo("rw-------");
+        }
+
+        @Test
+        void aFileOthersCouldReadIsOwnerOnlyAfterTheNextSave() throws IOException {
+            Files.writeString(file(), "{\"version\": 1, \"productionProfiles\": [\"prod\"]}");
+            Files.setPosixFilePermissions(file(), PosixFilePermissions.fromString("rw-r--r--"));
+
+            store().update(store().load().settings(), s -> s.withBudgets(3, 4));
+
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file()))).isEqualTo("rw-------");
+            assertThat(store().load().settings().productionProfiles()).containsExactly("prod");
         }
     }
 
@@ -267,6 +306,51 @@ class SettingsStoreTest {
             assertThat(next.settings()).isEqualTo(Settings.defaults());
             assertThat(store().load().settings()).isEqualTo(everyField());
             assertThat(Files.readString(dir.resolve(ASIDE))).isEqualTo("{not json");
+        }
+
+        @Test
+        void aFileDamagedBeforeAnUpdateIsSetAsideAndTheChangeGoesOnTheLastKnownSettings() throws IOException {
+            Files.writeString(file(), "{\"version\": 1, \"productionProfiles\": [");
+
+            SettingsStore.Loaded saved = store().update(everyField(), s -> s.withBudgets(3, 4));
+
+            Path aside = dir.resolve(ASIDE);
+            assertThat(aside).hasContent("{\"version\": 1, \"productionProfiles\": [");
+            assertThat(saved.problem()).contains("damaged").contains(aside.toString());
+            assertThat(store().load().settings()).isEqualTo(everyField().withBudgets(3, 4));
+        }
+
+        @Test
+        void aSecondFileSetAsideInTheSameSecondDoesNotReplaceTheFirst() throws IOException {
+            Files.writeString(file(), "{ first");
+            store().load();
+            Files.writeString(file(), "{ second");
+
+            SettingsStore.Loaded saved = store().update(Settings.defaults(), s -> s.withBudgets(3, 4));
+
+            assertThat(dir.resolve(ASIDE)).hasContent("{ first");
+            assertThat(dir.resolve(ASIDE + "-2")).hasContent("{ second");
+            assertThat(saved.problem()).contains(ASIDE + "-2");
+        }
+
+        @Test
+        void aFileOfAnotherVersionIsSetAsideBeforeAnUpdateToo() throws IOException {
+            Files.writeString(file(), "{\"version\": 2, \"productionProfiles\": [\"prod\"]}");
+
+            SettingsStore.Loaded saved = store().update(Settings.defaults(), s -> s.withBudgets(3, 4));
+
+            assertThat(dir.resolve(ASIDE)).hasContent("{\"version\": 2, \"productionProfiles\": [\"prod\"]}");
+            assertThat(saved.problem()).contains("version").contains(ASIDE);
+        }
+
+        @Test
+        void aFolderWhereTheFileShouldBeIsNeverSavedOver() throws IOException {
+            Files.createDirectory(file());
+
+            assertThatThrownBy(() -> store().save(everyField()))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("cannot be read").hasMessageContaining("left as it is");
+            assertThat(file()).isDirectory();
         }
 
         @Test

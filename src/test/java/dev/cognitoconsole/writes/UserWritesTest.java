@@ -69,7 +69,7 @@ class UserWritesTest {
 
     @Test
     void keysNowSigningAsAProductionAccountNeedTheProductionConfirmationAndNothingIsSent() {
-        settings.update(s -> s.withProductionAccounts(java.util.Set.of("444455556666")));
+        safety.setProductionAccounts("444455556666");
         safety.connectionChanged(DESK);
         safety.callerKnown(ACCOUNT_A);
         assertThat(safety.isProduction(DESK)).as("the window still knows account A").isFalse();
@@ -87,7 +87,7 @@ class UserWritesTest {
 
     @Test
     void withProductionAccountsSetAnUnknownSignerNeedsTheProductionConfirmation() {
-        settings.update(s -> s.withProductionAccounts(java.util.Set.of("444455556666")));
+        safety.setProductionAccounts("444455556666");
         signer.set(null);
 
         assertThat(disableAlice(false).status()).isEqualTo(UserWrites.Status.NEEDS_PRODUCTION_CONFIRMATION);
