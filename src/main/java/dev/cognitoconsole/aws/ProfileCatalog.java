@@ -35,6 +35,9 @@ public final class ProfileCatalog {
     public static final String ENVIRONMENT_PROFILE = "(environment variables)";
     /** The key of Cognito's entry in a {@code [services x]} section, as the SDK derives it from the service id. */
     static final String COGNITO_SERVICE_KEY = "cognito_identity_provider";
+    private static final String IGNORE_CONFIGURED_ENDPOINT_URLS = "ignore_configured_endpoint_urls";
+    /** The profile setting of the AWS CLI's console sign-in ({@code aws login}). */
+    static final String LOGIN_SESSION = "login_session";
 
     /** The config file, then the credentials file; either may be {@code null}. */
     private final Supplier<List<Path>> paths;
@@ -212,15 +215,17 @@ public final class ProfileCatalog {
     }
 
     private Optional<String> configuredEndpoint(ProfileFile files, Profile profile) {
-        return endpointFromEnvironment()
-                .or(() -> ignoreConfiguredEndpoints() ? Optional.empty() : endpointInFiles(files, profile));
+        if (ignoreConfiguredEndpoints(profile)) {
+            return Optional.empty();
+        }
+        return endpointFromEnvironment().or(() -> endpointInFiles(files, profile));
     }
 
     // The SDK's order: the service's own setting, the general one (each a JVM system property first, then the
-    // environment variable), then (unless told to ignore them) the profile's services section, then the
-    // profile's endpoint_url.
+    // environment variable), then the profile's services section, then the profile's endpoint_url; none of them
+    // when configured endpoints are ignored.
     private Optional<String> endpointFromEnvironment() {
-        if (ignoreConfiguredEndpoints()) {
+        if (ignoreConfiguredEndpoints(null)) {
             return Optional.empty();
         }
         return Stream.of(setting("aws.endpointUrlCognitoIdentityProvider",
@@ -229,9 +234,14 @@ public final class ProfileCatalog {
                 .flatMap(Optional::stream).findFirst();
     }
 
-    private boolean ignoreConfiguredEndpoints() {
-        return setting("aws.ignoreConfiguredEndpointUrls", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")
-                .map(v -> "true".equalsIgnoreCase(v.strip())).orElse(false);
+    /**
+     * Whether the SDK (and the CLI) ignore every configured endpoint for this profile: the JVM property or the
+     * environment variable when set, else the profile's {@code ignore_configured_endpoint_urls}.
+     */
+    private boolean ignoreConfiguredEndpoints(Profile profile) {
+        Optional<String> value = setting("aws.ignoreConfiguredEndpointUrls", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")
+                .or(() -> Optional.ofNullable(profile).flatMap(p -> p.property(IGNORE_CONFIGURED_ENDPOINT_URLS)));
+        return value.map(v -> "true".equalsIgnoreCase(v.strip())).orElse(false);
     }
 
     /** A setting as the SDK reads it: the JVM system property, else the environment variable; blank is unset. */
@@ -251,19 +261,35 @@ public final class ProfileCatalog {
         return value == null || value.isBlank();
     }
 
+    /**
+     * Whether a role profile assumes its role with a {@code web_identity_token_file}: only when it names no
+     * source_profile or credential_source, which the AWS CLI prefers.
+     */
+    static boolean usesWebIdentity(Profile role) {
+        return role.property(ProfileProperty.WEB_IDENTITY_TOKEN_FILE).isPresent()
+                && role.property(ProfileProperty.SOURCE_PROFILE).isEmpty()
+                && role.property(ProfileProperty.CREDENTIAL_SOURCE).isEmpty();
+    }
+
     private static ProfileKind kindOf(Profile profile) {
         if (profile.property("sso_session").isPresent()
                 || profile.property(ProfileProperty.SSO_START_URL).isPresent()) {
             return ProfileKind.SSO;
         }
         if (profile.property(ProfileProperty.ROLE_ARN).isPresent()) {
-            return profile.property("mfa_serial").isPresent() ? ProfileKind.ASSUME_ROLE_MFA : ProfileKind.ASSUME_ROLE;
+            if (profile.property("mfa_serial").isPresent()) {
+                return ProfileKind.ASSUME_ROLE_MFA;
+            }
+            return usesWebIdentity(profile) ? ProfileKind.WEB_IDENTITY : ProfileKind.ASSUME_ROLE;
         }
         if (profile.property(ProfileProperty.CREDENTIAL_PROCESS).isPresent()) {
             return ProfileKind.CREDENTIAL_PROCESS;
         }
         if (profile.property(ProfileProperty.AWS_ACCESS_KEY_ID).isPresent()) {
             return ProfileKind.STATIC_KEYS;
+        }
+        if (profile.property(LOGIN_SESSION).isPresent()) {
+            return ProfileKind.LOGIN_SESSION;
         }
         return ProfileKind.OTHER;
     }

@@ -4,6 +4,8 @@ import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.model.ConsoleFailure;
 import dev.cognitoconsole.model.ConsoleFailure.CredentialsUnavailable.Recovery;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +28,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.HttpCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -41,10 +44,13 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
- * The credentials of every kind of profile, resolved by the console itself the way the AWS CLI resolves them:
- * static keys, {@code credential_process} (with a time limit), {@code role_arn} with {@code source_profile}
- * (with or without {@code mfa_serial}), IAM Identity Center (legacy and {@code sso_session} profiles, with
- * the CLI's token cache), and the AWS_ACCESS_KEY_ID environment variables.
+ * The credentials of every kind of profile, resolved the way the AWS CLI resolves them. The console resolves
+ * these itself: static keys, {@code credential_process} (with a time limit), {@code role_arn} with
+ * {@code source_profile} (with or without {@code mfa_serial}) or with a {@code web_identity_token_file} (through
+ * the profile's own STS endpoint and region, as the CLI does), IAM Identity Center (legacy and
+ * {@code sso_session} profiles, with the CLI's token cache), and the AWS_ACCESS_KEY_ID environment variables.
+ * Any other kind goes to the SDK's {@link ProfileCredentialsProvider} over the same files; {@code login_session}
+ * ({@code aws login}) needs the SDK's signin module, without which the profile gets a failure saying what to do.
  *
  * <p>Every failure is a {@link ConsoleFailure.CredentialsUnavailable} naming the profile, the
  * {@link Recovery} the operator can make in the console, and the fix. Credentials are kept in memory until
@@ -58,6 +64,9 @@ public final class ProfileCredentials implements AutoCloseable {
     static final String OPERATION = "GetCredentials";
     private static final Logger LOG = LoggerFactory.getLogger(ProfileCredentials.class);
     private static final String DEFAULT_SSO_SCOPE = "sso:account:access";
+    /** Whether the SDK's signin module, which login_session profiles need, is on the class path. */
+    private static final boolean SIGNIN_MODULE_PRESENT = onClassPath(
+            "software.amazon.awssdk.services.signin.auth.LoginProfileCredentialsProviderFactory");
 
     private final ProfileCatalog catalog;
     private final SsoTokenCache tokens;
@@ -185,7 +194,8 @@ public final class ProfileCredentials implements AutoCloseable {
                 throw chain.unavailable(Recovery.MFA_CODE, "profile " + name + " needs an MFA code to assume its role",
                         "Type the current code from the MFA device of " + profile.property("mfa_serial").get() + ".");
             }
-            return assumeRole(files, profile, chain, r -> { });
+            return ProfileCatalog.usesWebIdentity(profile) ? webIdentity(profile, chain)
+                    : assumeRole(files, profile, chain, r -> { });
         }
         if (isSso(profile)) {
             return sso(ssoSettings(files, profile, chain), chain);
@@ -197,9 +207,64 @@ public final class ProfileCredentials implements AutoCloseable {
         if (profile.property(ProfileProperty.AWS_ACCESS_KEY_ID).isPresent()) {
             return staticKeys(profile, chain);
         }
-        throw chain.unavailable(Recovery.RENEW_ELSEWHERE, "profile " + name + " has no credentials",
-                "Give profile " + name + " aws_access_key_id and aws_secret_access_key, a role_arn, an SSO session"
-                        + " or a credential_process (aws configure), or choose another profile.");
+        return fromSdk(files, profile, chain);
+    }
+
+    // Every kind the console does not handle itself is left to the SDK's own provider, over the same files.
+    private Held fromSdk(ProfileFile files, Profile profile, Chain chain) {
+        String name = profile.name();
+        if (profile.property(ProfileCatalog.LOGIN_SESSION).isPresent() && !SIGNIN_MODULE_PRESENT) {
+            throw chain.unavailable(Recovery.RENEW_ELSEWHERE, "profile " + name + " signs in with the AWS CLI's"
+                            + " console sign-in (aws login), which this version of the console cannot use",
+                    "Add a profile with the line credential_process = aws configure export-credentials --profile "
+                            + name + " --format process and choose that one, or choose a profile with keys, a role"
+                            + " or IAM Identity Center (SSO).");
+        }
+        try (ProfileCredentialsProvider provider = ProfileCredentialsProvider.builder().profileFile(files)
+                .profileName(name).build()) {
+            AwsCredentials credentials = provider.resolveCredentials();
+            return new Held(credentials, credentials.expirationTime().orElse(null));
+        } catch (RuntimeException e) {
+            // The SDK's words when the profile has no setting it knows; the rest of its message lists every
+            // profile of the files with its setting names, so it is neither shown nor logged.
+            if (String.valueOf(e.getMessage()).startsWith("Profile file contained no credentials")) {
+                throw chain.unavailable(Recovery.RENEW_ELSEWHERE, "profile " + name + " has no credentials",
+                        "Give profile " + name + " aws_access_key_id and aws_secret_access_key, a role_arn, an SSO"
+                                + " session or a credential_process (aws configure), or choose another profile.");
+            }
+            LOG.info("The AWS SDK could not get the credentials of profile {}: {}", name, e.toString());
+            throw chain.unavailable(Recovery.RENEW_ELSEWHERE, e instanceof SdkException sdk ? sdk : null,
+                    "the AWS SDK could not get the credentials of profile " + name + ": " + e.getMessage(),
+                    "Run aws sts get-caller-identity --profile " + name + " in a terminal to see what the profile"
+                            + " needs, then retry.");
+        }
+    }
+
+    private Held webIdentity(Profile role, Chain chain) {
+        String name = role.name();
+        String tokenFile = role.property(ProfileProperty.WEB_IDENTITY_TOKEN_FILE).orElseThrow();
+        String token;
+        try {
+            token = Files.readString(Path.of(tokenFile)).strip();
+        } catch (IOException | InvalidPathException e) {
+            throw chain.unavailable(Recovery.RENEW_ELSEWHERE, "the web_identity_token_file " + tokenFile
+                            + " of profile " + name + " cannot be read (" + e.getClass().getSimpleName() + ")",
+                    "Check web_identity_token_file of profile " + name + ": the file must exist, hold a current"
+                            + " token (written by your identity provider, such as the EKS pod identity webhook or"
+                            + " the CI system) and be readable by the console.");
+        }
+        String roleArn = role.property(ProfileProperty.ROLE_ARN).orElseThrow();
+        try {
+            return Held.of(services.sts(name, stsRegion(role)).assumeRoleWithWebIdentity(r -> r.roleArn(roleArn)
+                    .roleSessionName(sessionName(role)).webIdentityToken(token)).credentials());
+        } catch (AwsServiceException e) {
+            throw chain.unavailable(Recovery.RENEW_ELSEWHERE, e, "STS refused the web identity token of profile "
+                            + name + " for " + roleArn + ": " + serviceMessage(e),
+                    "Check that the token in " + tokenFile + " is current and that the trust policy of the role"
+                            + " accepts its issuer and audience (sts:AssumeRoleWithWebIdentity), then retry.");
+        } catch (SdkException e) {
+            throw stsUnreachable(role, e, chain);
+        }
     }
 
     private Held environment(Chain chain) {
@@ -301,8 +366,7 @@ public final class ProfileCredentials implements AutoCloseable {
         String roleArn = role.property(ProfileProperty.ROLE_ARN).orElseThrow();
         AssumeRoleRequest.Builder request = AssumeRoleRequest.builder()
                 .roleArn(roleArn)
-                .roleSessionName(role.property(ProfileProperty.ROLE_SESSION_NAME)
-                        .orElse("cognito-admin-console-" + clock.millis()));
+                .roleSessionName(sessionName(role));
         role.property(ProfileProperty.EXTERNAL_ID).ifPresent(request::externalId);
         Optional<String> duration = role.property("duration_seconds");
         if (duration.isPresent()) {
@@ -317,11 +381,8 @@ public final class ProfileCredentials implements AutoCloseable {
         extra.accept(request);
         request.overrideConfiguration(o -> o.credentialsProvider(StaticCredentialsProvider.create(
                 source.credentials())));
-        Region region = role.property(ProfileProperty.REGION).map(Region::of).orElse(Region.AWS_GLOBAL);
         try {
-            Credentials session = services.sts(role.name(), region).assumeRole(request.build()).credentials();
-            return new Held(AwsSessionCredentials.create(session.accessKeyId(), session.secretAccessKey(),
-                    session.sessionToken()), session.expiration());
+            return Held.of(services.sts(role.name(), stsRegion(role)).assumeRole(request.build()).credentials());
         } catch (AwsServiceException e) {
             String message = serviceMessage(e);
             Optional<String> serial = role.property("mfa_serial");
@@ -335,9 +396,21 @@ public final class ProfileCredentials implements AutoCloseable {
                     "Check that the source credentials may assume the role (its trust policy and"
                             + " sts:AssumeRole), then retry.");
         } catch (SdkException e) {
-            throw chain.unavailable(Recovery.RENEW_ELSEWHERE, e, "STS could not be reached to assume the role of"
-                    + " profile " + role.name() + ": " + e.getMessage(), "Check the network, then retry.");
+            throw stsUnreachable(role, e, chain);
         }
+    }
+
+    private String sessionName(Profile role) {
+        return role.property(ProfileProperty.ROLE_SESSION_NAME).orElse("cognito-admin-console-" + clock.millis());
+    }
+
+    private static Region stsRegion(Profile role) {
+        return role.property(ProfileProperty.REGION).map(Region::of).orElse(Region.AWS_GLOBAL);
+    }
+
+    private static ConsoleFailure.CredentialsUnavailable stsUnreachable(Profile role, SdkException e, Chain chain) {
+        return chain.unavailable(Recovery.RENEW_ELSEWHERE, e, "STS could not be reached to assume the role of"
+                + " profile " + role.name() + ": " + e.getMessage(), "Check the network, then retry.");
     }
 
     // IAM Identity Center
@@ -472,6 +545,15 @@ public final class ProfileCredentials implements AutoCloseable {
         return value == null || value.isBlank();
     }
 
+    private static boolean onClassPath(String className) {
+        try {
+            Class.forName(className, false, ProfileCredentials.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
     /** Section and property names the SDK has no constants for. */
     static final class ProfileSection {
         static final String SSO_SESSION = "sso_session";
@@ -505,6 +587,12 @@ public final class ProfileCredentials implements AutoCloseable {
 
         static Held forever(AwsCredentials credentials) {
             return new Held(credentials, null);
+        }
+
+        /** A role session STS handed out. */
+        static Held of(Credentials session) {
+            return new Held(AwsSessionCredentials.create(session.accessKeyId(), session.secretAccessKey(),
+                    session.sessionToken()), session.expiration());
         }
 
         boolean goodAt(Instant now) {

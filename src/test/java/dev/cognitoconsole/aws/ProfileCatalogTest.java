@@ -249,18 +249,68 @@ class ProfileCatalogTest {
                 sts =
                   endpoint_url = http://127.0.0.1:3000
                 """;
-        Map<String, AwsProfile> files = byName(ProfileCatalog.fromFiles(write("config", config), null, null)
-                .profiles());
-        Map<String, AwsProfile> overridden = byName(ProfileCatalog.fromFiles(write("config", config), null, null,
-                Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:4000")).profiles());
-        Map<String, AwsProfile> ignored = byName(ProfileCatalog.fromFiles(write("config", config), null, null,
-                Map.of("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true")).profiles());
+        Map<String, AwsProfile> files = profiles(config, Map.of());
+        Map<String, AwsProfile> overridden = profiles(config, Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:4000"));
+        Map<String, AwsProfile> ignored = profiles(config, Map.of("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true"));
 
         assertThat(files.get("section").endpointUrl()).as("the services section wins").isEqualTo("http://127.0.0.1:2000");
         assertThat(files.get("plain").endpointUrl()).isEqualTo("http://127.0.0.1:1000");
         assertThat(files.get("other-service").endpointUrl()).as("another service's endpoint").isNull();
         assertThat(overridden.get("section").endpointUrl()).isEqualTo("http://127.0.0.1:4000");
         assertThat(ignored.get("section").endpointUrl()).isNull();
+    }
+
+    @Test
+    void ignoreConfiguredEndpointUrlsInTheProfileLeavesItsEndpointsUnused() throws IOException {
+        String config = """
+                [profile ignoring]
+                ignore_configured_endpoint_urls = true
+                endpoint_url = http://127.0.0.1:1000
+                [profile ignoring-section]
+                ignore_configured_endpoint_urls = TRUE
+                services = local
+                [profile honouring]
+                ignore_configured_endpoint_urls = false
+                endpoint_url = http://127.0.0.1:1000
+                [services local]
+                cognito_identity_provider =
+                  endpoint_url = http://127.0.0.1:2000
+                """;
+        Map<String, AwsProfile> files = profiles(config, Map.of());
+        Map<String, AwsProfile> withEnvironmentEndpoint = profiles(config,
+                Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:4000"));
+        Map<String, AwsProfile> environmentSaysNo = profiles(config,
+                Map.of("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "false"));
+
+        assertThat(files.get("ignoring").endpointUrl()).isNull();
+        assertThat(files.get("ignoring").displayName()).isEqualTo("ignoring");
+        assertThat(files.get("ignoring-section").endpointUrl()).isNull();
+        assertThat(files.get("honouring").endpointUrl()).isEqualTo("http://127.0.0.1:1000");
+        assertThat(withEnvironmentEndpoint.get("ignoring").endpointUrl()).as("AWS_ENDPOINT_URL is ignored too")
+                .isNull();
+        assertThat(environmentSaysNo.get("ignoring").endpointUrl())
+                .as("the environment variable wins over the profile, as in the SDK and the CLI")
+                .isEqualTo("http://127.0.0.1:1000");
+    }
+
+    @Test
+    void webIdentityAndLoginSessionProfilesAreTheirOwnKinds() throws IOException {
+        Map<String, AwsProfile> byName = profiles("""
+                [profile ci]
+                role_arn = arn:aws:iam::111122223333:role/Deploy
+                web_identity_token_file = /var/run/secrets/token
+                [profile chained]
+                role_arn = arn:aws:iam::111122223333:role/Deploy
+                web_identity_token_file = /var/run/secrets/token
+                source_profile = ci
+                [profile signed-in]
+                login_session = arn:aws:iam::111122223333:user/alice
+                """, Map.of());
+
+        assertThat(byName.get("ci").kind()).isEqualTo(ProfileKind.WEB_IDENTITY);
+        assertThat(byName.get("chained").kind()).as("source_profile wins, as in the CLI")
+                .isEqualTo(ProfileKind.ASSUME_ROLE);
+        assertThat(byName.get("signed-in").kind()).isEqualTo(ProfileKind.LOGIN_SESSION);
     }
 
     @Test
@@ -284,6 +334,11 @@ class ProfileCatalogTest {
 
     private ProfileCatalog catalog(String preferred) throws IOException {
         return ProfileCatalog.fromFiles(write("config", CONFIG), write("credentials", CREDENTIALS), preferred);
+    }
+
+    /** The profiles of {@code config} by name, read with {@code environment} as the process environment. */
+    private Map<String, AwsProfile> profiles(String config, Map<String, String> environment) throws IOException {
+        return byName(ProfileCatalog.fromFiles(write("config", config), null, null, environment).profiles());
     }
 
     private Path write(String name, String content) throws IOException {

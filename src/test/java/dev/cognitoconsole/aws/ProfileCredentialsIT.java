@@ -207,6 +207,70 @@ class ProfileCredentialsIT {
     }
 
     @Test
+    void aWebIdentityTokenFileAssumesItsRoleThroughTheProfilesSts() throws IOException {
+        world.aws.assumeRoleWithWebIdentity(world.clock.instant().plusSeconds(3600));
+        Path token = Files.writeString(dir.resolve("token.jwt"), WEB_IDENTITY_TOKEN + "\n");
+        ProfileCatalog catalog = world.catalog(webIdentityProfile(token) + "role_session_name = ci-run-7\n");
+        ProfileCredentials credentials = world.credentials(catalog);
+
+        world.listPools(catalog, credentials, "ci");
+        world.listPools(catalog, credentials, "ci");
+
+        assertThat(CredentialsWorld.connection(catalog, "ci").profile().kind()).isEqualTo(ProfileKind.WEB_IDENTITY);
+        assertThat(world.cognitoSignedWith()).containsOnly(AwsServicesStub.ROLE_KEY_ID).hasSize(2);
+        assertThat(world.aws.webIdentityRequests()).as("the session is held until it nears its end")
+                .singleElement().asString().contains("RoleArn=arn%3Aaws%3Aiam%3A%3A111122223333%3Arole%2FDeploy",
+                        "RoleSessionName=ci-run-7").endsWith("WebIdentityToken=" + WEB_IDENTITY_TOKEN);
+    }
+
+    @Test
+    void anUnreadableWebIdentityTokenFileIsNamedWithTheFix() {
+        Path token = dir.resolve("not-written-yet.jwt");
+        ProfileCatalog catalog = world.catalog(webIdentityProfile(token));
+
+        ConsoleFailure.CredentialsUnavailable failure = credentialsFailure(catalog, "ci");
+
+        assertThat(failure.getMessage()).contains("web_identity_token_file " + token + " of profile ci");
+        assertThat(failure.fix()).contains("web_identity_token_file of profile ci");
+        assertThat(failure.recovery()).isEqualTo(Recovery.RENEW_ELSEWHERE);
+        assertThat(world.aws.webIdentityRequests()).isEmpty();
+        assertThat(world.cognitoSignedWith()).as("nothing reached Cognito").isEmpty();
+    }
+
+    @Test
+    void aLoginSessionProfileSaysWhatToDoInstead() {
+        ProfileCatalog catalog = world.catalog("[profile signed-in]\nlogin_session = arn:aws:iam::111122223333:user/alice\n"
+                + "region = us-east-1\n" + CredentialsWorld.SERVICES);
+
+        ConsoleFailure.CredentialsUnavailable failure = credentialsFailure(catalog, "signed-in");
+
+        assertThat(CredentialsWorld.connection(catalog, "signed-in").profile().kind())
+                .isEqualTo(ProfileKind.LOGIN_SESSION);
+        assertThat(failure.getMessage()).contains("Profile signed-in", "aws login");
+        assertThat(failure.fix()).contains("credential_process = aws configure export-credentials --profile signed-in"
+                + " --format process");
+        assertThat(failure.recovery()).isEqualTo(Recovery.RENEW_ELSEWHERE);
+        assertThat(world.cognitoSignedWith()).as("nothing reached Cognito").isEmpty();
+    }
+
+    @Test
+    void aProfileWithoutCredentialsIsNamedWithTheFixAfterTheSdkFoundNoneEither() {
+        ProfileCatalog catalog = world.catalog("[profile bare]\noutput = json\n" + CredentialsWorld.SERVICES);
+
+        ConsoleFailure.CredentialsUnavailable failure = credentialsFailure(catalog, "bare");
+
+        assertThat(failure.getMessage()).isEqualTo("Profile bare has no credentials");
+        assertThat(failure.fix()).contains("Give profile bare aws_access_key_id");
+    }
+
+    private static final String WEB_IDENTITY_TOKEN = "eyJhbGciOiJSUzI1NiJ9.stub-web-identity-0013.c2ln";
+
+    private static String webIdentityProfile(Path token) {
+        return "[profile ci]\nrole_arn = arn:aws:iam::111122223333:role/Deploy\nweb_identity_token_file = " + token
+                + "\n" + CredentialsWorld.SERVICES;
+    }
+
+    @Test
     void environmentVariablesAreAProfileOfTheirOwn() {
         ProfileCatalog catalog = world.catalog(BASE, Map.of(
                 "AWS_ACCESS_KEY_ID", Canaries.ACCESS_KEY_ID,

@@ -92,14 +92,34 @@ public final class AwsServicesStub implements AutoCloseable {
 
     /** AssumeRole answers a session that expires at {@code expiration}. */
     public AwsServicesStub assumeRole(Instant expiration) {
-        String xml = "<AssumeRoleResponse xmlns=\"" + STS_NS + "\"><AssumeRoleResult><Credentials>"
-                + "<AccessKeyId>" + ROLE_KEY_ID + "</AccessKeyId><SecretAccessKey>" + ROLE_SECRET
-                + "</SecretAccessKey><SessionToken>" + ROLE_TOKEN + "</SessionToken><Expiration>" + expiration
-                + "</Expiration></Credentials><AssumedRoleUser><Arn>arn:aws:sts::111122223333:assumed-role/Support/s"
+        String xml = "<AssumeRoleResponse xmlns=\"" + STS_NS + "\"><AssumeRoleResult>" + credentialsXml(expiration)
+                + "<AssumedRoleUser><Arn>arn:aws:sts::111122223333:assumed-role/Support/s"
                 + "</Arn><AssumedRoleId>AROASTUB:s</AssumedRoleId></AssumedRoleUser></AssumeRoleResult>"
                 + "<ResponseMetadata><RequestId>" + UUID.randomUUID() + "</RequestId></ResponseMetadata>"
                 + "</AssumeRoleResponse>";
         return stsAnswers("AssumeRole", 200, xml);
+    }
+
+    /** AssumeRoleWithWebIdentity answers the role session that expires at {@code expiration}, for any token. */
+    public AwsServicesStub assumeRoleWithWebIdentity(Instant expiration) {
+        String xml = "<AssumeRoleWithWebIdentityResponse xmlns=\"" + STS_NS + "\"><AssumeRoleWithWebIdentityResult>"
+                + credentialsXml(expiration) + "<SubjectFromWebIdentityToken>system:serviceaccount:ci:deployer"
+                + "</SubjectFromWebIdentityToken></AssumeRoleWithWebIdentityResult><ResponseMetadata><RequestId>"
+                + UUID.randomUUID() + "</RequestId></ResponseMetadata></AssumeRoleWithWebIdentityResponse>";
+        return stsAnswers("AssumeRoleWithWebIdentity", 200, xml);
+    }
+
+    /** The form bodies of the AssumeRoleWithWebIdentity requests received. */
+    public List<String> webIdentityRequests() {
+        return server.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/"))
+                        .withRequestBody(containing("Action=AssumeRoleWithWebIdentity&"))).stream()
+                .map(LoggedRequest::getBodyAsString).toList();
+    }
+
+    private static String credentialsXml(Instant expiration) {
+        return "<Credentials><AccessKeyId>" + ROLE_KEY_ID + "</AccessKeyId><SecretAccessKey>" + ROLE_SECRET
+                + "</SecretAccessKey><SessionToken>" + ROLE_TOKEN + "</SessionToken><Expiration>" + expiration
+                + "</Expiration></Credentials>";
     }
 
     /** AssumeRole fails as STS fails: an XML ErrorResponse. */
