@@ -77,6 +77,33 @@ class ConnectionCallerTest {
     }
 
     @Test
+    void aSignInForTheConnectionShownAsksWhoItActsAsAgain() throws IOException {
+        ConnectionViewModel vm = viewModel();
+        vm.loadProfiles();
+        vm.profileProperty().set(profileNamed(vm, "prod"));
+        assertThat(vm.callerIdentityProperty().get()).as("the session had expired").isNull();
+
+        vm.credentialsRenewed(vm.connectionProperty().get());
+
+        assertThat(asked).containsExactly("default@eu-west-1", "prod@eu-central-1", "prod@eu-central-1");
+        vm.credentialsRenewed(new Connection(profileNamed(vm, "local"), "us-east-1"));
+        assertThat(asked).as("a sign-in for another connection").hasSize(3);
+    }
+
+    @Test
+    void replacedKeysInTheAwsFilesAskWhoTheConnectionActsAsAgain() throws IOException {
+        ConnectionViewModel vm = viewModel();
+        vm.loadProfiles();
+
+        Files.writeString(dir.resolve("credentials"), "[default]\naws_access_key_id = AKIASTUBREPLACED0001\n");
+        Files.setLastModifiedTime(dir.resolve("credentials"),
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(5)));
+        vm.reloadProfilesIfChanged();
+
+        assertThat(asked).containsExactly("default@eu-west-1", "default@eu-west-1");
+    }
+
+    @Test
     void aProfileWithItsOwnEndpointIsSaidToHaveNoStsThere() throws IOException {
         ConnectionViewModel vm = viewModel();
         vm.loadProfiles();
