@@ -63,12 +63,9 @@ public final class ConnectionViewModel {
     private final ReadOnlyObjectWrapper<PoolSelection> selection = new ReadOnlyObjectWrapper<>();
 
     private final ConnectionMemory memory;
-    private final Function<Connection, Optional<CallerIdentity>> callers;
-    private final ReadOnlyStringWrapper caller = new ReadOnlyStringWrapper();
     private String filesSeen;
     private Consumer<ProfileChanges> filesChanged = changes -> { };
-    private final ReadOnlyObjectWrapper<CallerIdentity> callerIdentity = new ReadOnlyObjectWrapper<>();
-    private long callerGeneration;
+    private final CallerLine callerLine;
     private TaskExecutor.Job poolsJob;
     private long poolsGeneration;
     private boolean restorePool;
@@ -89,7 +86,7 @@ public final class ConnectionViewModel {
     public ConnectionViewModel(ProfileCatalog catalog, List<String> knownRegions, UserDirectory directory,
                                TaskExecutor executor, Notifier notifier, ConnectionMemory memory,
                                Function<Connection, Optional<CallerIdentity>> callers) {
-        this.callers = callers;
+        this.callerLine = new CallerLine(executor, callers);
         this.memory = memory;
         this.catalog = catalog;
         this.directory = directory;
@@ -133,12 +130,12 @@ public final class ConnectionViewModel {
 
     /** Who the operator acts as on this connection ("Acting as <ARN>, account <id>"), or {@code null}. */
     public ReadOnlyStringProperty callerProperty() {
-        return caller.getReadOnlyProperty();
+        return callerLine.textProperty();
     }
 
     /** Who AWS sees behind the current connection, or {@code null} while unknown. */
     public ReadOnlyObjectProperty<CallerIdentity> callerIdentityProperty() {
-        return callerIdentity.getReadOnlyProperty();
+        return callerLine.identityProperty();
     }
 
     /** A friendly explanation when there is nothing to connect with, or {@code null}. */
@@ -158,51 +155,6 @@ public final class ConnectionViewModel {
     /** Told, on the UI thread, what changed each time the AWS files were read again. */
     public void onProfileFilesChanged(Consumer<ProfileChanges> listener) {
         filesChanged = Objects.requireNonNull(listener);
-    }
-
-    /**
-     * What re-reading the AWS files changed.
-     *
-     * @param before  the profiles before
-     * @param after   the profiles now
-     * @param current the profile in use before, or {@code null}
-     */
-    public record ProfileChanges(List<AwsProfile> before, List<AwsProfile> after, AwsProfile current) {
-
-        public List<String> added() {
-            return names(after).stream().filter(n -> !names(before).contains(n)).toList();
-        }
-
-        public List<String> removed() {
-            return names(before).stream().filter(n -> !names(after).contains(n)).toList();
-        }
-
-        /** Whether the profile in use is gone from the files. */
-        public boolean currentRemoved() {
-            return current != null && removed().contains(current.name());
-        }
-
-        /** One sentence for the operator, such as "Added: staging. Removed: old-admin." */
-        public String summary() {
-            StringBuilder text = new StringBuilder();
-            if (!added().isEmpty()) {
-                text.append("Added: ").append(String.join(", ", added())).append(". ");
-            }
-            if (!removed().isEmpty()) {
-                text.append("Removed: ").append(String.join(", ", removed())).append(". ");
-            }
-            if (text.length() == 0) {
-                text.append("The same profiles, read again (renewed keys or settings apply now). ");
-            }
-            if (currentRemoved()) {
-                text.append("Profile ").append(current.name()).append(", which was in use, is gone.");
-            }
-            return text.toString().strip();
-        }
-
-        private static List<String> names(List<AwsProfile> profiles) {
-            return profiles.stream().map(AwsProfile::name).toList();
-        }
     }
 
     // Commands
@@ -361,35 +313,7 @@ public final class ConnectionViewModel {
     }
 
     private void lookUpCaller(Connection target) {
-        long mine = ++callerGeneration;
-        callerIdentity.set(null);
-        if (target == null || callers == null) {
-            caller.set(null);
-            return;
-        }
-        caller.set("Checking who this profile acts as…");
-        executor.run(job -> callers.apply(target), found -> {
-            if (mine == callerGeneration) {
-                callerIdentity.set(found.orElse(null));
-                caller.set(found.map(c -> "Acting as " + c.arn() + " (account " + c.account() + ")")
-                        .orElseGet(() -> unknownCaller(target)));
-            }
-        }, error -> {
-            if (mine == callerGeneration) {
-                LOG.info("Caller identity of {} unknown", target.profile().name(), error);
-                caller.set(unknownCaller(target));
-            }
-        });
-    }
-
-    /**
-     * Why the caller is unknown. A profile with an endpoint of its own (endpoint_url, shown beside this) usually
-     * points at a local emulator, which has no STS: that is said plainly rather than as a failure.
-     */
-    private static String unknownCaller(Connection target) {
-        return target.profile().endpointIfSet().isPresent()
-                ? "Identity unknown: no STS answers at this endpoint (emulators have none)"
-                : "Identity unknown: STS GetCallerIdentity did not answer for " + target.profile().name();
+        callerLine.lookUp(target);
     }
 
     private void loadPools(Connection target) {

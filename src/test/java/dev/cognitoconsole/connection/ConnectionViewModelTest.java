@@ -151,7 +151,7 @@ class ConnectionViewModelTest {
 
     @Nested
     class FilesChanged {
-        private final List<ConnectionViewModel.ProfileChanges> told = new ArrayList<>();
+        private final List<ProfileChanges> told = new ArrayList<>();
 
         private ConnectionViewModel loaded(String preferred) throws IOException {
             ConnectionViewModel vm = viewModel(preferred);
