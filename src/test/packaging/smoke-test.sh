@@ -20,12 +20,11 @@
 # window showing and the screenshot, 3), SMOKE_LANG (the app's locale, C.UTF-8), SMOKE_POLL (seconds
 # between looks at the app's log, 0.1), SMOKE_JAVA_OPTIONS (more JVM options for the app, none).
 #
-# Waiting for the window must not take the CPU the start needs: one look with xdotool (a subshell,
-# xdotool, head, sleep) costs about 30 ms of CPU, so looking every 0.1 s took a sixth of the two cores
-# and delayed the first frame by about 0.5 s (8 interleaved launches: 2.50 s against 1.94 s). So the
-# script reads the app's own log every SMOKE_POLL seconds with bash builtins (no new process), asks
-# xdotool only once the log says the first frame is drawn, and otherwise only every second (an app
-# that draws a window but does not log still passes).
+# Waiting for the window must not take the CPU the start needs (frequent xdotool looks delayed the
+# very start they measured; see docs/performance.md), so the script reads the app's own log every
+# SMOKE_POLL seconds with bash builtins (no new process), asks xdotool only once the log says the first
+# frame is drawn, and otherwise only every second (an app that draws a window but does not log still
+# passes).
 #
 # Exit status: 0 when the window appeared, the app was still running at the screenshot and exited
 # after SIGTERM; non-zero otherwise (missing tools 2, early exit 3, no window 4, screenshot 5,

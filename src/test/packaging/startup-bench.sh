@@ -90,8 +90,7 @@ cpus=()
 for i in $(seq 1 "$runs"); do
   run="$out/run-$i"
   # The smoke test waits 5 s after the window shows, then takes its screenshot: nothing measured. It
-  # watches the app's log with bash builtins and asks xdotool only when the log says drawn: a look with
-  # xdotool every 0.1 s, as it did before, took a sixth of the two cores and 0.5 s off the start it measured.
+  # watches the app's log with bash builtins, so that the watching does not slow the start it measures.
   SMOKE_OUT="$run" SMOKE_SETTLE="${SMOKE_SETTLE:-5}" SMOKE_JAVA_OPTIONS="${BENCH_JAVA_OPTIONS:-}" \
     bash "$here/smoke-test.sh" "$app" 2>"$run.stderr" \
     || { cat "$run.stderr" >&2; echo "startup-bench: launch $i failed" >&2; exit 1; }

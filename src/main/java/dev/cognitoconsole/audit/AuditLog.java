@@ -118,8 +118,8 @@ public final class AuditLog implements AuditTrail {
     }
 
     /**
-     * Made on the first write or read, not with the console's window: Jackson and its java.time module take
-     * 20-30 ms of the application thread to set up, before the first frame.
+     * Made on the first write or read, not with the console's window, so that setting up Jackson and its
+     * java.time module stays off the path to the first frame (docs/performance.md).
      */
     private static final class Json {
         static final ObjectMapper MAPPER = new ObjectMapper()

@@ -197,9 +197,9 @@ final class UserListing {
         long mySort = ++sortGeneration;
         long myLoad = generation;
         Comparator<PoolUser> comparator = comparatorOf(sortOrder);
-        // Only the row references are copied on the UI thread, in one arraycopy (the observable list's own
-        // toArray walks an iterator, tens of milliseconds per 100k rows before the JIT gets to it); reading
-        // each row's user and sorting happen in the background.
+        // Only the row references are copied on the UI thread, in one arraycopy, because the observable list's
+        // own toArray walks an iterator and stalls the UI on large pools (docs/performance.md); reading each
+        // row's user and sorting happen in the background.
         UserRow[] snapshot = rowStore.toArray(new UserRow[0]);
         sorting.set(true);
         executor.run(job -> sortedRows(snapshot, comparator), sorted -> {

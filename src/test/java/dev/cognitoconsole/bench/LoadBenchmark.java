@@ -47,9 +47,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersRe
  * Monocle headless properties of the UI tests (no display needed). Knobs: {@code bench.users} (100000),
  * {@code bench.localUsers} (10000), {@code bench.bigUsers} (1000000), 0 skips a part; {@code bench.runs} (7
  * timed rounds, medians reported), {@code bench.warmups} (8 rounds: on 2 cores the JIT is still compiling the
- * SDK's unmarshallers for six or seven 100k passes, each path now slower and now faster; with 3 warm-ups the
- * timed rounds still sped up from one to the next, and one of them often came out 3-4 times slower than the
- * others, so that a median of 3 swung between 0.75 and 1.34), {@code bench.shrunkRuns} (3),
+ * SDK's unmarshallers for six or seven 100k passes, so fewer warm-ups leave the timed rounds unsettled; see
+ * docs/performance.md), {@code bench.shrunkRuns} (3),
  * {@code bench.gc} (the collector option of this JVM and of the 1M run's, {@code -XX:+UseG1GC} like the app's).
  *
  * <p>What it measures, in one run:
@@ -388,8 +387,8 @@ public final class LoadBenchmark {
      * What the harness's own System.gc() before each timed path leaves behind. The installed app never calls
      * System.gc(); after a full collection G1 gives back memory above MaxHeapFreeRatio (70%), so a plain
      * System.gc() leaves a heap shrunk to about the live data, and the path that keeps rows (the console) then
-     * pays to grow it again (committing and first touching some 400 MB: about 0.4 s of kernel time per 100k
-     * users here) and collects in a small young generation, while the raw loop, which keeps nothing, never does.
+     * pays to grow it again (committing and first touching it; figures in docs/performance.md) and collects in
+     * a small young generation, while the raw loop, which keeps nothing, never does.
      */
     enum Heap {
         /** Garbage cleared, the heap left the size the JVM had grown it to, as in a running app. */
