@@ -3,7 +3,6 @@ package dev.cognitoconsole.aws;
 import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.model.ConsoleFailure;
 import dev.cognitoconsole.model.ConsoleFailure.CredentialsUnavailable.Recovery;
-import dev.cognitoconsole.model.ProfileKind;
 import dev.cognitoconsole.model.Connection;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -153,10 +152,12 @@ final class FailureMapper {
         return switch (recovery) {
             case SSO_SIGN_IN -> ProfileCredentials.signInFix(profile.name());
             case MFA_CODE -> "Type the current code from the MFA device of profile " + profile.name() + ".";
-            case RENEW_ELSEWHERE -> profile.kind() == ProfileKind.ENVIRONMENT
-                    ? "Set fresh AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN), then restart the"
-                      + " console."
-                    : null;
+            case RENEW_ELSEWHERE -> switch (profile.kind()) {
+                case ENVIRONMENT -> "Set fresh AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN),"
+                        + " then restart the console.";
+                case LOGIN_SESSION -> ProfileCredentials.loginFix(profile.name());
+                default -> null;
+            };
         };
     }
 

@@ -49,8 +49,8 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  * {@code source_profile} (with or without {@code mfa_serial}) or with a {@code web_identity_token_file} (through
  * the profile's own STS endpoint and region, as the CLI does), IAM Identity Center (legacy and
  * {@code sso_session} profiles, with the CLI's token cache), and the AWS_ACCESS_KEY_ID environment variables.
- * Any other kind goes to the SDK's {@link ProfileCredentialsProvider} over the same files; {@code login_session}
- * ({@code aws login}) needs the SDK's signin module, without which the profile gets a failure saying what to do.
+ * Any other kind goes to the SDK's {@link ProfileCredentialsProvider} over the same files, among them
+ * {@code login_session} ({@code aws login}), whose token cache the SDK's signin module reads and renews.
  *
  * <p>Every failure is a {@link ConsoleFailure.CredentialsUnavailable} naming the profile, the
  * {@link Recovery} the operator can make in the console, and the fix. Credentials are kept in memory until
@@ -64,9 +64,6 @@ public final class ProfileCredentials implements AutoCloseable {
     static final String OPERATION = "GetCredentials";
     private static final Logger LOG = LoggerFactory.getLogger(ProfileCredentials.class);
     private static final String DEFAULT_SSO_SCOPE = "sso:account:access";
-    /** Whether the SDK's signin module, which login_session profiles need, is on the class path. */
-    private static final boolean SIGNIN_MODULE_PRESENT = onClassPath(
-            "software.amazon.awssdk.services.signin.auth.LoginProfileCredentialsProviderFactory");
 
     private final ProfileCatalog catalog;
     private final SsoTokenCache tokens;
@@ -213,18 +210,18 @@ public final class ProfileCredentials implements AutoCloseable {
     // Every kind the console does not handle itself is left to the SDK's own provider, over the same files.
     private Held fromSdk(ProfileFile files, Profile profile, Chain chain) {
         String name = profile.name();
-        if (profile.property(ProfileCatalog.LOGIN_SESSION).isPresent() && !SIGNIN_MODULE_PRESENT) {
-            throw chain.unavailable(Recovery.RENEW_ELSEWHERE, "profile " + name + " signs in with the AWS CLI's"
-                            + " console sign-in (aws login), which this version of the console cannot use",
-                    "Add a profile with the line credential_process = aws configure export-credentials --profile "
-                            + name + " --format process and choose that one, or choose a profile with keys, a role"
-                            + " or IAM Identity Center (SSO).");
-        }
         try (ProfileCredentialsProvider provider = ProfileCredentialsProvider.builder().profileFile(files)
                 .profileName(name).build()) {
             AwsCredentials credentials = provider.resolveCredentials();
             return new Held(credentials, credentials.expirationTime().orElse(null));
         } catch (RuntimeException e) {
+            if (profile.property(ProfileCatalog.LOGIN_SESSION).isPresent()) {
+                // The SDK renews the session itself while aws login's refresh token lasts: a new sign-in is the fix.
+                LOG.info("The aws login sign-in of profile {} gave no credentials: {}", name, e.toString());
+                throw chain.unavailable(Recovery.RENEW_ELSEWHERE, e instanceof SdkException sdk ? sdk : null,
+                        "the aws login sign-in of profile " + name + " gave no credentials: " + e.getMessage(),
+                        loginFix(name));
+            }
             // The SDK's words when the profile has no setting it knows; the rest of its message lists every
             // profile of the files with its setting names, so it is neither shown nor logged.
             if (String.valueOf(e.getMessage()).startsWith("Profile file contained no credentials")) {
@@ -527,6 +524,11 @@ public final class ProfileCredentials implements AutoCloseable {
         }
     }
 
+    /** What renews the credentials of a login_session profile: the AWS CLI's console sign-in. */
+    static String loginFix(String profile) {
+        return "Run aws login --profile " + profile + " in a terminal, then retry.";
+    }
+
     static String signInFix(SsoSettings settings) {
         return signInFix(settings.profile());
     }
@@ -543,15 +545,6 @@ public final class ProfileCredentials implements AutoCloseable {
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
-    }
-
-    private static boolean onClassPath(String className) {
-        try {
-            Class.forName(className, false, ProfileCredentials.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
     }
 
     /** Section and property names the SDK has no constants for. */

@@ -22,6 +22,7 @@ class FailureMapperTest {
             "SSO, SSO_SIGN_IN, aws sso login --profile p",
             "ASSUME_ROLE_MFA, MFA_CODE, Type the current code",
             "ENVIRONMENT, RENEW_ELSEWHERE, AWS_SESSION_TOKEN",
+            "LOGIN_SESSION, RENEW_ELSEWHERE, Run aws login --profile p",
     })
     void anExpiredSessionAsksForTheRecoveryOfTheProfileKind(ProfileKind kind, Recovery recovery, String fix) {
         AwsServiceException expired = AwsServiceException.builder().statusCode(400).requestId("req-1")

@@ -12,10 +12,13 @@ import dev.cognitoconsole.model.ProfileKind;
 import dev.cognitoconsole.testing.AwsServicesStub;
 import dev.cognitoconsole.testing.Canaries;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -238,17 +241,73 @@ class ProfileCredentialsIT {
     }
 
     @Test
-    void aLoginSessionProfileSaysWhatToDoInstead() {
-        ProfileCatalog catalog = world.catalog("[profile signed-in]\nlogin_session = arn:aws:iam::111122223333:user/alice\n"
-                + "region = us-east-1\n" + CredentialsWorld.SERVICES);
+    void aLoginSessionProfileSignsWithTheSessionAwsLoginCached() throws Exception {
+        // The SDK judges the cached session by the system clock, not by the test's.
+        Path cache = writeLoginCache(Instant.now().plusSeconds(3600));
+        ProfileCatalog catalog = world.catalog(LOGIN_PROFILE);
 
-        ConsoleFailure.CredentialsUnavailable failure = credentialsFailure(catalog, "signed-in");
+        withProperty(LOGIN_CACHE_DIRECTORY, cache.toString(),
+                () -> world.listPools(catalog, world.credentials(catalog), "signed-in"));
 
         assertThat(CredentialsWorld.connection(catalog, "signed-in").profile().kind())
                 .isEqualTo(ProfileKind.LOGIN_SESSION);
-        assertThat(failure.getMessage()).contains("Profile signed-in", "aws login");
-        assertThat(failure.fix()).contains("credential_process = aws configure export-credentials --profile signed-in"
-                + " --format process");
+        assertThat(world.cognitoSignedWith()).containsExactly(Canaries.LOGIN_ACCESS_KEY_ID);
+        assertThat(world.cognito.server().findAll(WireMock.anyRequestedFor(WireMock.anyUrl())))
+                .map(r -> r.getHeader("X-Amz-Security-Token")).containsExactly(Canaries.LOGIN_SESSION_TOKEN);
+    }
+
+    @Test
+    void aLoginSessionProfileWithNoCachedSignInSaysToRunAwsLogin() throws IOException {
+        Path emptyCache = Files.createDirectories(dir.resolve("login-cache"));
+        ProfileCatalog catalog = world.catalog(LOGIN_PROFILE);
+
+        ConsoleFailure.CredentialsUnavailable failure = withProperty(LOGIN_CACHE_DIRECTORY, emptyCache.toString(),
+                () -> credentialsFailure(catalog, "signed-in"));
+
+        assertLoginFailure(failure);
+    }
+
+    @Test
+    void anExpiredLoginSessionSaysToRunAwsLoginAgain() throws Exception {
+        // The cached DPoP key is a canary, not a key: the SDK's renewal fails before it calls AWS Sign-In.
+        Path cache = writeLoginCache(Instant.now().minusSeconds(60));
+        ProfileCatalog catalog = world.catalog(LOGIN_PROFILE);
+
+        ConsoleFailure.CredentialsUnavailable failure = withProperty(LOGIN_CACHE_DIRECTORY, cache.toString(),
+                () -> credentialsFailure(catalog, "signed-in"));
+
+        assertLoginFailure(failure);
+        assertThat(failure.getMessage()).doesNotContain(Canaries.LOGIN_REFRESH_TOKEN, Canaries.LOGIN_DPOP_KEY);
+    }
+
+    private static final String LOGIN_SESSION = "arn:aws:iam::111122223333:user/alice";
+    private static final String LOGIN_PROFILE = "[profile signed-in]\nlogin_session = " + LOGIN_SESSION
+            + "\nregion = us-east-1\n" + CredentialsWorld.SERVICES;
+    /** Where the SDK's signin module reads the aws login token cache (else AWS_LOGIN_CACHE_DIRECTORY). */
+    private static final String LOGIN_CACHE_DIRECTORY = "aws.loginCacheDirectory";
+
+    /**
+     * Writes the token cache file aws login leaves for {@link #LOGIN_SESSION}, as the SDK's OnDiskTokenManager
+     * reads it: named after the SHA-256 of the login_session, its session expiring at {@code expiresAt}.
+     */
+    private Path writeLoginCache(Instant expiresAt) throws Exception {
+        Path cache = Files.createDirectories(dir.resolve("login-cache"));
+        String name = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(LOGIN_SESSION.getBytes(StandardCharsets.UTF_8)));
+        Files.writeString(cache.resolve(name + ".json"), """
+                {"accessToken": {"accessKeyId": "%s", "secretAccessKey": "%s", "sessionToken": "%s",
+                  "accountId": "111122223333", "expiresAt": "%s"},
+                 "tokenType": "aws_sigv4", "refreshToken": "%s",
+                 "clientId": "arn:aws:signin:::devtools/same-device", "dpopKey": "%s"}
+                """.formatted(Canaries.LOGIN_ACCESS_KEY_ID, Canaries.LOGIN_SECRET_ACCESS_KEY,
+                Canaries.LOGIN_SESSION_TOKEN, expiresAt, Canaries.LOGIN_REFRESH_TOKEN, Canaries.LOGIN_DPOP_KEY));
+        return cache;
+    }
+
+    private void assertLoginFailure(ConsoleFailure.CredentialsUnavailable failure) {
+        assertThat(failure.getMessage()).startsWith("The aws login sign-in of profile signed-in gave no credentials")
+                .doesNotContain("Exception", "\tat ");
+        assertThat(failure.fix()).isEqualTo("Run aws login --profile signed-in in a terminal, then retry.");
         assertThat(failure.recovery()).isEqualTo(Recovery.RENEW_ELSEWHERE);
         assertThat(world.cognitoSignedWith()).as("nothing reached Cognito").isEmpty();
     }
@@ -377,13 +436,19 @@ class ProfileCredentialsIT {
 
     /** {@code call}'s result, got with the SDK's container credentials endpoint set to {@code uri}, as in a task. */
     private static <T> T inContainer(String uri, Supplier<T> call) {
-        System.setProperty(CONTAINER_URI, uri);
+        return withProperty(CONTAINER_URI, uri, call);
+    }
+
+    /** {@code call}'s result, got with the system property {@code name} (an SDK setting) set to {@code value}. */
+    private static <T> T withProperty(String name, String value, Supplier<T> call) {
+        System.setProperty(name, value);
         try {
             return call.get();
         } finally {
-            System.clearProperty(CONTAINER_URI);
+            System.clearProperty(name);
         }
     }
+
     private static final String INSTANCE_KEY_ID = "ASIASTUBINSTANCE0009";
 
     private void stubInstanceMetadata() {

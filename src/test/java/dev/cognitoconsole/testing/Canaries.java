@@ -10,6 +10,12 @@ public final class Canaries {
     public static final String ACCESS_KEY_ID = "AKIACANARY7DONOTLOG1";
     public static final String SECRET_ACCESS_KEY = "canary/Secret+Key/MustNeverBeWritten/0001";
     public static final String SESSION_TOKEN = "IQoJb3JpZ2luX2VjCANARYSESSIONTOKEN/MustNeverBeWritten+0001==";
+    /** What the token cache of an {@code aws login} profile holds: its session, refresh token and DPoP key. */
+    public static final String LOGIN_ACCESS_KEY_ID = "ASIACANARY7DONOTLOG3";
+    public static final String LOGIN_SECRET_ACCESS_KEY = "canary/Login+Secret/MustNeverBeWritten/0003";
+    public static final String LOGIN_SESSION_TOKEN = "IQoJb3JpZ2luX2VjCANARYLOGINTOKEN/MustNeverBeWritten+0003==";
+    public static final String LOGIN_REFRESH_TOKEN = "canary-login-refresh-token-MustNeverBeWritten-0003";
+    public static final String LOGIN_DPOP_KEY = "canaryLoginDpopKey/MustNeverBeWritten+0003";
 
     private Canaries() {
     }
@@ -22,6 +28,7 @@ public final class Canaries {
     }
 
     public static List<String> all() {
-        return List.of(ACCESS_KEY_ID, SECRET_ACCESS_KEY, SESSION_TOKEN);
+        return List.of(ACCESS_KEY_ID, SECRET_ACCESS_KEY, SESSION_TOKEN, LOGIN_ACCESS_KEY_ID, LOGIN_SECRET_ACCESS_KEY,
+                LOGIN_SESSION_TOKEN, LOGIN_REFRESH_TOKEN, LOGIN_DPOP_KEY);
     }
 }
