@@ -24,7 +24,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -47,12 +46,6 @@ import org.slf4j.LoggerFactory;
 public final class BulkRunViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(BulkRunViewModel.class);
 
-    /** Above this many users the operator types the count to confirm. */
-    public static final int TYPED_COUNT_ABOVE = 50;
-    /** How many names the confirmation shows. */
-    public static final int SAMPLE_SIZE = 10;
-    public static final int MAX_REASON_LENGTH = 500;
-    private static final int LEFT_OUT_SHOWN = 5;
     /** Results reach the window at most this often; the view's clock tick shows any left between. */
     static final Duration PUBLISH_INTERVAL = Duration.ofMillis(100);
 
@@ -252,11 +245,11 @@ public final class BulkRunViewModel {
         }
         boolean production = safety.isProduction(target.connection());
         Optional<DialogService.BulkAnswer> answer = dialogs.confirmBulk(
-                confirmationFor(action, target, usernames, source, leftOut, null, production));
+                BulkConfirmations.confirmationFor(action, target, usernames, source, leftOut, null, production));
         if (answer.isEmpty()) {
             return false;
         }
-        Optional<String> refused = problem(answer.get(), usernames.size(), production)
+        Optional<String> refused = BulkConfirmations.problem(answer.get(), usernames.size(), production)
                 .or(() -> blocked(answer.get(), target));
         if (refused.isPresent()) {
             problem.set(refused.get());
@@ -274,15 +267,15 @@ public final class BulkRunViewModel {
             return false;
         }
         problem.set(null);
-        String found = count(BulkOutcome.WOULD_CHANGE) + " would change, " + count(BulkOutcome.SKIPPED)
-                + " already " + dry.action().pastTense() + ", " + count(BulkOutcome.NOT_FOUND) + " not found";
+        String found = BulkConfirmations.dryRunFound(dry.action(), count(BulkOutcome.WOULD_CHANGE),
+                count(BulkOutcome.SKIPPED), count(BulkOutcome.NOT_FOUND));
         boolean production = safety.isProduction(dry.target().connection());
-        Optional<DialogService.BulkAnswer> answer = dialogs.confirmBulk(confirmationFor(dry.action(), dry.target(),
-                dry.usernames(), dry.source(), shownLeftOut, found, production));
+        Optional<DialogService.BulkAnswer> answer = dialogs.confirmBulk(BulkConfirmations.confirmationFor(dry.action(),
+                dry.target(), dry.usernames(), dry.source(), shownLeftOut, found, production));
         if (answer.isEmpty()) {
             return false;
         }
-        Optional<String> refused = problem(answer.get(), dry.usernames().size(), production)
+        Optional<String> refused = BulkConfirmations.problem(answer.get(), dry.usernames().size(), production)
                 .or(() -> blocked(answer.get(), dry.target()));
         if (refused.isPresent() || answer.get().dryRun()) {
             problem.set(refused.orElse("Untick Dry run to run for real."));
@@ -331,12 +324,7 @@ public final class BulkRunViewModel {
             return Optional.empty();
         }
         int waiting = count(BulkOutcome.PENDING) + count(BulkOutcome.WORKING);
-        return Optional.of(new DialogService.Confirmation("Close during a bulk change",
-                "A bulk change has " + count(waiting) + " not reached yet. Close anyway?",
-                List.of(new DialogService.Fact("Run", title.get()), new DialogService.Fact("Where", context.get())),
-                "The run pauses after the user in hand, whose audit lines are written first. The users not reached "
-                        + "are kept on disk, and the console offers them at its next start.",
-                "Pause and close"));
+        return Optional.of(BulkConfirmations.closeConfirmation(waiting, title.get(), context.get()));
     }
 
     /** Pauses the run and calls {@code whenStopped} on the UI thread once no user is being worked on. */
@@ -399,85 +387,6 @@ public final class BulkRunViewModel {
         return why.isPresent();
     }
 
-    /** Why this answer cannot start a run, or empty when it can. */
-    public static Optional<String> problem(DialogService.BulkAnswer answer, int count) {
-        return problem(answer, count, false);
-    }
-
-    /** Why this answer cannot start a run, or empty when it can; on production the count is always typed. */
-    public static Optional<String> problem(DialogService.BulkAnswer answer, int count, boolean production) {
-        String reason = answer.reason() == null ? "" : answer.reason().strip();
-        if (reason.isEmpty()) {
-            return Optional.of("Write why, such as a ticket id: it goes into the audit log with every change.");
-        }
-        if (reason.length() > MAX_REASON_LENGTH) {
-            return Optional.of("The reason has " + reason.length() + " characters; at most " + MAX_REASON_LENGTH
-                    + " fit.");
-        }
-        // An audit record nobody can read is no reason: it needs a letter or a digit, and no control codes.
-        if (reason.codePoints().noneMatch(Character::isLetterOrDigit)) {
-            return Optional.of("Write the reason in words or a ticket id: it needs at least one letter or digit.");
-        }
-        if (reason.codePoints().anyMatch(cp -> Character.isISOControl(cp))) {
-            return Optional.of("The reason holds a control character (such as a tab or line break); "
-                    + "write it on one line.");
-        }
-        if (!answer.dryRun() && (production || countMustBeTyped(count))
-                && !typedCountMatches(answer.typedCount(), count)) {
-            return Optional.of("Type the number of users, " + count + ", to confirm.");
-        }
-        return Optional.empty();
-    }
-
-    public static boolean countMustBeTyped(int count) {
-        return count > TYPED_COUNT_ABOVE;
-    }
-
-    // "1,204", "1 204" and "1204" all count: the separators are the locale's business.
-    static boolean typedCountMatches(String typed, int count) {
-        if (typed == null) {
-            return false;
-        }
-        return typed.strip().replaceAll("[\\s,._'\u00A0\u202F]", "").equals(Integer.toString(count));
-    }
-
-    static DialogService.BulkConfirmation confirmationFor(UserAction action, PoolSelection target,
-                                                          List<String> usernames, String source,
-                                                          List<UsernameImport.Problem> leftOut, String dryRunFound,
-                                                          boolean production) {
-        int count = usernames.size();
-        String users = count(count);
-        List<DialogService.Fact> facts = new ArrayList<>();
-        facts.add(new DialogService.Fact("Users", users + (source == null ? "" : " (" + source + ")")));
-        facts.add(new DialogService.Fact("Pool", target.pool().displayName()));
-        facts.add(new DialogService.Fact("Profile", target.connection().profile().displayName()));
-        facts.add(new DialogService.Fact("Region", target.connection().region()));
-        if (dryRunFound != null) {
-            facts.add(new DialogService.Fact("Dry run found", dryRunFound));
-        }
-        if (!leftOut.isEmpty()) {
-            String lines = leftOut.stream().limit(LEFT_OUT_SHOWN).map(UsernameImport.Problem::message)
-                    .collect(Collectors.joining("\n"));
-            if (leftOut.size() > LEFT_OUT_SHOWN) {
-                lines += "\n… and " + (leftOut.size() - LEFT_OUT_SHOWN) + " more";
-            }
-            facts.add(new DialogService.Fact("Left out, not sent", lines));
-        }
-        String note = (action == UserAction.DISABLE
-                ? "Disabling signs each user out of every session and blocks sign-in until the user is enabled again."
-                : "Enabling lets each user sign in again.")
-                + " Each user is read first and skipped when already " + action.pastTense()
-                + "; each change is read back. Tick Dry run to only read the users and list what would change.";
-        if (production) {
-            note = "PRODUCTION: these are real users. " + note;
-        }
-        return new DialogService.BulkConfirmation(action.label() + " " + users,
-                action.label() + " " + users + " in " + target.pool().displayName() + "?", facts,
-                usernames.subList(0, Math.min(SAMPLE_SIZE, count)), count, production || countMustBeTyped(count), note,
-                action.label() + " " + users, "Dry run: read " + users,
-                answer -> problem(answer, count, production));
-    }
-
     // The run
 
     private void start(BulkPlan next, List<UsernameImport.Problem> linesLeftOut) {
@@ -499,7 +408,7 @@ public final class BulkRunViewModel {
         runningSince = -1;
         finishedWhileRunning = 0;
         message.set(null);
-        String users = count(next.usernames().size());
+        String users = BulkConfirmations.users(next.usernames().size());
         title.set(next.dryRun() ? "Dry run: " + next.action().label().toLowerCase() + " " + users : next.action().progressive() + " " + users);
         context.set(next.target().pool().displayName() + " · " + next.target().connection().profile().name() + " · "
                 + next.target().connection().region() + " · reason: " + next.reason());
@@ -720,9 +629,5 @@ public final class BulkRunViewModel {
             return seconds / 60 + " min " + seconds % 60 + " s";
         }
         return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
-    }
-
-    private static String count(int n) {
-        return n == 1 ? "1 user" : String.format("%,d users", n);
     }
 }

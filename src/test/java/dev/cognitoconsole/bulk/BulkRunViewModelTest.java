@@ -1033,17 +1033,6 @@ class BulkRunViewModelTest {
         }
 
         @Test
-        void fiftyUsersNeedNoTypedCountAndADryRunNeverDoes() {
-            assertThat(BulkRunViewModel.countMustBeTyped(50)).isFalse();
-            assertThat(BulkRunViewModel.countMustBeTyped(51)).isTrue();
-            assertThat(BulkRunViewModel.problem(new DialogService.BulkAnswer("INC-1", null, false), 50)).isEmpty();
-            assertThat(BulkRunViewModel.problem(new DialogService.BulkAnswer("INC-1", null, true), 5000)).isEmpty();
-            assertThat(BulkRunViewModel.problem(new DialogService.BulkAnswer("INC-1", "5,000", false), 5000)).isEmpty();
-            assertThat(BulkRunViewModel.problem(new DialogService.BulkAnswer("INC-1", "500", false), 5000))
-                    .contains("Type the number of users, 5000, to confirm.");
-        }
-
-        @Test
         void cancelStartsNothing() {
             fake.addUsers(POOL.poolId(), user("ann", true));
             dialogs.answer(null);
