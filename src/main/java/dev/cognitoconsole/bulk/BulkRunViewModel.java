@@ -68,6 +68,7 @@ public final class BulkRunViewModel {
     private final WriteSafety safety;
     private final DialogService dialogs;
     private final LongSupplier nanoClock;
+    private final RunClock clock;
     private final BiConsumer<PoolSelection, List<PoolUser>> readStates;
     private final BulkRunner runner;
 
@@ -96,9 +97,6 @@ public final class BulkRunViewModel {
     private final AtomicLong lastPublish = new AtomicLong();
     private BulkRunner.Control control;
     private List<UsernameImport.Problem> shownLeftOut = List.of();
-    private long activeNanos;
-    private long runningSince = -1;
-    private int finishedWhileRunning;
 
     /**
      * @param readStates told, on the UI thread, of users as AdminGetUser reported them during the run (so the
@@ -128,6 +126,7 @@ public final class BulkRunViewModel {
         this.executor = executor;
         this.dialogs = dialogs;
         this.nanoClock = nanoClock;
+        this.clock = new RunClock(nanoClock);
         this.readStates = readStates;
         this.runner = new BulkRunner(writes, sleeper);
     }
@@ -404,9 +403,7 @@ public final class BulkRunViewModel {
         counts.clear();
         rows.forEach(r -> counts.merge(r.getOutcome(), 1, Integer::sum));
         results.setAll(rows);
-        activeNanos = 0;
-        runningSince = -1;
-        finishedWhileRunning = 0;
+        clock.reset();
         message.set(null);
         String users = BulkConfirmations.users(next.usernames().size());
         title.set(next.dryRun() ? "Dry run: " + next.action().label().toLowerCase() + " " + users : next.action().progressive() + " " + users);
@@ -437,8 +434,8 @@ public final class BulkRunViewModel {
         state.set(RunState.RUNNING);
         message.set(null);
         signInRequest.set(null);
-        runningSince = nanoClock.getAsLong();
-        lastPublish.set(runningSince - PUBLISH_INTERVAL.toNanos());
+        long now = clock.start();
+        lastPublish.set(now - PUBLISH_INTERVAL.toNanos());
         refresh();
         executor.run(work -> runner.run(current, items, job, new BulkRunner.Listener() {
                     @Override
@@ -486,7 +483,7 @@ public final class BulkRunViewModel {
             }
             set(row, result.outcome(), result.detail(), result.errorType());
             if (result.outcome().finished()) {
-                finishedWhileRunning++;
+                clock.userFinished();
             }
             if (result.user() != null) {
                 read.add(result.user());
@@ -503,7 +500,7 @@ public final class BulkRunViewModel {
         if (job != control) {
             return;
         }
-        stopClock();
+        clock.stop();
         switch (report.ending()) {
             case CANCELLED -> cancelled();
             case HALTED -> {
@@ -526,7 +523,7 @@ public final class BulkRunViewModel {
             return;
         }
         LOG.error("Bulk change stopped by an unexpected error", error);
-        stopClock();
+        clock.stop();
         for (BulkResultRow row : results) {
             if (row.getOutcome() == BulkOutcome.WORKING) {
                 set(row, BulkOutcome.PENDING, "Stopped by an unexpected error", null);
@@ -550,7 +547,7 @@ public final class BulkRunViewModel {
             journal.ended();
             state.set(RunState.FINISHED);
             message.set((plan.get() != null && plan.get().dryRun() ? "Dry run finished in " : "Finished in ")
-                    + duration(Duration.ofNanos(activeNanos)) + ".");
+                    + RunClock.duration(clock.elapsed()) + ".");
             LOG.info("Bulk change finished: {}", summary.get());
         }
         refresh();
@@ -579,13 +576,6 @@ public final class BulkRunViewModel {
         return results.stream().filter(r -> r.getOutcome() == outcome).toList();
     }
 
-    private void stopClock() {
-        if (runningSince >= 0) {
-            activeNanos += nanoClock.getAsLong() - runningSince;
-            runningSince = -1;
-        }
-    }
-
     private void refresh() {
         BulkPlan current = plan.get();
         int total = current == null ? 0 : current.usernames().size();
@@ -604,30 +594,16 @@ public final class BulkRunViewModel {
     }
 
     private void updateTimes() {
-        long elapsed = activeNanos + (runningSince >= 0 ? nanoClock.getAsLong() - runningSince : 0);
-        elapsedText.set(plan.get() == null ? "" : "Elapsed " + duration(Duration.ofNanos(elapsed)));
+        Duration elapsed = clock.elapsed();
+        elapsedText.set(plan.get() == null ? "" : "Elapsed " + RunClock.duration(elapsed));
         int waiting = count(BulkOutcome.PENDING) + count(BulkOutcome.WORKING);
         RunState now = state.get();
         if (now == RunState.PAUSED) {
             remainingText.set(waiting + " waiting");
         } else if (!now.working() || waiting == 0) {
             remainingText.set("");
-        } else if (finishedWhileRunning == 0 || elapsed <= 0) {
-            remainingText.set("Estimating the time left…");
         } else {
-            long left = (long) ((double) elapsed / finishedWhileRunning * waiting);
-            remainingText.set("About " + duration(Duration.ofNanos(left)) + " left");
+            remainingText.set(clock.remaining(elapsed, waiting));
         }
-    }
-
-    static String duration(Duration d) {
-        long seconds = Math.max(0, (d.toMillis() + 500) / 1000);
-        if (seconds < 60) {
-            return seconds + " s";
-        }
-        if (seconds < 3600) {
-            return seconds / 60 + " min " + seconds % 60 + " s";
-        }
-        return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
     }
 }
