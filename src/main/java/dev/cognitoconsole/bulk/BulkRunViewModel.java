@@ -17,10 +17,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -67,8 +63,8 @@ public final class BulkRunViewModel {
     private final TaskExecutor executor;
     private final WriteSafety safety;
     private final DialogService dialogs;
-    private final LongSupplier nanoClock;
     private final RunClock clock;
+    private final ThrottledUpdates<Update> updates;
     private final BiConsumer<PoolSelection, List<PoolUser>> readStates;
     private final BulkRunner runner;
 
@@ -92,9 +88,6 @@ public final class BulkRunViewModel {
     private final ReadOnlyIntegerWrapper retryable = new ReadOnlyIntegerWrapper();
 
     private final Map<BulkOutcome, Integer> counts = new EnumMap<>(BulkOutcome.class);
-    private final Queue<Update> updates = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    private final AtomicLong lastPublish = new AtomicLong();
     private BulkRunner.Control control;
     private List<UsernameImport.Problem> shownLeftOut = List.of();
 
@@ -125,8 +118,8 @@ public final class BulkRunViewModel {
         this.safety = safety;
         this.executor = executor;
         this.dialogs = dialogs;
-        this.nanoClock = nanoClock;
         this.clock = new RunClock(nanoClock);
+        this.updates = new ThrottledUpdates<>(PUBLISH_INTERVAL, nanoClock, this::drain);
         this.readStates = readStates;
         this.runner = new BulkRunner(writes, sleeper);
     }
@@ -434,19 +427,18 @@ public final class BulkRunViewModel {
         state.set(RunState.RUNNING);
         message.set(null);
         signInRequest.set(null);
-        long now = clock.start();
-        lastPublish.set(now - PUBLISH_INTERVAL.toNanos());
+        updates.restart(clock.start());
         refresh();
         executor.run(work -> runner.run(current, items, job, new BulkRunner.Listener() {
                     @Override
                     public void started(BulkRunner.Item item) {
-                        offer(work, new Update(item.index(), null));
+                        updates.offer(work, new Update(item.index(), null));
                     }
 
                     @Override
                     public void finished(BulkRunner.Item item, BulkRunner.Result result) {
                         journal.finished(item.username(), result.outcome(), result.detail());
-                        offer(work, new Update(item.index(), result));
+                        updates.offer(work, new Update(item.index(), result));
                     }
                 }),
                 report -> ended(job, report),
@@ -454,21 +446,6 @@ public final class BulkRunViewModel {
     }
 
     private record Update(int index, BulkRunner.Result result) {
-    }
-
-    // At most one drain waits on the UI thread, and at most one goes every PUBLISH_INTERVAL, however fast users
-    // finish; what is left between is drained by the clock tick or at the end of the job.
-    private void offer(TaskExecutor.Job job, Update update) {
-        updates.add(update);
-        long now = nanoClock.getAsLong();
-        long last = lastPublish.get();
-        if (now - last >= PUBLISH_INTERVAL.toNanos() && lastPublish.compareAndSet(last, now)
-                && drainScheduled.compareAndSet(false, true)) {
-            job.publish(() -> {
-                drainScheduled.set(false);
-                drain();
-            });
-        }
     }
 
     private void drain() {
