@@ -235,21 +235,7 @@ public final class BulkRunViewModel {
             problem.set("No users to " + action.label().toLowerCase() + ".");
             return false;
         }
-        boolean production = safety.isProduction(target.connection());
-        Optional<DialogService.BulkAnswer> answer = dialogs.confirmBulk(
-                BulkConfirmations.confirmationFor(action, target, usernames, source, leftOut, null, production));
-        if (answer.isEmpty()) {
-            return false;
-        }
-        Optional<String> refused = BulkConfirmations.problem(answer.get(), usernames.size(), production)
-                .or(() -> blocked(answer.get(), target));
-        if (refused.isPresent()) {
-            problem.set(refused.get());
-            return false;
-        }
-        start(new BulkPlan(action, target, usernames, source, answer.get().reason().strip(), answer.get().dryRun(),
-                production), leftOut);
-        return true;
+        return confirmAndStart(action, target, usernames, source, leftOut, null);
     }
 
     /** After a dry run: asks again, then runs the same users for real. */
@@ -261,21 +247,7 @@ public final class BulkRunViewModel {
         problem.set(null);
         String found = BulkConfirmations.dryRunFound(dry.action(), count(BulkOutcome.WOULD_CHANGE),
                 count(BulkOutcome.SKIPPED), count(BulkOutcome.NOT_FOUND));
-        boolean production = safety.isProduction(dry.target().connection());
-        Optional<DialogService.BulkAnswer> answer = dialogs.confirmBulk(BulkConfirmations.confirmationFor(dry.action(),
-                dry.target(), dry.usernames(), dry.source(), shownLeftOut, found, production));
-        if (answer.isEmpty()) {
-            return false;
-        }
-        Optional<String> refused = BulkConfirmations.problem(answer.get(), dry.usernames().size(), production)
-                .or(() -> blocked(answer.get(), dry.target()));
-        if (refused.isPresent() || answer.get().dryRun()) {
-            problem.set(refused.orElse("Untick Dry run to run for real."));
-            return false;
-        }
-        start(new BulkPlan(dry.action(), dry.target(), dry.usernames(), dry.source(), answer.get().reason().strip(),
-                false, production), shownLeftOut);
-        return true;
+        return confirmAndStart(dry.action(), dry.target(), dry.usernames(), dry.source(), shownLeftOut, found);
     }
 
     /** Stops after the user in hand; nothing more is sent until {@link #resume()}. */
@@ -364,6 +336,36 @@ public final class BulkRunViewModel {
     }
 
     // Validation
+
+    /**
+     * The one way a run starts: asks the operator, refuses an answer the rules or read-only mode do not allow, and
+     * starts the run.
+     *
+     * @param dryRunFound what the dry run of these users found, when they are to run for real (so a dry run answer
+     *                    is refused); {@code null} for a new request
+     */
+    private boolean confirmAndStart(UserAction action, PoolSelection target, List<String> usernames, String source,
+                                    List<UsernameImport.Problem> leftOut, String dryRunFound) {
+        boolean production = safety.isProduction(target.connection());
+        Optional<DialogService.BulkAnswer> asked = dialogs.confirmBulk(BulkConfirmations.confirmationFor(action,
+                target, usernames, source, leftOut, dryRunFound, production));
+        if (asked.isEmpty()) {
+            return false;
+        }
+        DialogService.BulkAnswer answer = asked.get();
+        boolean mustBeReal = dryRunFound != null;
+        Optional<String> refused = BulkConfirmations.problem(answer, usernames.size(), production)
+                .or(() -> blocked(answer, target))
+                .or(() -> mustBeReal && answer.dryRun() ? Optional.of("Untick Dry run to run for real.")
+                        : Optional.empty());
+        if (refused.isPresent()) {
+            problem.set(refused.get());
+            return false;
+        }
+        start(new BulkPlan(action, target, usernames, source, answer.reason().strip(), answer.dryRun(), production),
+                leftOut);
+        return true;
+    }
 
     // Read-only mode stops real runs; a dry run only reads, so it may go ahead.
     private Optional<String> blocked(DialogService.BulkAnswer answer, PoolSelection target) {

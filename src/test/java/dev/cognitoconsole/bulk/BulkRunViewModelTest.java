@@ -485,6 +485,24 @@ class BulkRunViewModelTest {
                     .containsExactly(BulkOutcome.DONE, BulkOutcome.SKIPPED);
             assertThat(audit.attempts()).extracting(l -> l.attempt().reason()).containsExactly("INC-4711 approved");
         }
+
+        @Test
+        void runForRealRefusesAnAnswerThatIsStillADryRunAndNeedsAReasonAsAlways() {
+            fake.addUsers(POOL.poolId(), user("ann", true));
+            dialogs.answer(new DialogService.BulkAnswer(REASON, null, true));
+            disable("ann");
+
+            assertThat(vm.runForReal()).isFalse();
+            assertThat(vm.problemProperty().get()).isEqualTo("Untick Dry run to run for real.");
+            dialogs.answer(new DialogService.BulkAnswer(" ", null, true));
+            assertThat(vm.runForReal()).isFalse();
+            assertThat(vm.problemProperty().get()).as("the reason is checked first").contains("ticket id");
+
+            assertThat(dialogs.asked()).hasSize(3);
+            assertThat(written()).isEmpty();
+            assertThat(vm.planProperty().get().dryRun()).isTrue();
+            assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
+        }
     }
 
     @Nested
