@@ -485,6 +485,24 @@ class BulkRunViewModelTest {
                     .containsExactly(BulkOutcome.DONE, BulkOutcome.SKIPPED);
             assertThat(audit.attempts()).extracting(l -> l.attempt().reason()).containsExactly("INC-4711 approved");
         }
+
+        @Test
+        void runForRealRefusesAnAnswerThatIsStillADryRunAndNeedsAReasonAsAlways() {
+            fake.addUsers(POOL.poolId(), user("ann", true));
+            dialogs.answer(new DialogService.BulkAnswer(REASON, null, true));
+            disable("ann");
+
+            assertThat(vm.runForReal()).isFalse();
+            assertThat(vm.problemProperty().get()).isEqualTo("Untick Dry run to run for real.");
+            dialogs.answer(new DialogService.BulkAnswer(" ", null, true));
+            assertThat(vm.runForReal()).isFalse();
+            assertThat(vm.problemProperty().get()).as("the reason is checked first").contains("ticket id");
+
+            assertThat(dialogs.asked()).hasSize(3);
+            assertThat(written()).isEmpty();
+            assertThat(vm.planProperty().get().dryRun()).isTrue();
+            assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
+        }
     }
 
     @Nested
@@ -1033,17 +1051,6 @@ class BulkRunViewModelTest {
         }
 
         @Test
-        void fiftyUsersNeedNoTypedCountAndADryRunNeverDoes() {
-            assertThat(BulkRunViewModel.countMustBeTyped(50)).isFalse();
-            assertThat(BulkRunViewModel.countMustBeTyped(51)).isTrue();
-            assertThat(BulkRunViewModel.problem(new DialogService.BulkAnswer("INC-1", null, false), 50)).isEmpty();
-            assertThat(BulkRunViewModel.problem(new DialogService.BulkAnswer("INC-1", null, true), 5000)).isEmpty();
-            assertThat(BulkRunViewModel.problem(new DialogService.BulkAnswer("INC-1", "5,000", false), 5000)).isEmpty();
-            assertThat(BulkRunViewModel.problem(new DialogService.BulkAnswer("INC-1", "500", false), 5000))
-                    .contains("Type the number of users, 5000, to confirm.");
-        }
-
-        @Test
         void cancelStartsNothing() {
             fake.addUsers(POOL.poolId(), user("ann", true));
             dialogs.answer(null);
@@ -1086,7 +1093,6 @@ class BulkRunViewModelTest {
         assertThat(remaining).contains("About 3 s left");
         assertThat(vm.elapsedTextProperty().get()).isEqualTo("Elapsed 4 s");
         assertThat(vm.messageProperty().get()).isEqualTo("Finished in 4 s.");
-        assertThat(BulkRunViewModel.duration(Duration.ofSeconds(200))).isEqualTo("3 min 20 s");
     }
 
     @Test

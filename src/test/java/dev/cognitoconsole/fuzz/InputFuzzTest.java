@@ -3,7 +3,7 @@ package dev.cognitoconsole.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.cognitoconsole.bulk.BulkRunViewModel;
+import dev.cognitoconsole.bulk.BulkConfirmations;
 import dev.cognitoconsole.bulk.UsernameImport;
 import dev.cognitoconsole.common.DialogService;
 import dev.cognitoconsole.model.PoolIds;
@@ -225,15 +225,15 @@ class InputFuzzTest {
                                                                         @ForAll boolean dryRun) {
         int count = (Integer) ct[0];
         String typed = (String) ct[1];
-        Optional<String> problem = BulkRunViewModel.problem(new DialogService.BulkAnswer(reason, typed, dryRun),
+        Optional<String> problem = BulkConfirmations.problem(new DialogService.BulkAnswer(reason, typed, dryRun),
                 count);
         problem.ifPresent(m -> assertThat(m).isNotBlank());
         if (reason == null || reason.isBlank()) {
             assertThat(problem).as("blank reason %s", reason == null ? null : escaped(reason)).isPresent();
         }
-        boolean typedRequired = !dryRun && count > BulkRunViewModel.TYPED_COUNT_ABOVE;
+        boolean typedRequired = !dryRun && count > BulkConfirmations.TYPED_COUNT_ABOVE;
         if (problem.isEmpty()) {
-            assertThat(reason.strip()).isNotEmpty().hasSizeLessThanOrEqualTo(BulkRunViewModel.MAX_REASON_LENGTH);
+            assertThat(reason.strip()).isNotEmpty().hasSizeLessThanOrEqualTo(BulkConfirmations.MAX_REASON_LENGTH);
             assertThat(reason.codePoints().anyMatch(Character::isLetterOrDigit))
                     .as("an accepted reason can be read: %s", escaped(reason)).isTrue();
             if (typedRequired) {
@@ -243,7 +243,7 @@ class InputFuzzTest {
             }
         }
         // The plain ways of writing the right number are always accepted with a reason.
-        if (reason != null && !reason.isBlank() && reason.strip().length() <= BulkRunViewModel.MAX_REASON_LENGTH
+        if (reason != null && !reason.isBlank() && reason.strip().length() <= BulkConfirmations.MAX_REASON_LENGTH
                 && reason.codePoints().anyMatch(Character::isLetterOrDigit)
                 && reason.strip().codePoints().noneMatch(Character::isISOControl)
                 && typed != null && (typed.equals(Integer.toString(count))
