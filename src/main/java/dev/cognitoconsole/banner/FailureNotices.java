@@ -81,13 +81,7 @@ public final class FailureNotices {
                 code = "CredentialsUnavailable";
                 title = "Credentials missing or expired";
                 message = "Profile " + c.profile() + " has no valid credentials: " + awsMessage;
-                advice = c.fix() != null ? c.fix() : switch (c.recovery()) {
-                    case SSO_SIGN_IN -> "Press Sign in (or run: aws sso login --profile " + c.profile()
-                            + "), then retry.";
-                    case MFA_CODE -> "Press Enter MFA code and type the current code from your MFA device.";
-                    case RENEW_ELSEWHERE -> "Renew the credentials of profile " + c.profile()
-                            + " (in ~/.aws/credentials or your credentials tool), then retry.";
-                };
+                advice = c.advice();
                 if (c.renewableInConsole()) {
                     signIn = new Notice.SignInRequest(context.connection(), c.recovery(), context.retry());
                 }

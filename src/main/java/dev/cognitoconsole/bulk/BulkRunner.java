@@ -357,19 +357,17 @@ final class BulkRunner {
             case RESOURCE_NOT_FOUND -> "the user pool does not exist in this account and region";
             case ACCESS_DENIED -> "access denied"
                     + (failure instanceof ConsoleFailure.AccessDenied denied ? " (" + denied.iamAction() + ")" : "");
-            case CREDENTIALS_UNAVAILABLE -> !(failure instanceof ConsoleFailure.CredentialsUnavailable c)
-                    ? "the profile's credentials are missing or expired"
-                    : switch (c.recovery()) {
-                        case SSO_SIGN_IN -> "the SSO session of profile " + c.profile() + " has expired: press Sign in "
-                                + "(or run aws sso login --profile " + c.profile() + ")";
-                        case MFA_CODE -> "the role session of profile " + c.profile()
-                                + " needs an MFA code: press Enter MFA code";
-                        case RENEW_ELSEWHERE -> "the credentials of profile " + c.profile()
-                                + " are missing or expired: " + (c.fix() != null ? c.fix() : "renew them");
-                    };
+            case CREDENTIALS_UNAVAILABLE -> failure instanceof ConsoleFailure.CredentialsUnavailable c
+                    ? switch (c.recovery()) {
+                        case SSO_SIGN_IN -> "the SSO session of profile " + c.profile() + " has expired";
+                        case MFA_CODE -> "the role session of profile " + c.profile() + " needs an MFA code";
+                        case RENEW_ELSEWHERE -> "the credentials of profile " + c.profile() + " are missing or expired";
+                    }
+                    : "the profile's credentials are missing or expired";
             default -> failure.getMessage();
         };
-        return "Paused: " + what + " (" + type(failure) + "). Nothing more is sent; fix it, then Resume.";
+        String advice = failure instanceof ConsoleFailure.CredentialsUnavailable c ? c.advice() : "Fix it, then Resume.";
+        return "Paused: " + what + " (" + type(failure) + "). Nothing more is sent. " + advice;
     }
 
     /** The sign-in that renews the credentials whose failure halted a run, if the console can do it. */

@@ -70,10 +70,12 @@ public final class BulkSelectionViewModel {
             UsernameImport.Result list = imported.get();
             if (list != null) {
                 imported.set(null);
-                notifier.show(new Notice(Notice.Severity.INFO, "ImportSetAside", "Imported list set aside",
-                        "The " + list.names().size() + " users from " + list.source() + " were imported for "
-                                + (old == null ? "another pool" : old.pool().displayName()) + ".",
-                        "Import the file again to act on it in this pool.", null, List.of()));
+                notifier.show(Notice.info("ImportSetAside", "Imported list set aside")
+                        .message("The " + list.names().size() + " users from " + list.source()
+                                + " were imported for " + (old == null ? "another pool" : old.pool().displayName())
+                                + ".")
+                        .advice("Import the file again to act on it in this pool.")
+                        .build());
             }
         });
     }
@@ -121,10 +123,11 @@ public final class BulkSelectionViewModel {
     public void importFile(Path file) {
         executor.run(job -> UsernameImport.read(file), this::imported, error -> {
             LOG.warn("Could not import usernames from {}", file, error);
-            notifier.show(new Notice(Notice.Severity.WARNING, "ImportFailed",
-                    "Could not read " + file.getFileName(), String.valueOf(error.getMessage()),
-                    "Choose a UTF-8 text file with one username per line, or a CSV file with a username column.",
-                    null, List.of()));
+            notifier.show(Notice.warning("ImportFailed", "Could not read " + file.getFileName())
+                    .message(String.valueOf(error.getMessage()))
+                    .advice("Choose a UTF-8 text file with one username per line, or a CSV file with a "
+                            + "username column.")
+                    .build());
         });
     }
 
@@ -179,10 +182,12 @@ public final class BulkSelectionViewModel {
             lines += "\n… and " + (result.problems().size() - PROBLEMS_SHOWN) + " more";
         }
         int n = result.problems().size();
-        notifier.show(new Notice(Notice.Severity.WARNING, "ImportLinesLeftOut",
-                (n == 1 ? "1 line" : n + " lines") + " of " + result.source() + " left out", lines,
-                "Blank, repeated and invalid names are never sent. Fix the file and import it again to include them.",
-                null, List.of()));
+        notifier.show(Notice.warning("ImportLinesLeftOut", (n == 1 ? "1 line" : n + " lines") + " of "
+                + result.source() + " left out")
+                .message(lines)
+                .advice("Blank, repeated and invalid names are never sent. Fix the file and import it again "
+                        + "to include them.")
+                .build());
     }
 
     private String describeTarget() {

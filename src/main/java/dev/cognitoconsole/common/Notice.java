@@ -63,6 +63,71 @@ public record Notice(Severity severity, String code, String title, String messag
     }
 
     public static Notice info(String code, String title, String message) {
-        return new Notice(Severity.INFO, code, title, message, null, null, List.of());
+        return info(code, title).message(message).build();
+    }
+
+    /** Starts an information notice: {@code Notice.info("SignedIn", "Signed in").message(...).build()}. */
+    public static Builder info(String code, String title) {
+        return new Builder(Severity.INFO, code, title);
+    }
+
+    /** Starts a warning: something needs a look, nothing is lost. */
+    public static Builder warning(String code, String title) {
+        return new Builder(Severity.WARNING, code, title);
+    }
+
+    /** Starts an error: something the operator asked for did not happen. */
+    public static Builder error(String code, String title) {
+        return new Builder(Severity.ERROR, code, title);
+    }
+
+    /** Names each part of a notice, so that no call site passes seven values by position. */
+    public static final class Builder {
+        private final Severity severity;
+        private final String code;
+        private final String title;
+        private String message;
+        private String advice;
+        private String requestId;
+        private final List<Action> actions = new java.util.ArrayList<>();
+        private SignInRequest signIn;
+
+        private Builder(Severity severity, String code, String title) {
+            this.severity = severity;
+            this.code = code;
+            this.title = title;
+        }
+
+        public Builder message(String text) {
+            message = text;
+            return this;
+        }
+
+        public Builder advice(String text) {
+            advice = text;
+            return this;
+        }
+
+        public Builder requestId(String id) {
+            requestId = id;
+            return this;
+        }
+
+        /** Adds a button; {@code run} may be {@code null}, and then no button is added. */
+        public Builder action(String label, Runnable run) {
+            if (run != null) {
+                actions.add(new Action(label, run));
+            }
+            return this;
+        }
+
+        public Builder signIn(SignInRequest request) {
+            signIn = request;
+            return this;
+        }
+
+        public Notice build() {
+            return new Notice(severity, code, title, message, advice, requestId, actions, signIn);
+        }
     }
 }

@@ -225,10 +225,10 @@ public final class ConnectionViewModel {
             return;
         }
         LOG.warn("AWS config files: {}", listing.problems());
-        notifier.show(new Notice(Notice.Severity.ERROR, "ProfileFileUnreadable",
-                "An AWS config file could not be read", String.join(" ", listing.problems()),
-                "Fix the file named above (or move it aside): the console reads it again when it changes.", null,
-                List.of()));
+        notifier.show(Notice.error("ProfileFileUnreadable", "An AWS config file could not be read")
+                .message(String.join(" ", listing.problems()))
+                .advice("Fix the file named above (or move it aside): the console reads it again when it changes.")
+                .build());
     }
 
     /** Reloads the pool list of the current connection. */

@@ -184,6 +184,19 @@ public abstract sealed class ConsoleFailure extends RuntimeException
         public String fix() {
             return fix;
         }
+
+        /** What to do, worded once for every place that says it: the specific fix, else the recovery's advice. */
+        public String advice() {
+            if (fix != null) {
+                return fix;
+            }
+            return switch (recovery) {
+                case SSO_SIGN_IN -> "Press Sign in (or run: aws sso login --profile " + profile + "), then retry.";
+                case MFA_CODE -> "Press Enter MFA code and type the current code from your MFA device.";
+                case RENEW_ELSEWHERE -> "Renew the credentials of profile " + profile
+                        + " (in ~/.aws/credentials or your credentials tool), then retry.";
+            };
+        }
     }
 
     /** IAM denied the caller the operation. */

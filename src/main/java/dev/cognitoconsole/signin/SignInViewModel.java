@@ -146,9 +146,10 @@ public final class SignInViewModel {
 
     private void signedIn(Notice.SignInRequest request, String title) {
         signedInListener.accept(request.connection());
-        notifier.show(new Notice(Notice.Severity.INFO, "SignedIn", title,
-                "Profile " + request.connection().profile().name() + " has credentials again.",
-                request.retry() == null ? null : "What failed is being run again.", null, List.of()));
+        notifier.show(Notice.info("SignedIn", title)
+                .message("Profile " + request.connection().profile().name() + " has credentials again.")
+                .advice(request.retry() == null ? null : "What failed is being run again.")
+                .build());
         if (request.retry() != null) {
             request.retry().run();
         }

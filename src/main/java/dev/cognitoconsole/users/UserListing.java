@@ -363,11 +363,11 @@ final class UserListing {
         canContinue.set(false);
         resumeToken = null;
         activity.set(null);
-        notifier.show(new Notice(Notice.Severity.WARNING, "PaginationTokenExpired",
-                "The list cannot continue where it stopped",
-                "Cognito's page tokens expire after an hour, and this one has.",
-                "Reload to list the pool from the start.", null,
-                List.of(new Notice.Action("Reload", this::startFromFirstPage))));
+        notifier.show(Notice.warning("PaginationTokenExpired", "The list cannot continue where it stopped")
+                .message("Cognito's page tokens expire after an hour, and this one has.")
+                .advice("Reload to list the pool from the start.")
+                .action("Reload", this::startFromFirstPage)
+                .build());
     }
 
     private void cancelLoad() {

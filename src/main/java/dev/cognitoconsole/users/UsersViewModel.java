@@ -243,7 +243,8 @@ public final class UsersViewModel {
     static DialogService.Confirmation confirmationFor(UserAction action, PoolUser user, PoolSelection target,
                                                       boolean production) {
         List<DialogService.Fact> facts = List.of(
-                new DialogService.Fact("User", user.username() + (user.email() == null ? "" : "  <" + user.email() + ">")),
+                new DialogService.Fact("User", user.username() + (user.email() == null ? "" : "  <" + user.email()
+                        + ">")),
                 new DialogService.Fact("Pool", target.pool().displayName()),
                 new DialogService.Fact("Profile", target.connection().profile().displayName()),
                 new DialogService.Fact("Region", target.connection().region()));
@@ -284,38 +285,44 @@ public final class UsersViewModel {
                 lastChange.set(who + " " + action.pastTense() + " in " + target.pool().displayName()
                         + " — confirmed by Cognito");
                 if (result.auditProblem() != null) {
-                    notifier.show(new Notice(Notice.Severity.WARNING, "AuditOutcomeMissing",
-                            who + " " + action.pastTense() + ", confirmed by Cognito — its audit outcome line is missing",
-                            result.auditProblem(), "The change is made. Free disk space or fix the audit folder's "
-                            + "permissions: the next change is refused until its attempt can be recorded.", null,
-                            List.of()));
+                    notifier.show(Notice.warning("AuditOutcomeMissing", who + " " + action.pastTense()
+                            + ", confirmed by Cognito — its audit outcome line is missing")
+                            .message(result.auditProblem())
+                            .advice("The change is made. Free disk space or fix the audit folder's permissions: "
+                                    + "the next change is refused until its attempt can be recorded.")
+                            .build());
                 }
             }
-            case NOT_APPLIED -> notifier.show(new Notice(Notice.Severity.WARNING, "NotApplied",
-                    who + " is still " + result.user().enabledLabel().toLowerCase(),
-                    "Cognito accepted " + action.apiName() + " but reports the user "
-                            + result.user().enabledLabel().toLowerCase() + "." + auditNote,
-                    "Refresh and try again; another operator may have changed the user meanwhile.", null,
-                    List.of(new Notice.Action("Refresh", this::refresh))));
+            case NOT_APPLIED -> notifier.show(Notice.warning("NotApplied", who + " is still "
+                    + result.user().enabledLabel().toLowerCase())
+                    .message("Cognito accepted " + action.apiName() + " but reports the user "
+                            + result.user().enabledLabel().toLowerCase() + "." + auditNote)
+                    .advice("Refresh and try again; another operator may have changed the user meanwhile.")
+                    .action("Refresh", this::refresh)
+                    .build());
             case UNVERIFIED -> {
                 LOG.warn("{} of {} in {} accepted, but reading it back failed", action.apiName(), who,
                         target.poolId(), result.failure());
-                notifier.show(new Notice(Notice.Severity.WARNING, "ReadBackFailed",
-                        "Cognito accepted: " + who + " " + action.pastTense() + ", but reading the user back failed",
-                        result.detail() + auditNote, "Refresh to see the user's state.",
-                        result.failure() == null ? null : result.failure().requestId(),
-                        List.of(new Notice.Action("Refresh", this::refresh))));
+                notifier.show(Notice.warning("ReadBackFailed", "Cognito accepted: " + who + " "
+                        + action.pastTense() + ", but reading the user back failed")
+                        .message(result.detail() + auditNote)
+                        .advice("Refresh to see the user's state.")
+                        .requestId(result.failure() == null ? null : result.failure().requestId())
+                        .action("Refresh", this::refresh)
+                        .build());
             }
             case BLOCKED -> showBlocked(who, result.detail());
-            case NEEDS_PRODUCTION_CONFIRMATION -> notifier.show(new Notice(Notice.Severity.WARNING,
-                    "ProductionNotConfirmed", "Production: " + who + " was not changed", result.detail(),
-                    "Press " + action.label() + " again: the confirmation now asks for the username typed.", null,
-                    List.of()));
+            case NEEDS_PRODUCTION_CONFIRMATION -> notifier.show(Notice.warning("ProductionNotConfirmed",
+                    "Production: " + who + " was not changed")
+                    .message(result.detail())
+                    .advice("Press " + action.label() + " again: the confirmation now asks for the username typed.")
+                    .build());
             case AUDIT_UNAVAILABLE -> {
-                notifier.show(new Notice(Notice.Severity.ERROR, "AuditUnavailable",
-                        action.progressive() + " " + who + " was not started", result.detail(),
-                        who + " was not changed: every change is recorded before it is made. Free disk space or fix "
-                                + "the folder's permissions, then try again.", null, List.of()));
+                notifier.show(Notice.error("AuditUnavailable", action.progressive() + " " + who + " was not started")
+                        .message(result.detail())
+                        .advice(who + " was not changed: every change is recorded before it is made. Free disk space "
+                                + "or fix the folder's permissions, then try again.")
+                        .build());
             }
             case STOPPED -> LOG.info("{} of {} stopped: {}", action.apiName(), who, result.detail());
             case NOT_CHANGED, UNKNOWN, NOT_FOUND -> {
@@ -347,8 +354,10 @@ public final class UsersViewModel {
     }
 
     private void showBlocked(String who, String why) {
-        notifier.show(new Notice(Notice.Severity.INFO, "ReadOnly", "Read-only mode: " + who + " was not changed", why,
-                "Turn read-only mode off in the toolbar to make changes.", null, List.of()));
+        notifier.show(Notice.info("ReadOnly", "Read-only mode: " + who + " was not changed")
+                .message(why)
+                .advice("Turn read-only mode off in the toolbar to make changes.")
+                .build());
     }
 
     /** The row showing the user now: a refresh while the write ran replaces {@code row} with a new one. */

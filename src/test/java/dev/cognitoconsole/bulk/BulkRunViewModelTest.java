@@ -938,7 +938,7 @@ class BulkRunViewModelTest {
             disable("ann", "bob");
 
             assertThat(vm.stateProperty().get()).isEqualTo(RunState.PAUSED);
-            assertThat(vm.messageProperty().get()).contains("press Sign in");
+            assertThat(vm.messageProperty().get()).contains("Press Sign in");
             Notice.SignInRequest request = vm.signInRequestProperty().get();
             assertThat(request.label()).isEqualTo("Sign in");
             assertThat(request.connection()).isEqualTo(POOL.connection());
@@ -978,7 +978,7 @@ class BulkRunViewModelTest {
             disable("ann");
 
             assertThat(vm.stateProperty().get()).isEqualTo(RunState.PAUSED);
-            assertThat(vm.messageProperty().get()).contains("profile keys", "renew them");
+            assertThat(vm.messageProperty().get()).contains("profile keys", "Renew the credentials");
             assertThat(vm.signInRequestProperty().get()).isNull();
         }
 
@@ -992,7 +992,7 @@ class BulkRunViewModelTest {
             disable("ann");
 
             assertThat(vm.messageProperty().get()).contains("profile admin", "Add [profile base] to ~/.aws/config")
-                    .doesNotContain("renew them");
+                    .doesNotContain("Renew the credentials");
         }
     }
 

@@ -65,7 +65,7 @@ class BulkSignInUiIT {
         Button signIn = robot.lookup("#bulkSignInButton").queryButton();
         assertThat(fx(signIn::isVisible)).isTrue();
         assertThat(fx(signIn::getText)).isEqualTo("Sign in");
-        assertThat(fx(() -> robot.lookup("#bulkMessage").queryAs(Label.class).getText())).contains("press Sign in");
+        assertThat(fx(() -> robot.lookup("#bulkMessage").queryAs(Label.class).getText())).contains("Press Sign in");
 
         robot.clickOn(signIn);
         await("the click asked for the sign-in", () -> asked.size() == 1);
