@@ -257,6 +257,83 @@ class AuditViewModelTest {
         }
     }
 
+    /** A log longer than the window holds: 1,200 changes (one in ten with no outcome) over rotated files. */
+    @Nested
+    class LongLogs {
+        private static final int LIMIT = 500;
+        private static final int CHANGES = 1_200;
+
+        @BeforeEach
+        void writeLongLog() {
+            AuditLog log = new AuditLog(file, UTC_CLOCK, "unused", c -> java.util.Optional.empty(), 50_000);
+            Instant start = Instant.parse("2026-11-01T00:00:00Z");
+            for (int i = 0; i < CHANGES; i++) {
+                String time = start.plusSeconds(60L * i).toString();
+                AuditEntry a = attempt(String.format("op-%04d", i), time, i % 2 == 0 ? POOL_A : POOL_B,
+                        String.format("user%04d", i), "jo", JO_ARN);
+                log.append(a);
+                if (i % 10 != 3) {
+                    log.append(outcome(a, start.plusSeconds(60L * i + 1).toString(), AuditEntry.Outcome.DONE,
+                            null, null, null));
+                }
+            }
+        }
+
+        private AuditViewModel vm() {
+            return new AuditViewModel(file, executor, notifier, UTC_CLOCK, LIMIT);
+        }
+
+        @Test
+        void theWindowKeepsTheNewestAndSaysHowManyOlderWereLeftOut() throws IOException {
+            try (var files = Files.list(file.getParent())) {
+                assertThat(files.count()).as("the log was rotated").isGreaterThan(1);
+            }
+            AuditViewModel vm = vm();
+
+            vm.load();
+
+            assertThat(vm.changes()).hasSize(LIMIT);
+            assertThat(vm.changes().get(0).username()).isEqualTo("user1199");
+            assertThat(vm.changes().get(LIMIT - 1).username()).isEqualTo("user0700");
+            assertThat(vm.changes().get(LIMIT - 4).outcome()).as("user0703 has no outcome").isNull();
+            assertThat(vm.changes().get(LIMIT - 5).outcome()).isEqualTo(AuditEntry.Outcome.DONE);
+            assertThat(vm.leftOutProperty().get()).isEqualTo(CHANGES - LIMIT);
+            assertThat(vm.leftOutTextProperty().get())
+                    .isEqualTo("700 older changes left out: the window holds the newest 500; "
+                            + "filter to find older ones");
+        }
+
+        @Test
+        void aFilterIsAppliedWhileReadingSoOlderChangesCanBeFound() {
+            AuditViewModel vm = vm();
+            vm.load();
+
+            vm.userFilterProperty().set("user00");
+
+            assertThat(vm.changes()).hasSize(100);
+            assertThat(vm.changes().get(99).username()).isEqualTo("user0000");
+            assertThat(vm.changes().get(99).outcome()).isEqualTo(AuditEntry.Outcome.DONE);
+            assertThat(vm.leftOutProperty().get()).isZero();
+            assertThat(vm.leftOutTextProperty().get()).isNull();
+
+            vm.userFilterProperty().set("");
+
+            assertThat(vm.changes()).hasSize(LIMIT);
+            assertThat(vm.leftOutProperty().get()).isEqualTo(CHANGES - LIMIT);
+        }
+
+        @Test
+        void aLogThatFitsLeavesNothingOut() {
+            AuditViewModel vm = new AuditViewModel(file, executor, notifier, UTC_CLOCK, CHANGES);
+
+            vm.load();
+
+            assertThat(vm.changes()).hasSize(CHANGES);
+            assertThat(vm.leftOutProperty().get()).isZero();
+            assertThat(vm.leftOutTextProperty().get()).isNull();
+        }
+    }
+
     @Nested
     class Filters {
         private AuditViewModel vm;
