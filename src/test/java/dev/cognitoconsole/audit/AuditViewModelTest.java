@@ -8,6 +8,7 @@ import dev.cognitoconsole.audit.AuditViewModel.OutcomeFilter;
 import dev.cognitoconsole.common.Notice;
 import dev.cognitoconsole.export.ExportFormat;
 import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
+import dev.cognitoconsole.testing.KeptExports;
 import dev.cognitoconsole.testing.RecordingNotifier;
 import java.io.IOException;
 import java.io.Reader;
@@ -25,6 +26,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -36,7 +38,8 @@ class AuditViewModelTest {
     private static final String JO_ARN = "arn:aws:sts::123456789012:assumed-role/SupportDesk/jo";
     private static final String SAM_ARN = "arn:aws:sts::123456789012:assumed-role/Admins/sam";
 
-    @TempDir
+    /** Kept under target/test-exports for the secret scan. */
+    @TempDir(factory = KeptExports.class, cleanup = CleanupMode.NEVER)
     Path dir;
 
     private Path file;

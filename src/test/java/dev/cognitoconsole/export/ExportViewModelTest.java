@@ -11,6 +11,7 @@ import dev.cognitoconsole.model.ProfileKind;
 import dev.cognitoconsole.model.UserPool;
 import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
 import dev.cognitoconsole.testing.FakeUserDirectory;
+import dev.cognitoconsole.testing.KeptExports;
 import dev.cognitoconsole.testing.RecordingNotifier;
 import dev.cognitoconsole.users.UserRow;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExportViewModelTest {
@@ -31,7 +33,8 @@ class ExportViewModelTest {
             new Connection(new AwsProfile("support", "eu-west-1", null, ProfileKind.SSO), "eu-west-1"),
             new UserPool("eu-west-1_PoolA", "customers"));
 
-    @TempDir
+    /** Kept under target/test-exports for the secret scan. */
+    @TempDir(factory = KeptExports.class, cleanup = CleanupMode.NEVER)
     Path dir;
 
     private final ObservableList<UserRow> rows = FXCollections.observableArrayList();
