@@ -50,7 +50,10 @@ public final class AppPaths {
         return dir.resolve("settings.json");
     }
 
-    /** The audit log: every change, before and after, as JSON Lines. */
+    /**
+     * The audit log: every change, before and after, as JSON Lines. Past 10 MiB it is renamed
+     * {@code audit-<yyyyMMdd-HHmmss>.jsonl} in the same folder and kept; the folder is readable by its owner only.
+     */
     public static Path auditFile() {
         return dataDir().resolve("audit").resolve("audit.jsonl");
     }

@@ -197,7 +197,7 @@ public final class Console implements AutoCloseable {
         auditButton.setAccessibleText("Audit log: every change made from this computer");
         auditButton.setOnAction(e -> auditView.show(stage));
         ExportView exportView = new ExportView(new ExportViewModel(users.visibleRows(), users.selectionProperty(),
-                new UserExporter(), executor, banner));
+                users.loadingProperty().or(users.canContinueProperty()), new UserExporter(), executor, banner));
         SafetyView safetyView = new SafetyView(safety);
         HBox tools = new HBox(8, exportView.createView(), safetyView.createToggle(), auditButton, settingsButton);
         tools.setAlignment(Pos.CENTER_RIGHT);

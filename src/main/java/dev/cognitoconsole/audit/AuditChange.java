@@ -1,11 +1,7 @@
 package dev.cognitoconsole.audit;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One change as the audit window lists it: an attempt joined with its outcome. {@code outcome} is {@code null}
@@ -31,20 +27,14 @@ public record AuditChange(String operationId, Instant time, Instant outcomeTime,
      * damaged still makes a change; of several outcomes of one attempt, the last written counts.
      */
     public static List<AuditChange> pair(List<AuditEntry> entries) {
-        Map<String, AuditEntry> attempts = new LinkedHashMap<>();
-        Map<String, AuditEntry> outcomes = new LinkedHashMap<>();
-        int anonymous = 0;
-        for (AuditEntry entry : entries) {
-            // A line without an id cannot be joined: it stands alone.
-            String id = entry.operationId() != null ? entry.operationId() : "\0line-" + anonymous++;
-            (entry.phase() == AuditEntry.Phase.ATTEMPT ? attempts : outcomes).put(id, entry);
-        }
-        List<AuditChange> changes = new ArrayList<>(Math.max(attempts.size(), outcomes.size()));
-        attempts.forEach((id, attempt) -> changes.add(of(attempt, outcomes.remove(id))));
-        outcomes.values().forEach(outcome -> changes.add(of(outcome, outcome)));
-        changes.sort(Comparator.comparing(AuditChange::time).reversed()
-                .thenComparing(AuditChange::operationId, Comparator.nullsLast(Comparator.naturalOrder())));
-        return changes;
+        RecentChanges changes = new RecentChanges(Integer.MAX_VALUE, Integer.MAX_VALUE, change -> true);
+        entries.forEach(changes);
+        return changes.newestFirst();
+    }
+
+    /** One change from its attempt and its outcome; either may be {@code null}, not both. */
+    static AuditChange join(AuditEntry attempt, AuditEntry outcome) {
+        return attempt == null ? of(outcome, outcome) : of(attempt, outcome);
     }
 
     private static AuditChange of(AuditEntry base, AuditEntry outcome) {

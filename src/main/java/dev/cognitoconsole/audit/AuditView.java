@@ -53,6 +53,7 @@ public final class AuditView {
     private final Button export = new Button("Export…");
     private final Label summary = new Label();
     private final Label damaged = new Label();
+    private final Label leftOut = new Label();
     private final Label dateProblem = new Label();
     private final Label fileLabel = new Label();
     private final ProgressIndicator loading = new ProgressIndicator();
@@ -178,6 +179,8 @@ public final class AuditView {
         summary.getStyleClass().add("user-count");
         damaged.setId("auditDamaged");
         damaged.getStyleClass().add("field-problem");
+        leftOut.setId("auditLeftOut");
+        leftOut.getStyleClass().add("field-problem");
         dateProblem.setId("auditDateProblem");
         dateProblem.getStyleClass().add("field-problem");
         fileLabel.setId("auditFile");
@@ -187,7 +190,7 @@ public final class AuditView {
         loading.setPrefSize(16, 16);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(12, summary, loading, damaged, dateProblem, spacer, fileLabel);
+        HBox bar = new HBox(12, summary, loading, leftOut, damaged, dateProblem, spacer, fileLabel);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 12, 6, 12));
         return bar;
@@ -207,6 +210,7 @@ public final class AuditView {
         export.setOnAction(e -> chooseFileAndExport());
         summary.textProperty().bind(viewModel.summaryProperty());
         loading.visibleProperty().bind(viewModel.loadingProperty().or(viewModel.exportingProperty()));
+        showWhenSet(leftOut, viewModel.leftOutTextProperty());
         showWhenSet(damaged, viewModel.damagedTextProperty());
         showWhenSet(dateProblem, viewModel.dateProblemProperty());
     }

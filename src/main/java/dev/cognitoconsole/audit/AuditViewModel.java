@@ -15,11 +15,14 @@ import java.util.Locale;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -66,11 +69,19 @@ public final class AuditViewModel {
         }
     }
 
+    /** How many changes the window holds at most: a 200 MiB log has about 190,000. */
+    public static final int DEFAULT_LIMIT = 50_000;
+    /** Attempts awaiting their outcome while reading; an outcome follows its attempt within seconds. */
+    private static final int OPEN_LIMIT = 10_000;
+
     private final Path file;
     private final TaskExecutor executor;
     private final Notifier notifier;
     private final Clock clock;
+    private final int limit;
     private TaskExecutor.Job loadJob;
+    /** Set once the log held more than the window: from then on the filters are applied while reading. */
+    private boolean filterWhileReading;
 
     // Properties
     private final ObservableList<AuditChange> all = FXCollections.observableArrayList();
@@ -86,6 +97,8 @@ public final class AuditViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper();
     private final ReadOnlyIntegerWrapper damagedLines = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyLongWrapper leftOut = new ReadOnlyLongWrapper();
+    private final ReadOnlyStringWrapper leftOutText = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper damagedText = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper();
     private final BooleanBinding canExport;
@@ -96,12 +109,25 @@ public final class AuditViewModel {
      * @param clock    today's date and the operator's time zone, for the date range and file names
      */
     public AuditViewModel(Path file, TaskExecutor executor, Notifier notifier, Clock clock) {
+        this(file, executor, notifier, clock, DEFAULT_LIMIT);
+    }
+
+    /** @param limit how many changes the window holds at most: the newest */
+    public AuditViewModel(Path file, TaskExecutor executor, Notifier notifier, Clock clock, int limit) {
         this.file = file;
         this.executor = executor;
         this.notifier = notifier;
         this.clock = clock;
-        shown.predicateProperty().bind(Bindings.createObjectBinding(this::filter, poolFilter, userFilter,
-                operatorFilter, outcomeFilter, fromDate, toDate));
+        this.limit = limit;
+        ObjectBinding<Predicate<AuditChange>> predicate = Bindings.createObjectBinding(this::filter, poolFilter,
+                userFilter, operatorFilter, outcomeFilter, fromDate, toDate);
+        shown.predicateProperty().bind(predicate);
+        // What the window holds was chosen by the old filters: read again for the new ones.
+        predicate.addListener((obs, old, now) -> {
+            if (filterWhileReading) {
+                load();
+            }
+        });
         dateProblem.bind(Bindings.createStringBinding(() -> fromDate.get() != null && toDate.get() != null
                 && fromDate.get().isAfter(toDate.get()) ? "The start date is after the end date." : null,
                 fromDate, toDate));
@@ -109,6 +135,9 @@ public final class AuditViewModel {
         damagedText.bind(Bindings.createStringBinding(() -> damagedLines.get() == 0 ? null
                 : damagedLines.get() == 1 ? "1 damaged line skipped"
                 : String.format("%,d damaged lines skipped", damagedLines.get()), damagedLines));
+        leftOutText.bind(Bindings.createStringBinding(() -> leftOut.get() == 0 ? null
+                : String.format("%,d older %s left out: the window holds the newest %,d; filter to find older ones",
+                        leftOut.get(), leftOut.get() == 1 ? "change" : "changes", limit), leftOut));
         canExport = Bindings.isNotEmpty(shown).and(exporting.not()).and(loading.not());
     }
 
@@ -174,6 +203,16 @@ public final class AuditViewModel {
         return damagedText.getReadOnlyProperty();
     }
 
+    /** Changes that pass the filters but are older than the newest the window holds, so not listed. */
+    public ReadOnlyLongProperty leftOutProperty() {
+        return leftOut.getReadOnlyProperty();
+    }
+
+    /** "700 older changes left out: ...", or {@code null} when the window lists every change. */
+    public ReadOnlyStringProperty leftOutTextProperty() {
+        return leftOutText.getReadOnlyProperty();
+    }
+
     /** "42 changes", "5 shown of 42 changes", "No changes recorded yet". */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
@@ -196,15 +235,24 @@ public final class AuditViewModel {
             loadJob.cancel();
         }
         loading.set(true);
+        Predicate<AuditChange> keep = filterWhileReading ? filter() : change -> true;
         loadJob = executor.run(job -> {
-                    AuditLog.Contents contents = AuditLog.read(file);
-                    return new Loaded(AuditChange.pair(contents.entries()), contents.damagedLines());
+                    RecentChanges changes = new RecentChanges(limit, OPEN_LIMIT, keep);
+                    int damaged = AuditLog.stream(file, changes);
+                    return new Loaded(changes.newestFirst(), changes.leftOut(), damaged);
                 },
                 loaded -> {
                     loadJob = null;
                     all.setAll(loaded.changes());
                     damagedLines.set(loaded.damagedLines());
+                    leftOut.set(loaded.leftOut());
                     loading.set(false);
+                    if (loaded.leftOut() > 0 && !filterWhileReading) {
+                        filterWhileReading = true;
+                        if (filtered()) {
+                            load();
+                        }
+                    }
                 },
                 error -> {
                     loadJob = null;
@@ -260,7 +308,13 @@ public final class AuditViewModel {
                 });
     }
 
-    private record Loaded(List<AuditChange> changes, int damagedLines) {
+    private record Loaded(List<AuditChange> changes, long leftOut, int damagedLines) {
+    }
+
+    private boolean filtered() {
+        return !needle(poolFilter.get()).isEmpty() || !needle(userFilter.get()).isEmpty()
+                || !needle(operatorFilter.get()).isEmpty() || fromDate.get() != null || toDate.get() != null
+                || outcomeFilter.get() != null && outcomeFilter.get() != OutcomeFilter.ANY;
     }
 
     private Predicate<AuditChange> filter() {

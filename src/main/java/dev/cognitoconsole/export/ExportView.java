@@ -47,7 +47,7 @@ public final class ExportView {
     }
 
     private void chooseFileAndExport() {
-        files.choose(export.getScene().getWindow(), "Export users", viewModel::suggestedFileName)
+        files.choose(export.getScene().getWindow(), viewModel.chooserTitle(), viewModel::suggestedFileName)
                 .ifPresent(choice -> viewModel.export(choice.file(), choice.format()));
     }
 

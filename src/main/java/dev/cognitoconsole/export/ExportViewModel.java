@@ -16,6 +16,7 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableObjectValue;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
@@ -27,6 +28,7 @@ public final class ExportViewModel {
 
     private final ObservableList<UserRow> rows;
     private final ObservableObjectValue<PoolSelection> selection;
+    private final ObservableBooleanValue listingUnfinished;
     private final UserExporter exporter;
     private final TaskExecutor executor;
     private final Notifier notifier;
@@ -41,11 +43,15 @@ public final class ExportViewModel {
     /**
      * @param rows      what the table shows (all loaded rows, or the search result narrowed by the quick filter)
      * @param selection the pool shown, for the suggested file name
+     * @param listingUnfinished true while the list is loading, or stopped before its last page: the rows are
+     *                          then only part of the pool
      */
     public ExportViewModel(ObservableList<UserRow> rows, ObservableObjectValue<PoolSelection> selection,
-                           UserExporter exporter, TaskExecutor executor, Notifier notifier) {
+                           ObservableBooleanValue listingUnfinished, UserExporter exporter, TaskExecutor executor,
+                           Notifier notifier) {
         this.rows = rows;
         this.selection = selection;
+        this.listingUnfinished = listingUnfinished;
         this.exporter = exporter;
         this.executor = executor;
         this.notifier = notifier;
@@ -72,11 +78,18 @@ public final class ExportViewModel {
         return canExport;
     }
 
-    /** A file name for the pool shown, such as {@code eu-west-1_AbC123-users.csv}. */
+    /** A file name for the pool shown, such as {@code eu-west-1_AbC123-users.csv}; {@code -partial} before the
+     * extension while the listing is unfinished. */
     public String suggestedFileName(ExportFormat format) {
         PoolSelection shown = selection.get();
         String base = shown == null ? "users" : shown.poolId() + "-users";
-        return base + "." + format.extension();
+        return base + (listingUnfinished.get() ? "-partial" : "") + "." + format.extension();
+    }
+
+    /** The save dialog's title: "Export users", and while the listing is unfinished, that the file is partial. */
+    public String chooserTitle() {
+        return listingUnfinished.get() ? String.format("Export users: loading not finished, the file will hold the "
+                + "%s loaded so far", users(rows.size())) : "Export users";
     }
 
     // Commands
@@ -90,15 +103,17 @@ public final class ExportViewModel {
             return;
         }
         List<PoolUser> users = rows.stream().map(UserRow::getUser).toList();
+        // Decided at the click: a listing that ends while the file is written does not make it whole.
+        boolean partial = listingUnfinished.get();
         ExportFormat.Target target = ExportFormat.target(chosen, fallback);
         busy.set(true);
-        showProgress(0, users.size());
+        showProgress(0, users.size(), partial);
         running = executor.run(job -> {
                     exporter.write(users, target.format(), target.file(),
-                            (written, total) -> job.publish(() -> showProgress(written, total)));
+                            (written, total) -> job.publish(() -> showProgress(written, total, partial)));
                     return users.size();
                 },
-                written -> finished(target, written),
+                written -> finished(target, written, partial),
                 error -> failed(target, chosen, fallback, error));
     }
 
@@ -112,18 +127,32 @@ public final class ExportViewModel {
         progressText.set(null);
     }
 
-    private void showProgress(int written, int total) {
+    private void showProgress(int written, int total, boolean partial) {
         progress.set(total == 0 ? 1 : (double) written / total);
-        progressText.set(String.format("Exporting %,d of %,d users…", written, total));
+        progressText.set(String.format(partial ? "Exporting %,d of %,d users loaded so far (partial)…"
+                : "Exporting %,d of %,d users…", written, total));
     }
 
-    private void finished(ExportFormat.Target target, int written) {
+    private void finished(ExportFormat.Target target, int written, boolean partial) {
         running = null;
         busy.set(false);
         progressText.set(null);
-        LOG.info("Exported {} users to {} ({})", written, target.file(), target.format());
-        notifier.show(Notice.info("ExportDone", String.format(written == 1 ? "%,d user exported"
-                : "%,d users exported", written), "Written to " + target.file() + " as " + target.format() + "."));
+        String where = "Written to " + target.file() + " as " + target.format() + ".";
+        if (!partial) {
+            LOG.info("Exported {} users to {} ({})", written, target.file(), target.format());
+            notifier.show(Notice.info("ExportDone", users(written) + " exported", where));
+            return;
+        }
+        LOG.info("Exported {} users to {} ({}) while the listing was unfinished: partial", written, target.file(),
+                target.format());
+        notifier.show(new Notice(Notice.Severity.WARNING, "ExportPartial", users(written) + " exported: partial",
+                "Loading not finished: the file holds the " + users(written) + " loaded so far. " + where,
+                "For every user of the pool, let the list finish loading (or Continue it), then export again.",
+                null, List.of()));
+    }
+
+    private static String users(int count) {
+        return String.format(count == 1 ? "%,d user" : "%,d users", count);
     }
 
     private void failed(ExportFormat.Target target, Path chosen, ExportFormat fallback, Throwable error) {

@@ -29,6 +29,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +40,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class AuditLogTest {
@@ -199,6 +202,109 @@ class AuditLogTest {
 
             assertThat(contents.entries()).hasSize(1);
             assertThat(contents.damagedLines()).isZero();
+        }
+    }
+
+    @Test
+    void anAppendAfterACutOffLastLineStartsOnALineOfItsOwn() throws IOException {
+        Path file = dir.resolve("audit.jsonl");
+        AuditLog log = log(file);
+        log.attempt(attempt("alice"));
+        String whole = Files.readString(file, StandardCharsets.UTF_8);
+        // A crash in mid-write: half of the second line, no newline.
+        Files.writeString(file, whole + whole.substring(0, whole.length() / 2), StandardCharsets.UTF_8);
+
+        log.attempt(attempt("bob"));
+
+        AuditLog.Contents contents = AuditLog.read(file);
+        assertThat(contents.entries()).extracting(AuditEntry::username).containsExactly("alice", "bob");
+        assertThat(contents.damagedLines()).isEqualTo(1);
+    }
+
+    @Nested
+    class Rotation {
+        private static final long LIMIT = 2_000;
+
+        private AuditLog smallLog(Path file) {
+            return new AuditLog(file, clock, "jo", LIMIT);
+        }
+
+        private List<Path> folder() throws IOException {
+            try (var files = Files.list(dir)) {
+                return files.sorted().toList();
+            }
+        }
+
+        @Test
+        void aFullFileIsRenamedWithItsTimeBeforeTheNextAppendAndNothingIsDeleted() throws IOException {
+            Path file = dir.resolve("audit.jsonl");
+            AuditLog log = smallLog(file);
+            int written = 0;
+            do {
+                log.attempt(attempt("user" + written++));
+            } while (Files.size(file) < LIMIT);
+            long fullSize = Files.size(file);
+            clock.advance(Duration.ofSeconds(5));
+
+            log.attempt(attempt("next"));
+
+            Path rotated = dir.resolve("audit-20261124-100005.jsonl");
+            assertThat(folder()).containsExactly(rotated, file);
+            assertThat(Files.size(rotated)).isEqualTo(fullSize);
+            assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).hasSize(1);
+            assertThat(AuditLog.read(file).entries()).extracting(AuditEntry::username)
+                    .hasSize(written + 1).startsWith("user0").endsWith("next");
+        }
+
+        @Test
+        void twoRotationsInOneSecondKeepBothFilesAndReadInOrder() throws IOException {
+            Path file = dir.resolve("audit.jsonl");
+            AuditLog log = smallLog(file);
+            int written = 0;
+            int rotations = 0;
+            while (rotations < 3 && written < 1_000) {
+                long before = Files.exists(file) ? Files.size(file) : 0;
+                log.attempt(attempt("user" + written++));
+                if (Files.size(file) < before) {
+                    rotations++;
+                }
+            }
+
+            assertThat(folder()).extracting(p -> p.getFileName().toString()).containsExactly(
+                    "audit-20261124-100000-1.jsonl", "audit-20261124-100000-2.jsonl",
+                    "audit-20261124-100000.jsonl", "audit.jsonl");
+            List<String> users = AuditLog.read(file).entries().stream().map(AuditEntry::username).toList();
+            assertThat(users).hasSize(written);
+            for (int i = 0; i < written; i++) {
+                assertThat(users.get(i)).isEqualTo("user" + i);
+            }
+        }
+    }
+
+    @Nested
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    class Permissions {
+
+        @Test
+        void aNewLogAndItsFolderAreReadableByTheOwnerOnly() throws IOException {
+            Path file = dir.resolve("data").resolve("audit").resolve("audit.jsonl");
+
+            log(file).attempt(attempt("alice"));
+
+            assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(Files.getPosixFilePermissions(file.getParent()))
+                    .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        }
+
+        @Test
+        void anExistingWorldReadableLogIsTightenedOnTheNextAppend() throws IOException {
+            Path file = dir.resolve("audit.jsonl");
+            Files.writeString(file, "");
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+            log(file).attempt(attempt("alice"));
+
+            assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         }
     }
 

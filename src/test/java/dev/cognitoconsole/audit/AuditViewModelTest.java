@@ -8,6 +8,7 @@ import dev.cognitoconsole.audit.AuditViewModel.OutcomeFilter;
 import dev.cognitoconsole.common.Notice;
 import dev.cognitoconsole.export.ExportFormat;
 import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
+import dev.cognitoconsole.testing.KeptExports;
 import dev.cognitoconsole.testing.RecordingNotifier;
 import java.io.IOException;
 import java.io.Reader;
@@ -25,6 +26,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -36,7 +38,8 @@ class AuditViewModelTest {
     private static final String JO_ARN = "arn:aws:sts::123456789012:assumed-role/SupportDesk/jo";
     private static final String SAM_ARN = "arn:aws:sts::123456789012:assumed-role/Admins/sam";
 
-    @TempDir
+    /** Kept under target/test-exports for the secret scan. */
+    @TempDir(factory = KeptExports.class, cleanup = CleanupMode.NEVER)
     Path dir;
 
     private Path file;
@@ -254,6 +257,83 @@ class AuditViewModelTest {
             notifier.press("Reload");
 
             assertThat(vm.changes()).hasSize(5);
+        }
+    }
+
+    /** A log longer than the window holds: 1,200 changes (one in ten with no outcome) over rotated files. */
+    @Nested
+    class LongLogs {
+        private static final int LIMIT = 500;
+        private static final int CHANGES = 1_200;
+
+        @BeforeEach
+        void writeLongLog() {
+            AuditLog log = new AuditLog(file, UTC_CLOCK, "unused", 50_000);
+            Instant start = Instant.parse("2026-11-01T00:00:00Z");
+            for (int i = 0; i < CHANGES; i++) {
+                String time = start.plusSeconds(60L * i).toString();
+                AuditEntry a = attempt(String.format("op-%04d", i), time, i % 2 == 0 ? POOL_A : POOL_B,
+                        String.format("user%04d", i), "jo", JO_ARN);
+                log.append(a);
+                if (i % 10 != 3) {
+                    log.append(outcome(a, start.plusSeconds(60L * i + 1).toString(), AuditEntry.Outcome.DONE,
+                            null, null, null));
+                }
+            }
+        }
+
+        private AuditViewModel vm() {
+            return new AuditViewModel(file, executor, notifier, UTC_CLOCK, LIMIT);
+        }
+
+        @Test
+        void theWindowKeepsTheNewestAndSaysHowManyOlderWereLeftOut() throws IOException {
+            try (var files = Files.list(file.getParent())) {
+                assertThat(files.count()).as("the log was rotated").isGreaterThan(1);
+            }
+            AuditViewModel vm = vm();
+
+            vm.load();
+
+            assertThat(vm.changes()).hasSize(LIMIT);
+            assertThat(vm.changes().get(0).username()).isEqualTo("user1199");
+            assertThat(vm.changes().get(LIMIT - 1).username()).isEqualTo("user0700");
+            assertThat(vm.changes().get(LIMIT - 4).outcome()).as("user0703 has no outcome").isNull();
+            assertThat(vm.changes().get(LIMIT - 5).outcome()).isEqualTo(AuditEntry.Outcome.DONE);
+            assertThat(vm.leftOutProperty().get()).isEqualTo(CHANGES - LIMIT);
+            assertThat(vm.leftOutTextProperty().get())
+                    .isEqualTo("700 older changes left out: the window holds the newest 500; "
+                            + "filter to find older ones");
+        }
+
+        @Test
+        void aFilterIsAppliedWhileReadingSoOlderChangesCanBeFound() {
+            AuditViewModel vm = vm();
+            vm.load();
+
+            vm.userFilterProperty().set("user00");
+
+            assertThat(vm.changes()).hasSize(100);
+            assertThat(vm.changes().get(99).username()).isEqualTo("user0000");
+            assertThat(vm.changes().get(99).outcome()).isEqualTo(AuditEntry.Outcome.DONE);
+            assertThat(vm.leftOutProperty().get()).isZero();
+            assertThat(vm.leftOutTextProperty().get()).isNull();
+
+            vm.userFilterProperty().set("");
+
+            assertThat(vm.changes()).hasSize(LIMIT);
+            assertThat(vm.leftOutProperty().get()).isEqualTo(CHANGES - LIMIT);
+        }
+
+        @Test
+        void aLogThatFitsLeavesNothingOut() {
+            AuditViewModel vm = new AuditViewModel(file, executor, notifier, UTC_CLOCK, CHANGES);
+
+            vm.load();
+
+            assertThat(vm.changes()).hasSize(CHANGES);
+            assertThat(vm.leftOutProperty().get()).isZero();
+            assertThat(vm.leftOutTextProperty().get()).isNull();
         }
     }
 

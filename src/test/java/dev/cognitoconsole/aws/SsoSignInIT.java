@@ -9,6 +9,7 @@ import dev.cognitoconsole.model.ConsoleFailure;
 import dev.cognitoconsole.model.ConsoleFailure.CredentialsUnavailable.Recovery;
 import dev.cognitoconsole.model.SsoDeviceCode;
 import dev.cognitoconsole.testing.AwsServicesStub;
+import dev.cognitoconsole.testing.Canaries;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -153,14 +154,14 @@ class SsoSignInIT {
                 + "\"clientId\":\"" + AwsServicesStub.CLIENT_ID + "\",\"clientSecret\":\""
                 + AwsServicesStub.CLIENT_SECRET + "\",\"registrationExpiresAt\":\"2026-06-01T00:00:00Z\","
                 + "\"refreshToken\":\"" + AwsServicesStub.REFRESH_TOKEN + "\"}");
-        world.aws.refreshGives("refreshed-token")
-                .roleCredentials("refreshed-token", world.clock.instant().plus(Duration.ofHours(1)));
+        world.aws.refreshGives(Canaries.SSO_REFRESHED_ACCESS_TOKEN)
+                .roleCredentials(Canaries.SSO_REFRESHED_ACCESS_TOKEN, world.clock.instant().plus(Duration.ofHours(1)));
 
         world.listPools(catalog, credentials, "sso-dev");
 
         assertThat(world.cognitoSignedWith()).containsExactly(AwsServicesStub.SSO_KEY_ID);
         JsonNode cached = JSON.readTree(world.cacheDir.resolve(sha1("corp") + ".json").toFile());
-        assertThat(cached.path("accessToken").asText()).isEqualTo("refreshed-token");
+        assertThat(cached.path("accessToken").asText()).isEqualTo(Canaries.SSO_REFRESHED_ACCESS_TOKEN);
         assertThat(cached.path("clientSecret").asText()).isEqualTo(AwsServicesStub.CLIENT_SECRET);
     }
 

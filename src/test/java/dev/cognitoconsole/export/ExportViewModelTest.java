@@ -11,6 +11,7 @@ import dev.cognitoconsole.model.ProfileKind;
 import dev.cognitoconsole.model.UserPool;
 import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
 import dev.cognitoconsole.testing.FakeUserDirectory;
+import dev.cognitoconsole.testing.KeptExports;
 import dev.cognitoconsole.testing.RecordingNotifier;
 import dev.cognitoconsole.users.UserRow;
 import java.io.IOException;
@@ -19,10 +20,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExportViewModelTest {
@@ -30,14 +33,17 @@ class ExportViewModelTest {
             new Connection(new AwsProfile("support", "eu-west-1", null, ProfileKind.SSO), "eu-west-1"),
             new UserPool("eu-west-1_PoolA", "customers"));
 
-    @TempDir
+    /** Kept under target/test-exports for the secret scan. */
+    @TempDir(factory = KeptExports.class, cleanup = CleanupMode.NEVER)
     Path dir;
 
     private final ObservableList<UserRow> rows = FXCollections.observableArrayList();
     private final SimpleObjectProperty<PoolSelection> selection = new SimpleObjectProperty<>(POOL);
     private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
     private final RecordingNotifier notifier = new RecordingNotifier();
-    private final ExportViewModel vm = new ExportViewModel(rows, selection, new UserExporter(), executor, notifier);
+    private final SimpleBooleanProperty listingUnfinished = new SimpleBooleanProperty();
+    private final ExportViewModel vm = new ExportViewModel(rows, selection, listingUnfinished, new UserExporter(),
+            executor, notifier);
 
     private void show(List<PoolUser> users) {
         rows.setAll(users.stream().map(UserRow::new).toList());
@@ -60,6 +66,43 @@ class ExportViewModelTest {
         assertThat(notice.message()).contains(file.toString()).contains("CSV");
         assertThat(vm.busyProperty().get()).isFalse();
         assertThat(vm.progressTextProperty().get()).isNull();
+    }
+
+    @Test
+    void anExportWhileTheListIsStillLoadingSaysPlainlyThatTheFileIsPartial() throws IOException {
+        show(FakeUserDirectory.users("u", 312));
+        listingUnfinished.set(true);
+        Path file = dir.resolve("users.csv");
+
+        assertThat(vm.chooserTitle())
+                .isEqualTo("Export users: loading not finished, the file will hold the 312 users loaded so far");
+        assertThat(vm.suggestedFileName(ExportFormat.CSV)).isEqualTo("eu-west-1_PoolA-users-partial.csv");
+        executor.holdWork();
+        vm.export(file, ExportFormat.CSV);
+        assertThat(vm.progressTextProperty().get()).isEqualTo("Exporting 0 of 312 users loaded so far (partial)…");
+        // The listing ending during the write does not make the file whole.
+        listingUnfinished.set(false);
+        executor.runAll();
+
+        assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).hasSize(313);
+        Notice notice = notifier.current();
+        assertThat(notice.severity()).isEqualTo(Notice.Severity.WARNING);
+        assertThat(notice.code()).isEqualTo("ExportPartial");
+        assertThat(notice.title()).isEqualTo("312 users exported: partial");
+        assertThat(notice.message()).startsWith("Loading not finished: the file holds the 312 users loaded so far.")
+                .contains(file.toString());
+        assertThat(notice.advice()).isNotBlank();
+    }
+
+    @Test
+    void aFinishedListingIsExportedAsComplete() {
+        show(FakeUserDirectory.users("u", 2));
+
+        assertThat(vm.chooserTitle()).isEqualTo("Export users");
+        vm.export(dir.resolve("users.csv"), ExportFormat.CSV);
+
+        assertThat(notifier.current().code()).isEqualTo("ExportDone");
+        assertThat(notifier.current().title()).isEqualTo("2 users exported");
     }
 
     @Test

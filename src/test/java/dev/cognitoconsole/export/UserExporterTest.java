@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.cognitoconsole.model.PoolUser;
+import dev.cognitoconsole.testing.KeptExports;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -21,6 +22,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,7 +33,8 @@ class UserExporterTest {
 
     private final UserExporter exporter = new UserExporter();
 
-    @TempDir
+    /** Kept under target/test-exports for the secret scan. */
+    @TempDir(factory = KeptExports.class, cleanup = CleanupMode.NEVER)
     Path dir;
 
     private static PoolUser user(String username, Map<String, String> extra) {

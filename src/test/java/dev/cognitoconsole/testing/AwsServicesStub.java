@@ -39,10 +39,10 @@ public final class AwsServicesStub implements AutoCloseable {
     public static final String SSO_SECRET = "stub/Sso+Secret/MustNeverBeWritten/0003";
     public static final String SSO_TOKEN = "IQoJb3JpZ2luX2VjSTUBSSOTOKEN/MustNeverBeWritten+0003==";
     /** The device-code flow's values, all secret but the user code. */
-    public static final String ACCESS_TOKEN = "stub-sso-access-token-0004";
-    public static final String REFRESH_TOKEN = "stub-sso-refresh-token-0005";
+    public static final String ACCESS_TOKEN = Canaries.SSO_ACCESS_TOKEN;
+    public static final String REFRESH_TOKEN = Canaries.SSO_REFRESH_TOKEN;
     public static final String CLIENT_ID = "stub-client-id-0006";
-    public static final String CLIENT_SECRET = "stub-client-secret-0007";
+    public static final String CLIENT_SECRET = Canaries.SSO_CLIENT_SECRET;
     public static final String DEVICE_CODE = "stub-device-code-0008";
     public static final String USER_CODE = "ABCD-EFGH";
 
