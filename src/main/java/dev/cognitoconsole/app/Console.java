@@ -21,6 +21,7 @@ import dev.cognitoconsole.bulk.BulkSelectionView;
 import dev.cognitoconsole.bulk.BulkSelectionViewModel;
 import dev.cognitoconsole.common.AppPaths;
 import dev.cognitoconsole.common.BackgroundTaskExecutor;
+import dev.cognitoconsole.common.MappedList;
 import dev.cognitoconsole.common.Notice;
 import dev.cognitoconsole.common.Sleeper;
 import dev.cognitoconsole.connection.ConnectionView;
@@ -36,6 +37,7 @@ import dev.cognitoconsole.settings.SettingsService;
 import dev.cognitoconsole.settings.SettingsViewModel;
 import dev.cognitoconsole.signin.SignInView;
 import dev.cognitoconsole.signin.SignInViewModel;
+import dev.cognitoconsole.users.UserRow;
 import dev.cognitoconsole.users.UsersView;
 import dev.cognitoconsole.users.UsersViewModel;
 import dev.cognitoconsole.writes.UserWrites;
@@ -197,7 +199,8 @@ public final class Console implements AutoCloseable {
         auditButton.setId("auditButton");
         auditButton.setAccessibleText("Audit log: every change made from this computer");
         auditButton.setOnAction(e -> auditView.show(stage));
-        ExportView exportView = new ExportView(new ExportViewModel(users.visibleRows(), users.selectionProperty(),
+        ExportView exportView = new ExportView(new ExportViewModel(
+                new MappedList<>(users.visibleRows(), UserRow::getUser), users.selectionProperty(),
                 new UserExporter(), executor, banner));
         SafetyView safetyView = new SafetyView(safety);
         HBox tools = new HBox(8, exportView.createView(), safetyView.createToggle(), auditButton, settingsButton);

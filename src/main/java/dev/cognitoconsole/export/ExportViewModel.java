@@ -5,7 +5,6 @@ import dev.cognitoconsole.common.Notifier;
 import dev.cognitoconsole.common.TaskExecutor;
 import dev.cognitoconsole.model.PoolSelection;
 import dev.cognitoconsole.model.PoolUser;
-import dev.cognitoconsole.users.UserRow;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -25,7 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class ExportViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(ExportViewModel.class);
 
-    private final ObservableList<UserRow> rows;
+    private final ObservableList<PoolUser> shown;
     private final ObservableObjectValue<PoolSelection> selection;
     private final UserExporter exporter;
     private final TaskExecutor executor;
@@ -39,17 +38,17 @@ public final class ExportViewModel {
     private final BooleanBinding canExport;
 
     /**
-     * @param rows      what the table shows (all loaded rows, or the search result narrowed by the quick filter)
+     * @param users     the users the table shows (all loaded, or the search result narrowed by the quick filter)
      * @param selection the pool shown, for the suggested file name
      */
-    public ExportViewModel(ObservableList<UserRow> rows, ObservableObjectValue<PoolSelection> selection,
+    public ExportViewModel(ObservableList<PoolUser> users, ObservableObjectValue<PoolSelection> selection,
                            UserExporter exporter, TaskExecutor executor, Notifier notifier) {
-        this.rows = rows;
+        this.shown = users;
         this.selection = selection;
         this.exporter = exporter;
         this.executor = executor;
         this.notifier = notifier;
-        this.canExport = Bindings.isNotEmpty(rows).and(busy.not());
+        this.canExport = Bindings.isNotEmpty(shown).and(busy.not());
     }
 
     /** Whether an export is being written. */
@@ -82,14 +81,14 @@ public final class ExportViewModel {
     // Commands
 
     /**
-     * Writes the rows the table shows now to {@code chosen}: CSV or JSON by its extension, else {@code fallback}
+     * Writes the users the table shows now to {@code chosen}: CSV or JSON by its extension, else {@code fallback}
      * (the file chooser's filter) with that extension added.
      */
     public void export(Path chosen, ExportFormat fallback) {
         if (busy.get() || chosen == null) {
             return;
         }
-        List<PoolUser> users = rows.stream().map(UserRow::getUser).toList();
+        List<PoolUser> users = shown.stream().toList();
         ExportFormat.Target target = ExportFormat.target(chosen, fallback);
         busy.set(true);
         showProgress(0, users.size());

@@ -12,7 +12,6 @@ import dev.cognitoconsole.model.UserPool;
 import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
 import dev.cognitoconsole.testing.FakeUserDirectory;
 import dev.cognitoconsole.testing.RecordingNotifier;
-import dev.cognitoconsole.users.UserRow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,14 +32,14 @@ class ExportViewModelTest {
     @TempDir
     Path dir;
 
-    private final ObservableList<UserRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<PoolUser> rows = FXCollections.observableArrayList();
     private final SimpleObjectProperty<PoolSelection> selection = new SimpleObjectProperty<>(POOL);
     private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
     private final RecordingNotifier notifier = new RecordingNotifier();
     private final ExportViewModel vm = new ExportViewModel(rows, selection, new UserExporter(), executor, notifier);
 
     private void show(List<PoolUser> users) {
-        rows.setAll(users.stream().map(UserRow::new).toList());
+        rows.setAll(users);
     }
 
     @Test
