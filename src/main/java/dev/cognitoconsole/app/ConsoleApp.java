@@ -6,7 +6,6 @@ import dev.cognitoconsole.common.AppPaths;
 import dev.cognitoconsole.settings.SettingsService;
 import dev.cognitoconsole.startup.EarlyStart;
 import dev.cognitoconsole.startup.StartupClock;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.application.Application;
@@ -39,15 +38,19 @@ public final class ConsoleApp extends Application {
 
     /** Called by JavaFX once its toolkit runs. */
     public ConsoleApp() {
-        // Unless the application was launched some other way than Main, which then reads the settings itself.
-        this(Objects.requireNonNullElseGet(LAUNCH.getAndSet(null),
-                () -> new Launch(new StartupClock(), EarlyStart::readSettings)));
+        this(handedOver());
     }
 
     private ConsoleApp(Launch launch) {
         this.clock = launch.clock();
         this.settings = launch.settings();
         clock.mark("toolkit");
+    }
+
+    /** What the launcher left; launched some other way than {@link #launch}, the settings are read when needed. */
+    private static Launch handedOver() {
+        Launch launch = LAUNCH.getAndSet(null);
+        return launch != null ? launch : new Launch(new StartupClock(), EarlyStart::readSettings);
     }
 
     /**
