@@ -9,7 +9,7 @@
 #   src/test/packaging/startup-bench.sh [APP_IMAGE]   (default: target/dist/cognito-admin-console)
 #   mvn -Pbench-startup                               (builds the app image without tests, then this)
 #
-# Beside each launch of the app it launches two floor windows (dev.cognitoconsole.app.FloorWindow, compiled
+# Beside each launch of the app it launches two floor windows (dev.cognitoconsole.startup.FloorWindow, compiled
 # here against the app image's own runtime with the JDK's javac, class-data archives trained for them,
 # the app's JVM options): one with the control types of the console's main window and no console logic,
 # and one with a single label. They are timed the same way, so the gap between the console and the first
@@ -63,15 +63,15 @@ floor_launch() { # kind, extra JVM option -> the floor's milestones line on stdo
     DISPLAY="$DISPLAY" XAUTHORITY="$XAUTHORITY" "$@"' floor \
     LANG="${SMOKE_LANG:-C.UTF-8}" HOME="$home" NO_AT_BRIDGE=1 \
     "$floor_java" "${floor_options[@]}" ${BENCH_JAVA_OPTIONS:-} "$2" -Duser.home="$home" -Dfloor.kind="$1" \
-    -cp "$floor_dir/floor.jar" dev.cognitoconsole.app.FloorWindow 2>>"$floor_dir/stderr" \
+    -cp "$floor_dir/floor.jar" dev.cognitoconsole.startup.FloorWindow 2>>"$floor_dir/stderr" \
     | sed -n 's/^Start-up milestones (ms since launch): //p'
   rm -rf "$home"
 }
 if [ "$floor" = 1 ]; then
   mkdir -p "$floor_dir/classes"
   "$javac_cmd" --system "$app/lib/runtime" -d "$floor_dir/classes" \
-    "$root/src/test/java/dev/cognitoconsole/app/FloorWindow.java" \
-    "$root/src/main/java/dev/cognitoconsole/app/StartupClock.java" \
+    "$root/src/test/java/dev/cognitoconsole/startup/FloorWindow.java" \
+    "$root/src/main/java/dev/cognitoconsole/startup/StartupClock.java" \
     "$root/src/main/java/dev/cognitoconsole/common/DeferredListComboBoxSkin.java"
   "$jar_cmd" cf "$floor_dir/floor.jar" -C "$floor_dir/classes" .
   for kind in controls label; do

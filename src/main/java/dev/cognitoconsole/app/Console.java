@@ -19,22 +19,24 @@ import dev.cognitoconsole.bulk.BulkRunView;
 import dev.cognitoconsole.bulk.BulkRunViewModel;
 import dev.cognitoconsole.bulk.BulkSelectionView;
 import dev.cognitoconsole.bulk.BulkSelectionViewModel;
+import dev.cognitoconsole.common.AppPaths;
 import dev.cognitoconsole.common.BackgroundTaskExecutor;
-import dev.cognitoconsole.common.Notice;
+import dev.cognitoconsole.common.MappedList;
+import dev.cognitoconsole.common.Sleeper;
 import dev.cognitoconsole.connection.ConnectionView;
 import dev.cognitoconsole.connection.ConnectionViewModel;
 import dev.cognitoconsole.export.ExportView;
 import dev.cognitoconsole.export.ExportViewModel;
 import dev.cognitoconsole.export.UserExporter;
-import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.safety.SafetyView;
 import dev.cognitoconsole.safety.SafetyViewModel;
 import dev.cognitoconsole.settings.Settings;
+import dev.cognitoconsole.settings.SettingsService;
+import dev.cognitoconsole.settings.SettingsView;
+import dev.cognitoconsole.settings.SettingsViewModel;
 import dev.cognitoconsole.signin.SignInView;
 import dev.cognitoconsole.signin.SignInViewModel;
-import dev.cognitoconsole.settings.SettingsService;
-import dev.cognitoconsole.settings.SettingsViewModel;
-import dev.cognitoconsole.users.Sleeper;
+import dev.cognitoconsole.users.UserRow;
 import dev.cognitoconsole.users.UsersView;
 import dev.cognitoconsole.users.UsersViewModel;
 import dev.cognitoconsole.writes.UserWrites;
@@ -47,21 +49,9 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
-import javafx.geometry.Insets;
 import javafx.scene.Parent;
-import javafx.geometry.Pos;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.image.Image;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -73,10 +63,6 @@ import org.slf4j.LoggerFactory;
 public final class Console implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Console.class);
     static final Duration FILES_WATCH_PERIOD = Duration.seconds(2);
-    static final KeyCombination REFRESH = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
-    static final KeyCombination SEARCH = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
-    /** Disable or enable the selected user (after the usual confirmation). */
-    static final KeyCombination TOGGLE = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
 
     private final CognitoClients clients;
     private final ProfileCredentials credentials;
@@ -177,86 +163,22 @@ public final class Console implements AutoCloseable {
         usersView.showBulkBar(bulkBar.createView());
         bulkBar.follow(usersView.selectedRows());
         SettingsViewModel settingsModel = new SettingsViewModel(preferences, budgets);
-        Button settingsButton = new Button("⚙ Settings");
-        settingsButton.setId("settingsButton");
-        settingsButton.setAccessibleText("Settings: request-rate budgets and production marks");
-        settingsButton.setOnAction(e -> {
-            Connection current = connection.connectionProperty().get();
-            String problem = new SettingsDialog(settingsModel, safety,
-                    current == null ? null : current.profile().name()).show(stage);
-            if (problem != null) {
-                banner.show(new Notice(Notice.Severity.WARNING, "SettingsNotSaved", "Settings not saved", problem,
-                        "The new budgets apply until the console closes.", null, List.of()));
-            }
-        });
         BannerViewModel auditBanner = new BannerViewModel();
         AuditView auditView = new AuditView(new AuditViewModel(audit.file(), executor, auditBanner,
                 Clock.systemDefaultZone()), auditBanner, FxDialogService.STYLESHEET);
-        Button auditButton = new Button("Audit log");
-        auditButton.setId("auditButton");
-        auditButton.setAccessibleText("Audit log: every change made from this computer");
-        auditButton.setOnAction(e -> auditView.show(stage));
-        ExportView exportView = new ExportView(new ExportViewModel(users.visibleRows(), users.selectionProperty(),
+        ExportView exportView = new ExportView(new ExportViewModel(
+                new MappedList<>(users.visibleRows(), UserRow::getUser), users.selectionProperty(),
                 users.loadingProperty().or(users.canContinueProperty()), new UserExporter(), executor, banner));
         SafetyView safetyView = new SafetyView(safety);
-        HBox tools = new HBox(8, exportView.createView(), safetyView.createToggle(), auditButton, settingsButton);
-        tools.setAlignment(Pos.CENTER_RIGHT);
-        // The pickers give way when the window is narrow; the buttons keep their labels whole.
-        auditButton.setMinWidth(Region.USE_PREF_SIZE);
-        settingsButton.setMinWidth(Region.USE_PREF_SIZE);
-        Parent root = layout(new ConnectionView(connection), tools, safetyView.createBands(), new BannerView(banner),
-                usersView, users);
-        root.addEventFilter(KeyEvent.KEY_PRESSED, key -> {
-            if (key.getCode() == KeyCode.F5 || REFRESH.match(key)) {
-                users.refresh();
-                key.consume();
-            } else if (SEARCH.match(key)) {
-                usersView.focusSearch();
-                key.consume();
-            } else if (TOGGLE.match(key)) {
-                users.toggle(usersView.selectedRow());
-                key.consume();
-            }
-        });
-        connection.onProfileFilesChanged(changes -> banner.show(new Notice(
-                changes.currentRemoved() ? Notice.Severity.WARNING : Notice.Severity.INFO, "ProfilesReread",
-                "AWS config files read again", changes.summary(), null, null, List.of())));
-        preferences.loadProblem().ifPresent(problem -> banner.show(new Notice(Notice.Severity.WARNING,
-                "SettingsSetAside", "Settings reset", problem, null, null, List.of())));
-        preferences.onFileSetAside(problem -> banner.show(new Notice(Notice.Severity.WARNING,
-                "SettingsSetAside", "Settings file set aside", problem, null, null, List.of())));
+        Region tools = new ToolbarView(exportView, safetyView, auditView,
+                new SettingsView(settingsModel, safety, FxDialogService.STYLESHEET), connection.connectionProperty(),
+                banner, stage).createView();
+        Parent root = new ConsoleView(new ConnectionView(connection), tools, safetyView.createBands(),
+                new BannerView(banner), usersView, users.lastChangeProperty()).createView();
+        Shortcuts.install(root, users, usersView);
+        ConsoleNotices.follow(connection, preferences, banner);
         return new Console(clients, credentials, browser, executor, connection, users, banner, root, preferences,
                 settingsModel, usersView, journal);
-    }
-
-    private static Parent layout(ConnectionView connectionView, Region tools, Region safetyBands,
-                                 BannerView bannerView, UsersView usersView, UsersViewModel users) {
-        Label status = new Label();
-        status.setId("statusLine");
-        status.textProperty().bind(users.lastChangeProperty());
-        HBox statusBar = new HBox(status);
-        statusBar.getStyleClass().add("status-bar");
-        statusBar.setPadding(new Insets(4, 12, 4, 12));
-
-        Region table = usersView.createView();
-        VBox center = new VBox(safetyBands, bannerView.createView(), table);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        Region bar = connectionView.createView();
-        HBox.setHgrow(bar, Priority.ALWAYS);
-        HBox top = new HBox(bar, tools);
-        top.setAlignment(Pos.TOP_RIGHT);
-        top.getStyleClass().add("top-bar");
-        HBox.setMargin(tools, new Insets(10, 12, 0, 0));
-        // Top first, then the middle, then the bottom: JavaFX moves the keyboard focus (Tab, and the first focus
-        // when the window opens) in the order of the children, so the profile picker gets the focus first and Tab
-        // goes on from the connection bar to the users' search bar and table, as they read on screen.
-        BorderPane pane = new BorderPane();
-        pane.setTop(top);
-        pane.setCenter(center);
-        pane.setBottom(statusBar);
-        pane.setId("consoleRoot");
-        pane.getStylesheets().add(FxDialogService.STYLESHEET.toExternalForm());
-        return pane;
     }
 
     /** Sign-in pages open with {@code opener} (the application's HostServices) from now on. */
@@ -288,10 +210,8 @@ public final class Console implements AutoCloseable {
         connection.loadProfiles();
         filesWatch.setCycleCount(Animation.INDEFINITE);
         filesWatch.play();
-        executor.run(job -> journal.unfinished(), found -> found.ifPresent(run -> banner.show(new Notice(
-                Notice.Severity.WARNING, "UnfinishedBulkRun", "A bulk change did not finish", run.summary() + ".",
-                "To finish it, pick that pool and use Import in the bulk bar with " + run.listFile() + ": each user "
-                        + "is read first, so users already changed are skipped.", null, List.of()))),
+        executor.run(job -> journal.unfinished(),
+                found -> found.ifPresent(run -> banner.show(ConsoleNotices.unfinishedBulkRun(run))),
                 error -> LOG.warn("Could not look for an unfinished bulk change", error));
     }
 

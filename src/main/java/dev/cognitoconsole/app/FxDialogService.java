@@ -1,6 +1,7 @@
 package dev.cognitoconsole.app;
 
 import dev.cognitoconsole.common.DialogService;
+import dev.cognitoconsole.common.Fields;
 import java.net.URL;
 import java.util.List;
 import java.util.Objects;

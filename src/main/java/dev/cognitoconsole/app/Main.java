@@ -1,18 +1,20 @@
 package dev.cognitoconsole.app;
 
-import javafx.application.Application;
+import dev.cognitoconsole.common.AppPaths;
+import dev.cognitoconsole.startup.ConsoleLogProvider;
+import dev.cognitoconsole.startup.EarlyStart;
+import dev.cognitoconsole.startup.StartupClock;
 
 /** Starts the console. A plain class, so that JavaFX on the class path starts without a module check. */
 public final class Main {
-    static final StartupClock STARTUP = new StartupClock();
-    static EarlyStart early;
     private static final String SLF4J_PROVIDER = "slf4j.provider";
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        STARTUP.mark("main");
+        StartupClock clock = new StartupClock();
+        clock.mark("main");
         // Logback reads this when the first logger is made, so it must be set before anything logs.
         System.setProperty("console.logDir", AppPaths.logDir().toString());
         // SLF4J binds to logback through ConsoleLogProvider without searching the class path (unless told otherwise),
@@ -21,7 +23,7 @@ public final class Main {
             System.setProperty(SLF4J_PROVIDER, ConsoleLogProvider.class.getName());
             System.setProperty("slf4j.internal.verbosity", "WARN");
         }
-        early = EarlyStart.begin(EarlyStart::readSettings);
-        Application.launch(ConsoleApp.class, args);
+        EarlyStart early = EarlyStart.begin(EarlyStart::readSettings);
+        ConsoleApp.launch(clock, early::settings, args);
     }
 }

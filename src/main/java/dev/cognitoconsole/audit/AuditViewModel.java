@@ -258,10 +258,11 @@ public final class AuditViewModel {
                     loadJob = null;
                     loading.set(false);
                     LOG.warn("The audit log {} cannot be read", file, error);
-                    notifier.show(new Notice(Notice.Severity.ERROR, "AuditUnreadable",
-                            "The audit log cannot be read", ExportFailures.describe(error),
-                            "Check that " + file + " can be read, then reload.", null,
-                            List.of(new Notice.Action("Reload", this::load))));
+                    notifier.show(Notice.error("AuditUnreadable", "The audit log cannot be read")
+                            .message(ExportFailures.describe(error))
+                            .advice("Check that " + file + " can be read, then reload.")
+                            .action("Reload", this::load)
+                            .build());
                 });
     }
 
@@ -300,11 +301,12 @@ public final class AuditViewModel {
                 error -> {
                     exporting.set(false);
                     LOG.warn("Export of the audit log to {} failed", target.file(), error);
-                    notifier.show(new Notice(Notice.Severity.ERROR, "ExportFailed",
-                            "Export failed: " + target.file().getFileName() + " was not written",
-                            ExportFailures.describe(error),
-                            "Choose another folder, or free disk space, then export again.", null,
-                            List.of(new Notice.Action("Retry", () -> export(chosen, fallback)))));
+                    notifier.show(Notice.error("ExportFailed", "Export failed: " + target.file().getFileName()
+                            + " was not written")
+                            .message(ExportFailures.describe(error))
+                            .advice("Choose another folder, or free disk space, then export again.")
+                            .action("Retry", () -> export(chosen, fallback))
+                            .build());
                 });
     }
 

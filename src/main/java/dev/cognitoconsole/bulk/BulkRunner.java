@@ -1,9 +1,9 @@
 package dev.cognitoconsole.bulk;
 
+import dev.cognitoconsole.common.Sleeper;
 import dev.cognitoconsole.model.ConsoleFailure;
 import dev.cognitoconsole.model.PoolUser;
 import dev.cognitoconsole.model.UserAction;
-import dev.cognitoconsole.users.Sleeper;
 import dev.cognitoconsole.writes.Stops;
 import dev.cognitoconsole.writes.UserWrites;
 import java.time.Duration;

@@ -9,10 +9,9 @@ import javafx.scene.control.skin.ComboBoxListViewSkin;
  *
  * <p>The standard skin keeps its drop-down {@code ListView} as a hidden child of the combo box from the start, so
  * that the list is styled before it first opens. That gives each combo box a list skin with a virtual flow, two
- * scroll bars and cells that the window builds, styles and lays out before its first frame; the five pickers
- * of the main window made that frame a median 150 ms later (8 paired launches of the packaged app). This skin
- * takes the list out again, and puts it back, styled, just before it first opens: that first opening does the
- * work instead, once, and sizes its popup as the standard skin does.
+ * scroll bars and cells that the window builds, styles and lays out before its first frame (docs/performance.md).
+ * This skin takes the list out again, and puts it back, styled, just before it first opens: that first opening does
+ * the work instead, once, and sizes its popup as the standard skin does.
  *
  * <p>The one difference: the combo box's preferred width no longer grows to its widest item, which the standard
  * skin measures in the list. A combo box with this skin needs a width of its own (the pickers have one).

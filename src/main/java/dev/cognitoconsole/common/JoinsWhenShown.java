@@ -10,10 +10,8 @@ import javafx.scene.layout.Region;
 
 /**
  * Parts of the window that are shown only now and then (a progress bar while loading, the Stop button, a warning
- * band) join it the first time they are shown; until then a bare region holds their place. Hidden, JavaFX would
- * still make their skins, style them and lay them out before the window's first frame: joining when shown, the main
- * window's eight such parts brought it a median 45 ms sooner, with 130 ms less CPU (10 paired launches of the
- * packaged app).
+ * band) join it the first time they are shown; until then a bare region holds their place, because hidden, JavaFX
+ * would still make their skins, style them and lay them out before the window's first frame (docs/performance.md).
  *
  * <p>Each method binds the part's visibility to {@code shown} and returns what to put in the layout: the part itself
  * when it is shown from the start, else the placeholder, which the part replaces in its parent (a {@link Pane}).

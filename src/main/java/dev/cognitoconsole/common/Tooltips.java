@@ -6,10 +6,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 
 /**
- * Tooltips made when the mouse first enters their control, not with the window. Each {@link Tooltip} is a popup
- * window with a scene of its own: the five of the main window, made while it was built, took 60 to 150 ms of the
- * start before its first frame (measured with start-up milestones around each part of the window). Assistive tools
- * get the text at once, as the control's accessible help.
+ * Tooltips made when the mouse first enters their control, not with the window, because each {@link Tooltip} is a
+ * popup window with a scene of its own that would delay the window's first frame (docs/performance.md). Assistive
+ * tools get the text at once, as the control's accessible help.
  */
 public final class Tooltips {
     private Tooltips() {

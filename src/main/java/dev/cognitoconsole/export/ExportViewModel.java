@@ -5,7 +5,6 @@ import dev.cognitoconsole.common.Notifier;
 import dev.cognitoconsole.common.TaskExecutor;
 import dev.cognitoconsole.model.PoolSelection;
 import dev.cognitoconsole.model.PoolUser;
-import dev.cognitoconsole.users.UserRow;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -26,7 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class ExportViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(ExportViewModel.class);
 
-    private final ObservableList<UserRow> rows;
+    private final ObservableList<PoolUser> shown;
     private final ObservableObjectValue<PoolSelection> selection;
     private final ObservableBooleanValue listingUnfinished;
     private final UserExporter exporter;
@@ -41,21 +40,21 @@ public final class ExportViewModel {
     private final BooleanBinding canExport;
 
     /**
-     * @param rows      what the table shows (all loaded rows, or the search result narrowed by the quick filter)
+     * @param users     the users the table shows (all loaded, or the search result narrowed by the quick filter)
      * @param selection the pool shown, for the suggested file name
      * @param listingUnfinished true while the list is loading, or stopped before its last page: the rows are
      *                          then only part of the pool
      */
-    public ExportViewModel(ObservableList<UserRow> rows, ObservableObjectValue<PoolSelection> selection,
+    public ExportViewModel(ObservableList<PoolUser> users, ObservableObjectValue<PoolSelection> selection,
                            ObservableBooleanValue listingUnfinished, UserExporter exporter, TaskExecutor executor,
                            Notifier notifier) {
-        this.rows = rows;
+        this.shown = users;
         this.selection = selection;
         this.listingUnfinished = listingUnfinished;
         this.exporter = exporter;
         this.executor = executor;
         this.notifier = notifier;
-        this.canExport = Bindings.isNotEmpty(rows).and(busy.not());
+        this.canExport = Bindings.isNotEmpty(shown).and(busy.not());
     }
 
     /** Whether an export is being written. */
@@ -89,20 +88,20 @@ public final class ExportViewModel {
     /** The save dialog's title: "Export users", and while the listing is unfinished, that the file is partial. */
     public String chooserTitle() {
         return listingUnfinished.get() ? String.format("Export users: loading not finished, the file will hold the "
-                + "%s loaded so far", users(rows.size())) : "Export users";
+                + "%s loaded so far", users(shown.size())) : "Export users";
     }
 
     // Commands
 
     /**
-     * Writes the rows the table shows now to {@code chosen}: CSV or JSON by its extension, else {@code fallback}
+     * Writes the users the table shows now to {@code chosen}: CSV or JSON by its extension, else {@code fallback}
      * (the file chooser's filter) with that extension added.
      */
     public void export(Path chosen, ExportFormat fallback) {
         if (busy.get() || chosen == null) {
             return;
         }
-        List<PoolUser> users = rows.stream().map(UserRow::getUser).toList();
+        List<PoolUser> users = shown.stream().toList();
         // Decided at the click: a listing that ends while the file is written does not make it whole.
         boolean partial = listingUnfinished.get();
         ExportFormat.Target target = ExportFormat.target(chosen, fallback);
@@ -145,10 +144,10 @@ public final class ExportViewModel {
         }
         LOG.info("Exported {} users to {} ({}) while the listing was unfinished: partial", written, target.file(),
                 target.format());
-        notifier.show(new Notice(Notice.Severity.WARNING, "ExportPartial", users(written) + " exported: partial",
-                "Loading not finished: the file holds the " + users(written) + " loaded so far. " + where,
-                "For every user of the pool, let the list finish loading (or Continue it), then export again.",
-                null, List.of()));
+        notifier.show(Notice.warning("ExportPartial", users(written) + " exported: partial")
+                .message("Loading not finished: the file holds the " + users(written) + " loaded so far. " + where)
+                .advice("For every user of the pool, let the list finish loading (or Continue it), then export again.")
+                .build());
     }
 
     private static String users(int count) {
@@ -160,10 +159,10 @@ public final class ExportViewModel {
         busy.set(false);
         progressText.set(null);
         LOG.warn("Export to {} failed", target.file(), error);
-        notifier.show(new Notice(Notice.Severity.ERROR, "ExportFailed",
-                "Export failed: " + target.file().getFileName() + " was not written",
-                ExportFailures.describe(error),
-                "Choose another folder, or free disk space, then export again.", null,
-                List.of(new Notice.Action("Retry", () -> export(chosen, fallback)))));
+        notifier.show(Notice.error("ExportFailed", "Export failed: " + target.file().getFileName() + " was not written")
+                .message(ExportFailures.describe(error))
+                .advice("Choose another folder, or free disk space, then export again.")
+                .action("Retry", () -> export(chosen, fallback))
+                .build());
     }
 }

@@ -4,6 +4,7 @@ import dev.cognitoconsole.common.WriteSafety;
 import dev.cognitoconsole.model.CallerIdentity;
 import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.PoolSelection;
+import dev.cognitoconsole.settings.ProductionMarks;
 import dev.cognitoconsole.settings.Settings;
 import dev.cognitoconsole.settings.SettingsService;
 import java.util.Arrays;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * production (fail closed). Read-only mode turns every change off; a pool where IAM refused a real change has its
  * changes turned off with that reason. Nothing is ever called to find that out. Write paths ask from any thread.
  */
-public final class SafetyViewModel implements WriteSafety {
+public final class SafetyViewModel implements WriteSafety, ProductionMarks {
     private static final Logger LOG = LoggerFactory.getLogger(SafetyViewModel.class);
     static final String OPERATOR_READ_ONLY = "Read-only mode is on: Disable and Enable are off (a bulk dry run still "
             + "works). Turn it off with the Read-only switch.";
@@ -83,6 +84,7 @@ public final class SafetyViewModel implements WriteSafety {
     }
 
     /** Whether the current profile itself is marked production (the settings dialog's check box). */
+    @Override
     public ReadOnlyBooleanProperty profileMarkedProperty() {
         return profileMarked.getReadOnlyProperty();
     }
@@ -129,6 +131,7 @@ public final class SafetyViewModel implements WriteSafety {
     }
 
     /** Marks the current profile as production, or takes the mark away, and saves the settings. */
+    @Override
     public Optional<String> markProfile(boolean marked) {
         if (connection == null) {
             return Optional.empty();
@@ -139,6 +142,7 @@ public final class SafetyViewModel implements WriteSafety {
     }
 
     /** The production accounts as the settings dialog shows them: ids separated by commas. */
+    @Override
     public String productionAccountsText() {
         return settings.get().productionAccounts().stream().sorted().collect(Collectors.joining(", "));
     }
@@ -150,7 +154,13 @@ public final class SafetyViewModel implements WriteSafety {
                 + wrong.stream().map(w -> "\"" + w + "\"").collect(Collectors.joining(", ")) + " is not one.");
     }
 
+    @Override
+    public Optional<String> productionAccountsProblem(String text) {
+        return accountsProblem(text);
+    }
+
     /** Takes the production accounts typed in the settings dialog; nothing changes when one is not an id. */
+    @Override
     public Optional<String> setProductionAccounts(String text) {
         Optional<String> problem = accountsProblem(text);
         if (problem.isPresent()) {

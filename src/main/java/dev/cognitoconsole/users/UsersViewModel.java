@@ -7,6 +7,7 @@ import dev.cognitoconsole.banner.FailureNotices;
 import dev.cognitoconsole.common.DialogService;
 import dev.cognitoconsole.common.Notice;
 import dev.cognitoconsole.common.Notifier;
+import dev.cognitoconsole.common.Sleeper;
 import dev.cognitoconsole.common.TaskExecutor;
 import dev.cognitoconsole.common.WriteSafety;
 import dev.cognitoconsole.model.ConsoleFailure;

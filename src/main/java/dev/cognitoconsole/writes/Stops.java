@@ -1,6 +1,6 @@
 package dev.cognitoconsole.writes;
 
-import dev.cognitoconsole.users.Sleeper;
+import dev.cognitoconsole.common.Sleeper;
 import java.time.Duration;
 import java.util.function.Supplier;
 

@@ -2,6 +2,7 @@ package dev.cognitoconsole.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cognitoconsole.startup.StartupClock;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;

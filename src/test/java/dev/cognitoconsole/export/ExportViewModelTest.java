@@ -13,7 +13,6 @@ import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
 import dev.cognitoconsole.testing.FakeUserDirectory;
 import dev.cognitoconsole.testing.KeptExports;
 import dev.cognitoconsole.testing.RecordingNotifier;
-import dev.cognitoconsole.users.UserRow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +36,7 @@ class ExportViewModelTest {
     @TempDir(factory = KeptExports.class, cleanup = CleanupMode.NEVER)
     Path dir;
 
-    private final ObservableList<UserRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<PoolUser> rows = FXCollections.observableArrayList();
     private final SimpleObjectProperty<PoolSelection> selection = new SimpleObjectProperty<>(POOL);
     private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
     private final RecordingNotifier notifier = new RecordingNotifier();
@@ -46,7 +45,7 @@ class ExportViewModelTest {
             executor, notifier);
 
     private void show(List<PoolUser> users) {
-        rows.setAll(users.stream().map(UserRow::new).toList());
+        rows.setAll(users);
     }
 
     @Test

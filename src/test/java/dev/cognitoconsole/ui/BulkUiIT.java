@@ -11,12 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.cognitoconsole.app.AppPaths;
 import dev.cognitoconsole.app.Console;
 import dev.cognitoconsole.audit.AuditEntry;
 import dev.cognitoconsole.audit.AuditLog;
 import dev.cognitoconsole.bulk.BulkOutcome;
 import dev.cognitoconsole.bulk.BulkResultRow;
+import dev.cognitoconsole.common.AppPaths;
 import dev.cognitoconsole.testing.CognitoStub;
 import java.util.List;
 import java.util.UUID;

@@ -6,10 +6,10 @@ import static dev.cognitoconsole.ui.ConsoleDriver.fx;
 import static dev.cognitoconsole.ui.ConsoleDriver.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cognitoconsole.app.AppPaths;
 import dev.cognitoconsole.app.Console;
 import dev.cognitoconsole.audit.AuditEntry;
 import dev.cognitoconsole.audit.AuditLog;
+import dev.cognitoconsole.common.AppPaths;
 import dev.cognitoconsole.model.UserPool;
 import dev.cognitoconsole.testing.CognitoStub;
 import dev.cognitoconsole.testing.StatefulCognito;

@@ -1,4 +1,4 @@
-package dev.cognitoconsole.app;
+package dev.cognitoconsole.startup;
 
 import dev.cognitoconsole.common.DeferredListComboBoxSkin;
 import java.util.List;
@@ -50,7 +50,7 @@ public final class FloorWindow {
     /** The window. */
     public static final class Window extends Application {
         static {
-            // Where the console marks it too: JavaFX makes the application class once its toolkit runs.
+            // When the console marks it too: JavaFX makes the application once its toolkit runs.
             STARTUP.mark("toolkit");
         }
 

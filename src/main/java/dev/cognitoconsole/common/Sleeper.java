@@ -1,4 +1,4 @@
-package dev.cognitoconsole.users;
+package dev.cognitoconsole.common;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package dev.cognitoconsole.app;
+package dev.cognitoconsole.startup;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -12,11 +12,12 @@ import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.util.FileSize;
+import dev.cognitoconsole.common.AppPaths;
 import java.nio.file.Path;
 
 /**
- * The console's logging, set up in code: logback's XML configuration (joran) cost 0.4 s of every start.
- * Found by logback through META-INF/services, and asked before logback looks for a file itself.
+ * The console's logging, set up in code, since reading logback's XML configuration slows every start
+ * (docs/performance.md). Found by logback through META-INF/services, and asked before logback looks for a file itself.
  *
  * <p>It steps aside, leaving logback to its own search, when {@code -Dlogback.configurationFile} names a
  * file or a {@code logback-test.xml} is on the class path (the tests), unless {@code -Dconsole.appLogging=true}
@@ -42,7 +43,7 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
                 || LogConfigurator.class.getClassLoader().getResource("logback-test.xml") != null);
     }
 
-    /** Main sets console.logDir to the data folder before anything logs. */
+    /** {@code app.Main} sets console.logDir to the data folder before anything logs. */
     static Path logDir() {
         String dir = System.getProperty("console.logDir");
         return dir != null && !dir.isBlank() ? Path.of(dir) : AppPaths.logDir();

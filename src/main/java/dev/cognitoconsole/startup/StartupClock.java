@@ -1,4 +1,4 @@
-package dev.cognitoconsole.app;
+package dev.cognitoconsole.startup;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,11 +12,11 @@ import javafx.animation.AnimationTimer;
  * own process, so that is the moment the operator launched it). The start-up benchmark reads the line
  * this writes to the log.
  */
-final class StartupClock {
+public final class StartupClock {
     private final long processStart;
     private final List<String> marks = new ArrayList<>();
 
-    StartupClock() {
+    public StartupClock() {
         processStart = System.currentTimeMillis() - sinceProcessStart();
     }
 
@@ -42,7 +42,7 @@ final class StartupClock {
      * Marks {@code "first frame"} once the window just shown has been drawn (at the second pulse: the first lays it
      * out and renders it), then runs {@code then}. Call on the application thread, right after {@code show()}.
      */
-    void markFirstFrame(Runnable then) {
+    public void markFirstFrame(Runnable then) {
         new AnimationTimer() {
             private int pulses;
 
@@ -57,7 +57,7 @@ final class StartupClock {
         }.start();
     }
 
-    synchronized void mark(String milestone) {
+    public synchronized void mark(String milestone) {
         marks.add(milestone + " " + (System.currentTimeMillis() - processStart));
     }
 
@@ -65,7 +65,7 @@ final class StartupClock {
      * For example {@code "main 180, toolkit 610, settings 900, built 1520, shown 1590, first frame 1760 (cpu 2410)"}:
      * the CPU time of all the JVM's threads so far tells how much work a start is when other work slows it.
      */
-    synchronized String summary() {
+    public synchronized String summary() {
         String cpu = ProcessHandle.current().info().totalCpuDuration()
                 .map(d -> " (cpu " + d.toMillis() + ")").orElse("");
         return String.join(", ", marks) + cpu;

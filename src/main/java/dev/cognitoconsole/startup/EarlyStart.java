@@ -1,5 +1,6 @@
-package dev.cognitoconsole.app;
+package dev.cognitoconsole.startup;
 
+import dev.cognitoconsole.common.AppPaths;
 import dev.cognitoconsole.settings.SettingsService;
 import dev.cognitoconsole.settings.SettingsStore;
 import java.time.Clock;
@@ -10,12 +11,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Start-up work that needs no JavaFX toolkit, done on a second thread while the toolkit starts: configuring
- * logging and reading the settings (with Jackson, whose first use costs as much as the read). On two cores
- * this takes both off the path to the first frame; the application thread waits for them only when it
- * builds the window. Once the settings are handed over, the thread does the JVM's one-time work that the
+ * logging and reading the settings, so that the application thread waits for them only when it builds the window
+ * (docs/performance.md). Once the settings are handed over, the thread does the JVM's one-time work that the
  * application thread would otherwise meet while it builds the window ({@link #warmUp}).
  */
-final class EarlyStart {
+public final class EarlyStart {
     private final CompletableFuture<SettingsService> settings = new CompletableFuture<>();
     private final Supplier<SettingsService> readSettings;
     private final Runnable warmUp;
@@ -25,26 +25,22 @@ final class EarlyStart {
         this.warmUp = warmUp;
     }
 
-    /**
-     * The settings from the operator's settings file. Not in ConsoleApp: the early thread would initialise that
-     * class, whose initialisation marks the toolkit as started.
-     */
-    static SettingsService readSettings() {
+    /** The settings from the operator's settings file. */
+    public static SettingsService readSettings() {
         return new SettingsService(new SettingsStore(AppPaths.settingsFile(), Clock.systemUTC()));
     }
 
     /**
-     * JavaFX's controls ask for a {@link System.Logger} when their first skins are made. The JDK's first logger
-     * looks for a logging backend in every jar on the class path (60 here, most of them the AWS SDK's) and then
-     * starts java.util.logging: 40-60 ms of the application thread, in the middle of building the window. Asked
-     * for here first, that work is done by the time the window needs it.
+     * JavaFX's controls ask for a {@link System.Logger} when their first skins are made, and the JDK's first logger
+     * searches every jar on the class path for a logging backend: asked for here first, that search is over by the
+     * time the window needs it (docs/performance.md).
      */
     static void warmUp() {
         System.getLogger("javafx.scene.control").isLoggable(System.Logger.Level.DEBUG);
     }
 
     /** Starts the work; {@code readSettings} reads the settings file (on the second thread), then {@link #warmUp}. */
-    static EarlyStart begin(Supplier<SettingsService> readSettings) {
+    public static EarlyStart begin(Supplier<SettingsService> readSettings) {
         return begin(readSettings, EarlyStart::warmUp);
     }
 
@@ -75,9 +71,9 @@ final class EarlyStart {
     /**
      * The settings, once read; a failure to read them is thrown here, on the caller's thread. Logging is set up before
      * they are read, so a thread that takes an SLF4J logger only after this returns gets the real one (see
-     * {@code ConsoleApp}).
+     * {@code app.ConsoleApp}).
      */
-    SettingsService settings() {
+    public SettingsService settings() {
         try {
             return settings.join();
         } catch (CompletionException e) {

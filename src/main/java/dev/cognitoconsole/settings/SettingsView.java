@@ -1,7 +1,7 @@
-package dev.cognitoconsole.app;
+package dev.cognitoconsole.settings;
 
-import dev.cognitoconsole.safety.SafetyViewModel;
-import dev.cognitoconsole.settings.SettingsViewModel;
+import dev.cognitoconsole.common.Fields;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
@@ -18,27 +18,31 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 
 /** The settings dialog: request-rate budgets, within Cognito's quotas, and production marks. */
-final class SettingsDialog {
+public final class SettingsView {
     private final SettingsViewModel viewModel;
-    private final SafetyViewModel safety;
-    private final String currentProfile;
+    private final ProductionMarks marks;
+    private final URL stylesheet;
 
-    /** @param currentProfile the profile in use, which the production check box marks, or {@code null} */
-    SettingsDialog(SettingsViewModel viewModel, SafetyViewModel safety, String currentProfile) {
+    /** @param stylesheet the console's stylesheet (a dialog's window does not inherit its owner's) */
+    public SettingsView(SettingsViewModel viewModel, ProductionMarks marks, URL stylesheet) {
         this.viewModel = viewModel;
-        this.safety = safety;
-        this.currentProfile = currentProfile;
+        this.marks = marks;
+        this.stylesheet = stylesheet;
     }
 
-    /** Shows the dialog; returns a problem to report when saving failed, or {@code null}. */
-    String show(Window owner) {
+    /**
+     * Shows the dialog; returns a problem to report when saving failed, or {@code null}.
+     *
+     * @param currentProfile the profile in use, which the production check box marks, or {@code null}
+     */
+    public String show(Window owner, String currentProfile) {
         viewModel.reset();
         Dialog<ButtonType> dialog = new Dialog<>();
         if (owner != null) {
             dialog.initOwner(owner);
         }
         dialog.setTitle("Settings");
-        FxDialogService.styled(dialog);
+        dialog.getDialogPane().getStylesheets().add(stylesheet.toExternalForm());
         dialog.setHeaderText("Request-rate budgets and production marks\nCognito's quotas are per account and region, "
                 + "shared with your production apps: the console spends only part of them.");
         Spinner<Integer> list = spinner("listBudgetSpinner", viewModel.listUsersQuota(),
@@ -59,13 +63,13 @@ final class SettingsDialog {
                 : "Treat profile " + currentProfile + " as production");
         markProfile.setId("productionProfileCheck");
         markProfile.setDisable(currentProfile == null);
-        markProfile.setSelected(safety.profileMarkedProperty().get());
-        TextField accounts = Fields.field("productionAccountsField", safety.productionAccountsText(),
+        markProfile.setSelected(marks.profileMarkedProperty().get());
+        TextField accounts = Fields.field("productionAccountsField", marks.productionAccountsText(),
                 "123456789012, 210987654321", "AWS account ids treated as production, separated by commas");
         accounts.setPrefColumnCount(26);
         Label accountsLabel = Fields.labelFor(accounts, "Production accounts");
         Label accountsProblem = Fields.problemOf(accounts, "productionAccountsProblem",
-                SafetyViewModel::accountsProblem);
+                marks::productionAccountsProblem);
         Label productionNote = new Label("On production, a strong band is shown and every change asks for the "
                 + "username (or the count) to be typed.");
         productionNote.setWrapText(true);
@@ -91,10 +95,10 @@ final class SettingsDialog {
         viewModel.updatesPerSecondProperty().set(updates.getValue());
         List<String> problems = new ArrayList<>();
         viewModel.apply().ifPresent(problems::add);
-        if (currentProfile != null && markProfile.isSelected() != safety.profileMarkedProperty().get()) {
-            safety.markProfile(markProfile.isSelected()).ifPresent(problems::add);
+        if (currentProfile != null && markProfile.isSelected() != marks.profileMarkedProperty().get()) {
+            marks.markProfile(markProfile.isSelected()).ifPresent(problems::add);
         }
-        safety.setProductionAccounts(accounts.getText()).ifPresent(problems::add);
+        marks.setProductionAccounts(accounts.getText()).ifPresent(problems::add);
         return problems.isEmpty() ? null : problems.get(0);
     }
 

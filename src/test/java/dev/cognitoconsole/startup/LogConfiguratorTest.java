@@ -1,4 +1,4 @@
-package dev.cognitoconsole.app;
+package dev.cognitoconsole.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.cognitoconsole.app;
+package dev.cognitoconsole.common;
 
 import java.util.Optional;
 import java.util.function.Function;
@@ -7,12 +7,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 
 /** Text fields of the dialogs, with the label that says what is wrong with what was typed. */
-final class Fields {
+public final class Fields {
     private Fields() {
     }
 
     /** A field with its id, its hint, and the text assistive tools read for it. */
-    static TextField field(String id, String text, String prompt, String accessibleText) {
+    public static TextField field(String id, String text, String prompt, String accessibleText) {
         TextField field = new TextField(text);
         field.setId(id);
         field.setPromptText(prompt);
@@ -21,14 +21,14 @@ final class Fields {
     }
 
     /** A label for {@code field}, so that a click on it or a screen reader finds the field. */
-    static Label labelFor(TextField field, String text) {
+    public static Label labelFor(TextField field, String text) {
         Label label = new Label(text);
         label.setLabelFor(field);
         return label;
     }
 
     /** A label that shows why the text typed in {@code field} cannot be used, and nothing while it is blank. */
-    static Label problemOf(TextField field, String id, Function<String, Optional<String>> check) {
+    public static Label problemOf(TextField field, String id, Function<String, Optional<String>> check) {
         Label problem = new Label();
         problem.setId(id);
         problem.getStyleClass().add("field-problem");

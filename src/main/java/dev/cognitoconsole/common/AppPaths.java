@@ -1,4 +1,4 @@
-package dev.cognitoconsole.app;
+package dev.cognitoconsole.common;
 
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.cognitoconsole.app;
+package dev.cognitoconsole.startup;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LogbackServiceProvider;
@@ -15,10 +15,10 @@ import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
- * SLF4J's binding to logback when the console starts from {@link Main}, which names it to SLF4J
- * ({@code slf4j.provider}). It does what logback's own provider does, less its two searches of the class path:
- * SLF4J's for a provider and logback's for a {@code Configurator} each open every jar on it (60, most of them the
- * AWS SDK's, which the first frame does not otherwise need), on the thread whose settings the window waits for.
+ * SLF4J's binding to logback when the console starts from {@code app.Main}, which names it to SLF4J
+ * ({@code slf4j.provider}). It does what logback's own provider does, less its two searches of the class path
+ * (SLF4J's for a provider and logback's for a {@code Configurator} each open every jar on it), which would delay the
+ * settings the window waits for (docs/performance.md).
  * The context is configured by {@link LogConfigurator}, or by logback's usual search where that steps aside.
  */
 public final class ConsoleLogProvider implements SLF4JServiceProvider {

@@ -1,0 +1,65 @@
+package dev.cognitoconsole.app;
+
+import dev.cognitoconsole.banner.BannerView;
+import dev.cognitoconsole.connection.ConnectionView;
+import dev.cognitoconsole.users.UsersView;
+import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The main window: the connection bar and tools on top, the bands, banner and users table, the status line. */
+final class ConsoleView {
+    private final ConnectionView connection;
+    private final Region tools;
+    private final Region safetyBands;
+    private final BannerView banner;
+    private final UsersView users;
+    private final ObservableStringValue lastChange;
+
+    /** @param lastChange what the status line says: the last change made */
+    ConsoleView(ConnectionView connection, Region tools, Region safetyBands, BannerView banner, UsersView users,
+                ObservableStringValue lastChange) {
+        this.connection = connection;
+        this.tools = tools;
+        this.safetyBands = safetyBands;
+        this.banner = banner;
+        this.users = users;
+        this.lastChange = lastChange;
+    }
+
+    Parent createView() {
+        Label status = new Label();
+        status.setId("statusLine");
+        status.textProperty().bind(lastChange);
+        HBox statusBar = new HBox(status);
+        statusBar.getStyleClass().add("status-bar");
+        statusBar.setPadding(new Insets(4, 12, 4, 12));
+
+        Region table = users.createView();
+        VBox center = new VBox(safetyBands, banner.createView(), table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        Region bar = connection.createView();
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        HBox top = new HBox(bar, tools);
+        top.setAlignment(Pos.TOP_RIGHT);
+        top.getStyleClass().add("top-bar");
+        HBox.setMargin(tools, new Insets(10, 12, 0, 0));
+        // Top first, then the middle, then the bottom: JavaFX moves the keyboard focus (Tab, and the first focus
+        // when the window opens) in the order of the children, so the profile picker gets the focus first and Tab
+        // goes on from the connection bar to the users' search bar and table, as they read on screen.
+        BorderPane pane = new BorderPane();
+        pane.setTop(top);
+        pane.setCenter(center);
+        pane.setBottom(statusBar);
+        pane.setId("consoleRoot");
+        pane.getStylesheets().add(FxDialogService.STYLESHEET.toExternalForm());
+        return pane;
+    }
+}
