@@ -7,7 +7,6 @@ import dev.cognitoconsole.export.ExportView;
 import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.safety.SafetyView;
 import dev.cognitoconsole.settings.SettingsView;
-import java.util.List;
 import javafx.beans.value.ObservableObjectValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;

@@ -10,7 +10,6 @@ import dev.cognitoconsole.common.TaskExecutor;
 import dev.cognitoconsole.model.ConsoleFailure;
 import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.SsoDeviceCode;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
