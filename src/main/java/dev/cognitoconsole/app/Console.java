@@ -8,6 +8,7 @@ import dev.cognitoconsole.aws.AwsSignIn;
 import dev.cognitoconsole.aws.CallerIdentities;
 import dev.cognitoconsole.aws.ClientSettings;
 import dev.cognitoconsole.aws.CognitoClients;
+import dev.cognitoconsole.aws.ConnectionPool;
 import dev.cognitoconsole.aws.ProfileCatalog;
 import dev.cognitoconsole.aws.ProfileCredentials;
 import dev.cognitoconsole.aws.RateBudgets;
@@ -80,6 +81,9 @@ public final class Console implements AutoCloseable {
 
     private final CognitoClients clients;
     private final ProfileCredentials credentials;
+    private final CallerIdentities callers;
+    /** The HTTP connections of every SDK client above, closed after them. */
+    private final ConnectionPool pool;
     private final AtomicReference<Consumer<String>> browser;
     private final BackgroundTaskExecutor executor;
     private final ConnectionViewModel connection;
@@ -94,7 +98,8 @@ public final class Console implements AutoCloseable {
     /** Looks at the AWS files' sizes and times every two seconds, and reads them again when they changed. */
     private final Timeline filesWatch;
 
-    private Console(CognitoClients clients, ProfileCredentials credentials,
+    private Console(CognitoClients clients, ProfileCredentials credentials, CallerIdentities callers,
+                    ConnectionPool pool,
                     AtomicReference<Consumer<String>> browser, BackgroundTaskExecutor executor,
                     ConnectionViewModel connection,
                     UsersViewModel users, BannerViewModel banner, Parent root, SettingsService preferences,
@@ -106,6 +111,8 @@ public final class Console implements AutoCloseable {
         this.settingsModel = settingsModel;
         this.clients = clients;
         this.credentials = credentials;
+        this.callers = callers;
+        this.pool = pool;
         this.browser = browser;
         this.executor = executor;
         this.connection = connection;
@@ -122,7 +129,8 @@ public final class Console implements AutoCloseable {
     /** Builds the console for these AWS files; {@code stage} owns its dialogs. Call on the FX thread. */
     public static Console create(ProfileCatalog catalog, ClientSettings settings, SettingsService preferences,
                                  Stage stage) {
-        ProfileCredentials credentials = new ProfileCredentials(catalog);
+        ConnectionPool pool = new ConnectionPool(settings);
+        ProfileCredentials credentials = new ProfileCredentials(catalog, pool);
         // Until the application hands over its browser (see openPagesWith), a page is only logged: the sign-in
         // window shows its address to copy.
         AtomicReference<Consumer<String>> browser = new AtomicReference<>(
@@ -225,8 +233,8 @@ public final class Console implements AutoCloseable {
                 "SettingsSetAside", "Settings reset", problem, null, null, List.of())));
         preferences.onFileSetAside(problem -> banner.show(new Notice(Notice.Severity.WARNING,
                 "SettingsSetAside", "Settings file set aside", problem, null, null, List.of())));
-        return new Console(clients, credentials, browser, executor, connection, users, banner, root, preferences,
-                settingsModel, usersView, journal);
+        return new Console(clients, credentials, callers, pool, browser, executor, connection, users, banner, root,
+                preferences, settingsModel, usersView, journal);
     }
 
     private static Parent layout(ConnectionView connectionView, Region tools, Region safetyBands,
@@ -342,7 +350,9 @@ public final class Console implements AutoCloseable {
         filesWatch.stop();
         executor.close();
         clients.close();
+        callers.close();
         credentials.close();
+        pool.close();
         preferences.save();
     }
 }
