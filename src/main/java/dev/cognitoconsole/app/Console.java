@@ -8,6 +8,7 @@ import dev.cognitoconsole.aws.AwsSignIn;
 import dev.cognitoconsole.aws.CallerIdentities;
 import dev.cognitoconsole.aws.ClientSettings;
 import dev.cognitoconsole.aws.CognitoClients;
+import dev.cognitoconsole.aws.ConnectionPool;
 import dev.cognitoconsole.aws.ProfileCatalog;
 import dev.cognitoconsole.aws.ProfileCredentials;
 import dev.cognitoconsole.aws.RateBudgets;
@@ -66,6 +67,9 @@ public final class Console implements AutoCloseable {
 
     private final CognitoClients clients;
     private final ProfileCredentials credentials;
+    private final CallerIdentities callers;
+    /** The HTTP connections of every SDK client above, closed after them. */
+    private final ConnectionPool pool;
     private final AtomicReference<Consumer<String>> browser;
     private final BackgroundTaskExecutor executor;
     private final ConnectionViewModel connection;
@@ -80,7 +84,8 @@ public final class Console implements AutoCloseable {
     /** Looks at the AWS files' sizes and times every two seconds, and reads them again when they changed. */
     private final Timeline filesWatch;
 
-    private Console(CognitoClients clients, ProfileCredentials credentials,
+    private Console(CognitoClients clients, ProfileCredentials credentials, CallerIdentities callers,
+                    ConnectionPool pool,
                     AtomicReference<Consumer<String>> browser, BackgroundTaskExecutor executor,
                     ConnectionViewModel connection,
                     UsersViewModel users, BannerViewModel banner, Parent root, SettingsService preferences,
@@ -92,6 +97,8 @@ public final class Console implements AutoCloseable {
         this.settingsModel = settingsModel;
         this.clients = clients;
         this.credentials = credentials;
+        this.callers = callers;
+        this.pool = pool;
         this.browser = browser;
         this.executor = executor;
         this.connection = connection;
@@ -108,7 +115,8 @@ public final class Console implements AutoCloseable {
     /** Builds the console for these AWS files; {@code stage} owns its dialogs. Call on the FX thread. */
     public static Console create(ProfileCatalog catalog, ClientSettings settings, SettingsService preferences,
                                  Stage stage) {
-        ProfileCredentials credentials = new ProfileCredentials(catalog);
+        ConnectionPool pool = new ConnectionPool(settings);
+        ProfileCredentials credentials = new ProfileCredentials(catalog, pool);
         // Until the application hands over its browser (see openPagesWith), a page is only logged: the sign-in
         // window shows its address to copy.
         AtomicReference<Consumer<String>> browser = new AtomicReference<>(
@@ -177,8 +185,8 @@ public final class Console implements AutoCloseable {
                 new BannerView(banner), usersView, users.lastChangeProperty()).createView();
         Shortcuts.install(root, users, usersView);
         ConsoleNotices.follow(connection, preferences, banner);
-        return new Console(clients, credentials, browser, executor, connection, users, banner, root, preferences,
-                settingsModel, usersView, journal);
+        return new Console(clients, credentials, callers, pool, browser, executor, connection, users, banner, root,
+                preferences, settingsModel, usersView, journal);
     }
 
     /** Sign-in pages open with {@code opener} (the application's HostServices) from now on. */
@@ -262,7 +270,9 @@ public final class Console implements AutoCloseable {
         filesWatch.stop();
         executor.close();
         clients.close();
+        callers.close();
         credentials.close();
+        pool.close();
         preferences.save();
     }
 }

@@ -5,15 +5,16 @@ import dev.cognitoconsole.model.CallerIdentity;
 import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.ConsoleFailure;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -22,10 +23,12 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 /**
  * Who AWS sees behind each profile (STS GetCallerIdentity). Answers are remembered per access key id, not per
  * profile name, so that keys replaced in a profile (or a new SSO or role session) are asked about afresh and the
- * identity named is always the one whose keys sign the calls.
+ * identity named is always the one whose keys sign the calls. STS is asked through one client per profile and region,
+ * over the connection pool of the {@link ProfileCredentials}, built again when the AWS files change.
  */
-public final class CallerIdentities {
+public final class CallerIdentities implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CallerIdentities.class);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(8);
 
     private final ProfileCatalog catalog;
     private final ProfileCredentials credentials;
@@ -33,6 +36,8 @@ public final class CallerIdentities {
     private final Map<String, CallerIdentity> byKey = new ConcurrentHashMap<>();
     /** The identity last seen for each profile, with the files' fingerprint it was seen under. */
     private final Map<String, Seen> lastSeen = new ConcurrentHashMap<>();
+    /** By profile and region: the STS client, built over the files as they were at {@link Sts#fingerprint}. */
+    private final Map<String, Sts> clients = new ConcurrentHashMap<>();
 
     private record Seen(CallerIdentity identity, String fingerprint) {
     }
@@ -42,7 +47,10 @@ public final class CallerIdentities {
         this(catalog, new ProfileCredentials(catalog));
     }
 
-    /** Asks with the console's credentials, so that a sign-in made for the Cognito clients serves here too. */
+    /**
+     * Asks with the console's credentials, so that a sign-in made for the Cognito clients serves here too, through
+     * their connection pool.
+     */
     public CallerIdentities(ProfileCatalog catalog, ProfileCredentials credentials) {
         this.catalog = catalog;
         this.credentials = credentials;
@@ -68,15 +76,8 @@ public final class CallerIdentities {
             lastSeen.put(profile.name(), new Seen(cached, fingerprint));
             return Optional.of(cached);
         }
-        ProfileFile files = catalog.profileFile();
-        try (StsClient sts = StsClient.builder()
-                .region(Region.of(connection.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(keys))
-                .httpClientBuilder(Apache5HttpClient.builder().connectionTimeout(Duration.ofSeconds(3)))
-                .overrideConfiguration(o -> o.defaultProfileFile(files).defaultProfileName(profile.name())
-                        .apiCallTimeout(Duration.ofSeconds(8)))
-                .build()) {
-            GetCallerIdentityResponse identity = sts.getCallerIdentity();
+        try {
+            GetCallerIdentityResponse identity = ask(profile.name(), connection.region(), fingerprint, keys);
             CallerIdentity caller = new CallerIdentity(identity.arn(), identity.account());
             byKey.put(keys.accessKeyId(), caller);
             lastSeen.put(profile.name(), new Seen(caller, fingerprint));
@@ -95,5 +96,100 @@ public final class CallerIdentities {
         Seen seen = lastSeen.get(connection.profile().name());
         return seen != null && seen.fingerprint().equals(catalog.fingerprint()) ? Optional.of(seen.identity())
                 : Optional.empty();
+    }
+
+    /** Closes the STS clients; the connection pool is the credentials' owner's to close. */
+    @Override
+    public void close() {
+        List.copyOf(clients.keySet()).forEach(key -> clients.computeIfPresent(key, (k, sts) -> {
+            sts.retire();
+            return null;
+        }));
+    }
+
+    private GetCallerIdentityResponse ask(String profile, String region, String fingerprint, AwsCredentials keys) {
+        Sts sts = lease(profile, region, fingerprint);
+        try {
+            return sts.client().getCallerIdentity(r -> r.overrideConfiguration(o -> o
+                    .credentialsProvider(StaticCredentialsProvider.create(keys))));
+        } finally {
+            sts.release();
+        }
+    }
+
+    /** The STS client for this profile and region over the files as they are now, held until {@link Sts#release}. */
+    private Sts lease(String profile, String region, String fingerprint) {
+        while (true) {
+            Sts sts = clients.compute(profile + "|" + region, (key, held) -> {
+                if (held != null && held.fingerprint().equals(fingerprint)) {
+                    return held;
+                }
+                if (held != null) {
+                    held.retire();
+                }
+                return new Sts(fingerprint, build(profile, region));
+            });
+            if (sts.lease()) {
+                return sts;
+            }
+        }
+    }
+
+    // The profile is the client's default profile, so that its endpoint_url and [services] sts settings apply; the
+    // keys come with each request. The 8 s call limit bounds the lookup, whatever the pool's connect timeout.
+    private StsClient build(String profile, String region) {
+        ProfileFile files = catalog.profileFile();
+        return StsClient.builder()
+                .region(Region.of(region))
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .httpClient(credentials.pool().http())
+                .overrideConfiguration(o -> o.defaultProfileFile(files).defaultProfileName(profile)
+                        .apiCallTimeout(CALL_TIMEOUT))
+                .build();
+    }
+
+    /** An STS client, closed once it is replaced (or the lookups end) and no lookup still uses it. */
+    private static final class Sts {
+        private final String fingerprint;
+        private final StsClient client;
+        private int users;
+        private boolean retired;
+
+        Sts(String fingerprint, StsClient client) {
+            this.fingerprint = fingerprint;
+            this.client = client;
+        }
+
+        String fingerprint() {
+            return fingerprint;
+        }
+
+        StsClient client() {
+            return client;
+        }
+
+        synchronized boolean lease() {
+            if (retired) {
+                return false;
+            }
+            users++;
+            return true;
+        }
+
+        synchronized void release() {
+            users--;
+            closeIfUnused();
+        }
+
+        synchronized void retire() {
+            retired = true;
+            closeIfUnused();
+        }
+
+        private void closeIfUnused() {
+            if (retired && users == 0) {
+                client.close();
+            }
+        }
     }
 }

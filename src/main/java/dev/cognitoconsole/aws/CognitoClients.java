@@ -9,14 +9,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
  * One SDK client per profile and region, built so that the profile's own settings (its endpoint_url
- * among them) apply, and closed when the console stops.
+ * among them) apply, and closed when the console stops. Their requests go through the connection pool of their
+ * {@link ProfileCredentials}.
  */
 public final class CognitoClients implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CognitoClients.class);
@@ -24,16 +24,22 @@ public final class CognitoClients implements AutoCloseable {
     private final ProfileCatalog catalog;
     private final ClientSettings settings;
     private final ProfileCredentials credentials;
-    /** Whether {@link #credentials} was made here, and so is closed here. */
+    /** Whether {@link #credentials} and its pool were made here, and so are closed here. */
     private final boolean ownsCredentials;
     private final Map<Connection, CognitoIdentityProviderClient> clients = new ConcurrentHashMap<>();
 
-    /** Clients whose credentials come from a {@link ProfileCredentials} of their own (the CLI's SSO cache). */
+    /**
+     * Clients whose credentials come from a {@link ProfileCredentials} of their own (the CLI's SSO cache), over a
+     * connection pool of their own.
+     */
     public CognitoClients(ProfileCatalog catalog, ClientSettings settings) {
-        this(catalog, settings, new ProfileCredentials(catalog), true);
+        this(catalog, settings, new ProfileCredentials(catalog, new ConnectionPool(settings)), true);
     }
 
-    /** Clients whose credentials come from {@code credentials}, which the caller closes (after these). */
+    /**
+     * Clients whose credentials come from {@code credentials}, and whose requests go through its connection pool
+     * (whose connect timeout applies, not {@code settings}'); the caller closes both (after these).
+     */
     public CognitoClients(ProfileCatalog catalog, ClientSettings settings, ProfileCredentials credentials) {
         this(catalog, settings, credentials, false);
     }
@@ -62,6 +68,7 @@ public final class CognitoClients implements AutoCloseable {
         clients.clear();
         if (ownsCredentials) {
             credentials.close();
+            credentials.pool().close();
         }
     }
 
@@ -83,10 +90,7 @@ public final class CognitoClients implements AutoCloseable {
         return builder
                 .region(Region.of(connection.region()))
                 .credentialsProvider(credentials.provider(profile))
-                .httpClientBuilder(Apache5HttpClient.builder()
-                        .connectionTimeout(settings.connectTimeout())
-                        .socketTimeout(settings.attemptTimeout())
-                        .maxConnections(16))
+                .httpClient(credentials.pool().http())
                 .overrideConfiguration(o -> o
                         // The profile must be the client's default profile, or its region and
                         // endpoint_url are read from the [default] profile instead.

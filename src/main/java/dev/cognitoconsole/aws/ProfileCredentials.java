@@ -68,15 +68,26 @@ public final class ProfileCredentials implements AutoCloseable {
     private final ProfileCatalog catalog;
     private final SsoTokenCache tokens;
     private final Clock clock;
+    private final ConnectionPool pool;
+    /** Whether {@link #pool} was made here, and so is closed here. */
+    private final boolean ownsPool;
     private final ServiceClients services;
     private final ExecutorService processReaders;
     private final CredentialProcess processes;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
-    /** The AWS CLI's SSO token cache (~/.aws/sso/cache), a 30 s limit for credential_process, the system clock. */
+    /**
+     * The AWS CLI's SSO token cache (~/.aws/sso/cache), a 30 s limit for credential_process, the system clock, and
+     * a connection pool of its own.
+     */
     public ProfileCredentials(ProfileCatalog catalog) {
         this(catalog, SsoTokenCache.defaultDir(), DEFAULT_PROCESS_TIME_LIMIT, Clock.systemUTC());
+    }
+
+    /** As {@link #ProfileCredentials(ProfileCatalog)}, with the STS, SSO and OIDC calls through {@code pool}. */
+    public ProfileCredentials(ProfileCatalog catalog, ConnectionPool pool) {
+        this(catalog, SsoTokenCache.defaultDir(), DEFAULT_PROCESS_TIME_LIMIT, Clock.systemUTC(), pool, false);
     }
 
     /**
@@ -84,10 +95,23 @@ public final class ProfileCredentials implements AutoCloseable {
      * @param processTimeLimit how long a credential_process may run
      */
     public ProfileCredentials(ProfileCatalog catalog, Path ssoCacheDir, Duration processTimeLimit, Clock clock) {
+        this(catalog, ssoCacheDir, processTimeLimit, clock, new ConnectionPool(ClientSettings.defaults()), true);
+    }
+
+    /** With the STS, SSO and OIDC calls through {@code pool}, which the caller closes (after these). */
+    ProfileCredentials(ProfileCatalog catalog, Path ssoCacheDir, Duration processTimeLimit, Clock clock,
+                       ConnectionPool pool) {
+        this(catalog, ssoCacheDir, processTimeLimit, clock, pool, false);
+    }
+
+    private ProfileCredentials(ProfileCatalog catalog, Path ssoCacheDir, Duration processTimeLimit, Clock clock,
+                               ConnectionPool pool, boolean ownsPool) {
         this.catalog = catalog;
         this.tokens = new SsoTokenCache(ssoCacheDir);
         this.clock = clock;
-        this.services = new ServiceClients(catalog::profileFile);
+        this.pool = pool;
+        this.ownsPool = ownsPool;
+        this.services = new ServiceClients(catalog::profileFile, pool);
         this.processReaders = Executors.newCachedThreadPool(run -> {
             Thread thread = new Thread(run, "credential-process-reader");
             thread.setDaemon(true);
@@ -113,6 +137,9 @@ public final class ProfileCredentials implements AutoCloseable {
     public void close() {
         services.close();
         processReaders.shutdownNow();
+        if (ownsPool) {
+            pool.close();
+        }
     }
 
     /** The credentials of the profile, resolved now unless held ones are still good. */
@@ -169,6 +196,11 @@ public final class ProfileCredentials implements AutoCloseable {
 
     ServiceClients services() {
         return services;
+    }
+
+    /** The connection pool the SDK clients that use these credentials share. */
+    ConnectionPool pool() {
+        return pool;
     }
 
     Clock clock() {

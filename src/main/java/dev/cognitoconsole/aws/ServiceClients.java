@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sso.SsoClient;
@@ -18,17 +17,19 @@ import software.amazon.awssdk.services.sts.StsClient;
  * The STS, SSO and SSO-OIDC clients that credentials come from, one per service, profile and region, built
  * like the Cognito clients: with the profile as the client's default profile, so that its {@code endpoint_url}
  * and its {@code [services]} section ({@code sts}, {@code sso}, {@code sso_oidc}) apply. They carry no
- * credentials of their own: AssumeRole gets them per request, SSO and SSO-OIDC calls need none.
+ * credentials of their own: AssumeRole gets them per request, SSO and SSO-OIDC calls need none. Their requests go
+ * through the console's {@link ConnectionPool}, which closes them; {@link #close()} closes only the clients.
  */
 final class ServiceClients implements AutoCloseable {
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
 
     private final Supplier<ProfileFile> files;
+    private final ConnectionPool pool;
     private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
 
-    ServiceClients(Supplier<ProfileFile> files) {
+    ServiceClients(Supplier<ProfileFile> files, ConnectionPool pool) {
         this.files = files;
+        this.pool = pool;
     }
 
     StsClient sts(String profile, Region region) {
@@ -51,8 +52,7 @@ final class ServiceClients implements AutoCloseable {
         ProfileFile snapshot = files.get();
         return builder.region(region)
                 .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClientBuilder(Apache5HttpClient.builder().connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(CALL_TIMEOUT))
+                .httpClient(pool.http())
                 .overrideConfiguration(o -> o.defaultProfileFile(snapshot).defaultProfileName(profile)
                         .apiCallTimeout(CALL_TIMEOUT));
     }
