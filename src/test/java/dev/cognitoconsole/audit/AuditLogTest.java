@@ -2,18 +2,17 @@ package dev.cognitoconsole.audit;
 
 import static dev.cognitoconsole.testing.FakeUserDirectory.DISABLE_USER;
 import static dev.cognitoconsole.testing.FakeUserDirectory.GET_USER;
+import static dev.cognitoconsole.testing.Fixtures.KEYS_CONNECTION;
+import static dev.cognitoconsole.testing.Fixtures.KEYS_PROFILE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.model.CallerIdentity;
-import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.ConsoleFailure;
 import dev.cognitoconsole.model.PoolSelection;
-import dev.cognitoconsole.model.ProfileKind;
 import dev.cognitoconsole.model.UserPool;
 import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
 import dev.cognitoconsole.testing.FakeUserDirectory;
@@ -45,8 +44,6 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class AuditLogTest {
-    private static final AwsProfile PROFILE = new AwsProfile("support", "eu-west-1", null, ProfileKind.STATIC_KEYS);
-    private static final Connection CONNECTION = new Connection(PROFILE, "eu-west-1");
     private static final CallerIdentity CALLER =
             new CallerIdentity("arn:aws:sts::123456789012:assumed-role/SupportDesk/jo", "123456789012");
     private static final String POOL_ID = "eu-west-1_PoolA";
@@ -62,7 +59,7 @@ class AuditLogTest {
     }
 
     private static AuditTrail.Attempt attempt(String username) {
-        return new AuditTrail.Attempt(CONNECTION, POOL_ID, username, "sub-" + username, "AdminDisableUser",
+        return new AuditTrail.Attempt(KEYS_CONNECTION, POOL_ID, username, "sub-" + username, "AdminDisableUser",
                 "TICKET-42", CALLER);
     }
 
@@ -388,7 +385,8 @@ class AuditLogTest {
     /** The audit log as UsersViewModel uses it for a single disable. */
     @Nested
     class SingleDisable {
-        private static final PoolSelection POOL = new PoolSelection(CONNECTION, new UserPool(POOL_ID, "customers"));
+        private static final PoolSelection POOL =
+                new PoolSelection(KEYS_CONNECTION, new UserPool(POOL_ID, "customers"));
 
         private final FakeUserDirectory directory = new FakeUserDirectory()
                 .addUsers(POOL_ID, FakeUserDirectory.user("alice", true), FakeUserDirectory.user("bob", true));

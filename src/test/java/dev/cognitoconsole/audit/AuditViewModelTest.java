@@ -81,6 +81,14 @@ class AuditViewModelTest {
                 outcome, code, requestId, detail);
     }
 
+    /** A view model that has loaded {@link #writeSample()}. */
+    private AuditViewModel loadedSample() {
+        writeSample();
+        AuditViewModel vm = viewModel();
+        vm.load();
+        return vm;
+    }
+
     private static List<String> users(List<AuditChange> changes) {
         return changes.stream().map(AuditChange::username).toList();
     }
@@ -343,9 +351,7 @@ class AuditViewModelTest {
 
         @BeforeEach
         void load() {
-            writeSample();
-            vm = viewModel();
-            vm.load();
+            vm = loadedSample();
         }
 
         @Test
@@ -461,9 +467,7 @@ class AuditViewModelTest {
 
         @BeforeEach
         void load() {
-            writeSample();
-            vm = viewModel();
-            vm.load();
+            vm = loadedSample();
         }
 
         @Test

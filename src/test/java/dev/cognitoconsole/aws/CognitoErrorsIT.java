@@ -14,6 +14,7 @@ import dev.cognitoconsole.model.PoolSelection;
 import dev.cognitoconsole.model.PoolUser;
 import dev.cognitoconsole.model.UserPool;
 import dev.cognitoconsole.testing.CognitoStub;
+import dev.cognitoconsole.testing.CognitoStubExtension;
 import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
 import dev.cognitoconsole.users.UserRow;
 import dev.cognitoconsole.users.UsersViewModel;
@@ -24,11 +25,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -108,7 +108,8 @@ class CognitoErrorsIT {
         }
     }
 
-    static CognitoStub cognito;
+    @RegisterExtension
+    static final CognitoStubExtension<CognitoStub> cognito = CognitoStubExtension.cognitoStub();
 
     @TempDir
     Path dir;
@@ -116,20 +117,9 @@ class CognitoErrorsIT {
     private ProfileCatalog catalog;
     private final List<CognitoClients> opened = new ArrayList<>();
 
-    @BeforeAll
-    static void startStub() {
-        cognito = CognitoStub.start();
-    }
-
-    @AfterAll
-    static void stopStub() {
-        cognito.close();
-    }
-
     @BeforeEach
     void freshStubAndFiles() {
-        cognito.reset();
-        catalog = ItFixtures.catalog(dir, cognito.endpoint());
+        catalog = ItFixtures.catalog(dir, cognito.stub().endpoint());
     }
 
     @AfterEach
@@ -145,7 +135,7 @@ class CognitoErrorsIT {
     @ParameterizedTest(name = "{1} on {0}")
     @MethodSource("everyErrorOnEveryCall")
     void eachCognitoErrorBecomesItsOwnBanner(Call call, CognitoError error) {
-        String requestId = cognito.error(call.operation, error.status, error.type, error.message);
+        String requestId = cognito.stub().error(call.operation, error.status, error.type, error.message);
         Connection connection = connection();
         Runnable retry = () -> { };
         Runnable refresh = () -> { };
@@ -157,7 +147,7 @@ class CognitoErrorsIT {
         assertThat(failure.awsCode()).isEqualTo(error.type);
         assertThat(failure.getMessage()).isEqualTo(error.message);
         assertThat(failure.requestId()).isEqualTo(requestId);
-        assertThat(cognito.requestsFor(call.operation))
+        assertThat(cognito.stub().requestsFor(call.operation))
                 .as("attempts: the SDK retries only throttling and 5xx, then the banner shows")
                 .isEqualTo(error.retried ? MAX_ATTEMPTS : 1);
 
@@ -193,8 +183,8 @@ class CognitoErrorsIT {
         List<Notice> notices = new ArrayList<>();
         SdkUserDirectory directory = directory(1);
         for (CognitoError error : CognitoError.values()) {
-            cognito.reset();
-            cognito.error(call.operation, error.status, error.type, error.message);
+            cognito.stub().reset();
+            cognito.stub().error(call.operation, error.status, error.type, error.message);
             ConsoleFailure failure = failureOf(call, directory, connection());
             notices.add(FailureNotices.describe(failure, call.context(connection(), () -> { }, () -> { })));
         }
@@ -206,23 +196,23 @@ class CognitoErrorsIT {
 
     @Test
     void throttlingIsRetriedUpToMaxAttemptsBeforeTheBannerShows() {
-        cognito.error("ListUsers", 400, "TooManyRequestsException", "Rate exceeded");
+        cognito.stub().error("ListUsers", 400, "TooManyRequestsException", "Rate exceeded");
 
         ConsoleFailure failure = failureOf(Call.LIST_USERS, directory(3), connection());
 
         assertThat(failure).isInstanceOf(ConsoleFailure.TooManyRequests.class);
-        assertThat(cognito.requestsFor("ListUsers")).isEqualTo(3);
+        assertThat(cognito.stub().requestsFor("ListUsers")).isEqualTo(3);
     }
 
     @Test
     void aThrottleThatPassesNeverReachesTheOperator() {
-        cognito.listUsersPages(POOL, List.of(List.of(CognitoStub.user(USER))));
-        cognito.failFirst("ListUsers", 1, 400, "TooManyRequestsException", "Rate exceeded");
+        cognito.stub().listUsersPages(POOL, List.of(List.of(CognitoStub.user(USER))));
+        cognito.stub().failFirst("ListUsers", 1, 400, "TooManyRequestsException", "Rate exceeded");
 
         Page<PoolUser> page = directory(2).listUsers(connection(), POOL, null);
 
         assertThat(page.items()).extracting(PoolUser::username).containsExactly(USER);
-        assertThat(cognito.requestsFor("ListUsers")).isEqualTo(2);
+        assertThat(cognito.stub().requestsFor("ListUsers")).isEqualTo(2);
     }
 
     @Test
@@ -230,13 +220,13 @@ class CognitoErrorsIT {
         String denial = "User: arn:aws:iam::123456789012:user/x is not authorized to perform: "
                 + "cognito-idp:AdminDisableUser on resource: arn:aws:cognito-idp:us-east-1:123456789012:userpool/"
                 + POOL + " because no identity-based policy allows the cognito-idp:AdminDisableUser action";
-        String requestId = cognito.error("AdminDisableUser", 400, "AccessDeniedException", denial);
+        String requestId = cognito.stub().error("AdminDisableUser", 400, "AccessDeniedException", denial);
 
         ConsoleFailure failure = failureOf(Call.ADMIN_DISABLE_USER, directory(MAX_ATTEMPTS), connection());
 
         assertThat(failure).isInstanceOf(ConsoleFailure.AccessDenied.class);
         assertThat(((ConsoleFailure.AccessDenied) failure).iamAction()).isEqualTo("cognito-idp:AdminDisableUser");
-        assertThat(cognito.requestsFor("AdminDisableUser")).isEqualTo(1);
+        assertThat(cognito.stub().requestsFor("AdminDisableUser")).isEqualTo(1);
         Notice notice = FailureNotices.describe(failure, Call.ADMIN_DISABLE_USER.context(connection(), null, null));
         assertThat(notice.code()).isEqualTo("AccessDenied");
         assertThat(notice.title()).endsWith("Access denied by IAM");
@@ -248,7 +238,7 @@ class CognitoErrorsIT {
     @Test
     void iamDenialInTheNamespacedShapeIsRecognisedToo() {
         // Some AWS front ends answer with a namespaced __type and a capitalised "Message".
-        String requestId = cognito.errorBody("ListUsers", 400, "{\"__type\":\"com.amazon.coral.service#"
+        String requestId = cognito.stub().errorBody("ListUsers", 400, "{\"__type\":\"com.amazon.coral.service#"
                 + "AccessDeniedException\",\"Message\":\"User: arn:aws:iam::123456789012:user/x is not authorized "
                 + "to perform: cognito-idp:ListUsers\"}");
 
@@ -264,7 +254,7 @@ class CognitoErrorsIT {
     void rejectedCredentialsNameTheProfile(String type) {
         String message = type.startsWith("Expired") ? "The security token included in the request is expired"
                 : "The security token included in the request is invalid.";
-        String requestId = cognito.error("ListUsers", 400, type, message);
+        String requestId = cognito.stub().error("ListUsers", 400, type, message);
 
         ConsoleFailure failure = failureOf(Call.LIST_USERS, directory(MAX_ATTEMPTS), connection());
 
@@ -282,7 +272,7 @@ class CognitoErrorsIT {
 
     @Test
     void anUnknownErrorTypeKeepsItsCodeAndMessage() {
-        String requestId = cognito.error("AdminDisableUser", 400, "FrobnicationException",
+        String requestId = cognito.stub().error("AdminDisableUser", 400, "FrobnicationException",
                 "The frobnicator is out of order.");
 
         ConsoleFailure failure = failureOf(Call.ADMIN_DISABLE_USER, directory(MAX_ATTEMPTS), connection());
@@ -300,30 +290,31 @@ class CognitoErrorsIT {
 
     @Test
     void aPlainTextServerErrorSaysWhatCameBack() {
-        cognito.plainStatus("ListUsers", 500, "Internal Server Error");
+        cognito.stub().plainStatus("ListUsers", 500, "Internal Server Error");
 
         ConsoleFailure failure = failureOf(Call.LIST_USERS, directory(MAX_ATTEMPTS), connection());
 
-        assertThat(cognito.requestsFor("ListUsers")).as("5xx is retried").isEqualTo(MAX_ATTEMPTS);
+        assertThat(cognito.stub().requestsFor("ListUsers")).as("5xx is retried").isEqualTo(MAX_ATTEMPTS);
         // No __type: the SDK cannot tell what failed, so neither can the console; it says what came back.
         assertThat(failure).isInstanceOf(ConsoleFailure.Unknown.class);
         assertThat(failure.awsCode()).isEqualTo("HTTP 500");
         Notice notice = FailureNotices.describe(failure, Call.LIST_USERS.context(connection(), () -> { }, null));
         assertThat(notice.code()).isEqualTo("HTTP 500");
         assertThat(notice.title()).isEqualTo("Loading users failed — Unexpected error: HTTP 500");
-        assertThat(notice.message()).isEqualTo(cognito.endpoint() + " answered HTTP 500 without a Cognito error: "
+        assertThat(notice.message()).isEqualTo(cognito.stub().endpoint()
+                + " answered HTTP 500 without a Cognito error: "
                 + "\"Internal Server Error\". A proxy, firewall or load balancer may have answered instead of Cognito.");
         assertThat(notice.actions()).extracting(Notice.Action::label).contains("Retry");
     }
 
     @Test
     void aProxysHtmlPageIsShownAsText() {
-        cognito.plainStatus("AdminDisableUser", 403, "<html><head><title>403 Forbidden</title></head>\n<body>"
+        cognito.stub().plainStatus("AdminDisableUser", 403, "<html><head><title>403 Forbidden</title></head>\n<body>"
                 + "<h1>Access blocked</h1><p>cognito-idp is not allowed by the corporate web policy.</p></body></html>");
 
         ConsoleFailure failure = failureOf(Call.ADMIN_DISABLE_USER, directory(MAX_ATTEMPTS), connection());
 
-        assertThat(cognito.requestsFor("AdminDisableUser")).isEqualTo(1);
+        assertThat(cognito.stub().requestsFor("AdminDisableUser")).isEqualTo(1);
         assertThat(failure).isInstanceOf(ConsoleFailure.Unknown.class);
         assertThat(failure.awsCode()).isEqualTo("HTTP 403");
         assertThat(failure.getMessage()).contains("answered HTTP 403 without a Cognito error: \"403 Forbidden Access "
@@ -352,7 +343,7 @@ class CognitoErrorsIT {
 
     @Test
     void anAnswerSlowerThanTheAttemptTimeoutIsANetworkFailure() {
-        cognito.delayed("ListUsers", Duration.ofSeconds(3));
+        cognito.stub().delayed("ListUsers", Duration.ofSeconds(3));
         ClientSettings impatient = new ClientSettings(1, Duration.ofMillis(500), Duration.ofSeconds(10),
                 Duration.ofSeconds(1));
         SdkUserDirectory directory = new SdkUserDirectory(open(new CognitoClients(catalog, impatient)));
@@ -360,17 +351,18 @@ class CognitoErrorsIT {
         ConsoleFailure failure = failureOf(Call.LIST_USERS, directory, connection());
 
         assertThat(failure).isInstanceOf(ConsoleFailure.NetworkUnreachable.class);
-        assertThat(((ConsoleFailure.NetworkUnreachable) failure).endpoint()).isEqualTo(cognito.endpoint().toString());
+        assertThat(((ConsoleFailure.NetworkUnreachable) failure).endpoint())
+                .isEqualTo(cognito.stub().endpoint().toString());
         Notice notice = FailureNotices.describe(failure, Call.LIST_USERS.context(connection(), () -> { }, null));
         assertThat(notice.code()).isEqualTo("NetworkUnreachable");
-        assertThat(notice.message()).contains(cognito.endpoint().toString());
+        assertThat(notice.message()).contains(cognito.stub().endpoint().toString());
     }
 
     @Test
     void aThrottledDisableShowsTheBannerAndItsRetryDisablesTheUser() {
-        cognito.listUsersPages(POOL, List.of(List.of(CognitoStub.user(USER))));
-        cognito.adminGetUser(POOL, CognitoStub.user(USER).withEnabled(false));
-        String requestId = cognito.error("AdminDisableUser", 400, "TooManyRequestsException", "Rate exceeded");
+        cognito.stub().listUsersPages(POOL, List.of(List.of(CognitoStub.user(USER))));
+        cognito.stub().adminGetUser(POOL, CognitoStub.user(USER).withEnabled(false));
+        String requestId = cognito.stub().error("AdminDisableUser", 400, "TooManyRequestsException", "Rate exceeded");
         BannerViewModel banner = new BannerViewModel();
         ItFixtures.ConfirmingDialogs dialogs = new ItFixtures.ConfirmingDialogs();
         UsersViewModel users = new UsersViewModel(directory(MAX_ATTEMPTS), new CurrentThreadTaskExecutor(), banner,
@@ -384,11 +376,11 @@ class CognitoErrorsIT {
         assertThat(notice.code()).isEqualTo("TooManyRequestsException");
         assertThat(notice.title()).isEqualTo("Disabling alice failed — Rate limit reached");
         assertThat(notice.requestId()).isEqualTo(requestId);
-        assertThat(cognito.requestsFor("AdminDisableUser")).isEqualTo(MAX_ATTEMPTS);
+        assertThat(cognito.stub().requestsFor("AdminDisableUser")).isEqualTo(MAX_ATTEMPTS);
         assertThat(alice.getUser().enabled()).isTrue();
         assertThat(alice.isBusy()).isFalse();
 
-        cognito.ok("AdminDisableUser");
+        cognito.stub().ok("AdminDisableUser");
         banner.perform(notice.actions().stream().filter(a -> a.label().equals("Retry")).findFirst().orElseThrow());
 
         assertThat(banner.getNotice()).isNull();
@@ -399,7 +391,7 @@ class CognitoErrorsIT {
 
     @Test
     void aFailedListingShowsTheLoadingBannerWithRetry() {
-        String requestId = cognito.error("ListUsers", 500, "InternalErrorException", "Internal server error.");
+        String requestId = cognito.stub().error("ListUsers", 500, "InternalErrorException", "Internal server error.");
         BannerViewModel banner = new BannerViewModel();
         UsersViewModel users = new UsersViewModel(directory(1), new CurrentThreadTaskExecutor(), banner,
                 new ItFixtures.ConfirmingDialogs(), () -> 0L);
@@ -411,8 +403,7 @@ class CognitoErrorsIT {
         assertThat(banner.getNotice().requestId()).isEqualTo(requestId);
         assertThat(users.loadingProperty().get()).isFalse();
 
-        cognito.reset();
-        cognito.listUsersPages(POOL, List.of(List.of(CognitoStub.user(USER), CognitoStub.user("bob"))));
+        cognito.stub().listUsersPages(POOL, List.of(List.of(CognitoStub.user(USER), CognitoStub.user("bob"))));
         banner.perform(banner.getNotice().actions().get(0));
 
         assertThat(banner.getNotice()).isNull();

@@ -7,15 +7,16 @@ import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.ConsoleFailure;
 import dev.cognitoconsole.testing.AwsFiles;
 import dev.cognitoconsole.testing.Canaries;
+import dev.cognitoconsole.testing.CognitoStub;
+import dev.cognitoconsole.testing.CognitoStubExtension;
 import dev.cognitoconsole.testing.StatefulCognito;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,61 +30,50 @@ class EndpointShownIT {
     private static final String PROFILE = "shown";
     private static final String SERVICE_PROPERTY = "aws.endpointUrlCognitoIdentityProvider";
 
-    static StatefulCognito first;
-    static StatefulCognito second;
+    @RegisterExtension
+    static final CognitoStubExtension<StatefulCognito> first = CognitoStubExtension.statefulCognito();
+    @RegisterExtension
+    static final CognitoStubExtension<StatefulCognito> second = CognitoStubExtension.statefulCognito();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startStubs() {
-        first = StatefulCognito.start();
-        second = StatefulCognito.start();
-    }
-
-    @AfterAll
-    static void stopStubs() {
-        first.close();
-        second.close();
-    }
-
     @BeforeEach
     void pools() {
-        for (StatefulCognito stub : List.of(first, second)) {
-            stub.pool(POOL, "Endpoint", StatefulCognito.users("shown", 2));
-            stub.resetCounts();
+        for (StatefulCognito stub : List.of(first.stub(), second.stub())) {
+            stub.pool(POOL, "Endpoint", CognitoStub.users("shown", 2));
         }
     }
 
     @Test
     void aProfilesEndpointUrlIsShownAndCalled() throws IOException {
-        String config = profile("endpoint_url = " + first.endpoint() + "\n");
+        String config = profile("endpoint_url = " + first.stub().endpoint() + "\n");
 
-        assertCallsGoWhereShown(config, first);
+        assertCallsGoWhereShown(config, first.stub());
     }
 
     @Test
     void aServicesSectionForCognitoIsShownAndCalledInsteadOfTheProfilesEndpointUrl() throws IOException {
-        String config = profile("endpoint_url = " + first.endpoint() + "\nservices = moved\n")
-                + servicesSection("moved", second);
+        String config = profile("endpoint_url = " + first.stub().endpoint() + "\nservices = moved\n")
+                + servicesSection("moved", second.stub());
 
-        assertCallsGoWhereShown(config, second);
+        assertCallsGoWhereShown(config, second.stub());
     }
 
     @Test
     void aServicesSectionAloneIsShownRatherThanAwsAndCalled() throws IOException {
-        String config = profile("services = moved\n") + servicesSection("moved", second);
+        String config = profile("services = moved\n") + servicesSection("moved", second.stub());
 
-        assertCallsGoWhereShown(config, second);
+        assertCallsGoWhereShown(config, second.stub());
     }
 
     @Test
     void theSdksSystemPropertyForCognitoIsShownAndCalled() throws IOException {
-        String config = profile("endpoint_url = " + first.endpoint() + "\n");
+        String config = profile("endpoint_url = " + first.stub().endpoint() + "\n");
         String before = System.getProperty(SERVICE_PROPERTY);
-        System.setProperty(SERVICE_PROPERTY, second.endpoint().toString());
+        System.setProperty(SERVICE_PROPERTY, second.stub().endpoint().toString());
         try {
-            assertCallsGoWhereShown(config, second);
+            assertCallsGoWhereShown(config, second.stub());
         } finally {
             if (before == null) {
                 System.clearProperty(SERVICE_PROPERTY);
@@ -95,18 +85,19 @@ class EndpointShownIT {
 
     @Test
     void anEndpointAddedToTheFilesAfterTheProfileWasShownIsNotCalled() throws IOException {
-        ProfileCatalog catalog = AwsFiles.catalog(dir, profile("endpoint_url = " + first.endpoint() + "\n"), PROFILE);
+        ProfileCatalog catalog = AwsFiles.catalog(dir, profile("endpoint_url = " + first.stub().endpoint() + "\n"),
+                PROFILE);
         Connection connection = ItFixtures.connection(catalog, PROFILE, ItFixtures.REGION);
         // Someone edits the config after the operator picked the profile.
-        Files.writeString(dir.resolve("config"), profile("endpoint_url = " + second.endpoint() + "\n"));
+        Files.writeString(dir.resolve("config"), profile("endpoint_url = " + second.stub().endpoint() + "\n"));
 
         try (CognitoClients clients = new CognitoClients(catalog, ItFixtures.settings(1))) {
             new SdkUserDirectory(clients, RateBudgets.unlimited()).listUsers(connection, POOL, null, null);
         }
 
-        assertThat(connection.endpoint()).isEqualTo(first.endpoint().toString());
-        assertThat(first.requests("ListUsers")).isEqualTo(1);
-        assertThat(second.requestsInAll()).as("calls to an endpoint never shown").isZero();
+        assertThat(connection.endpoint()).isEqualTo(first.stub().endpoint().toString());
+        assertThat(first.stub().requests("ListUsers")).isEqualTo(1);
+        assertThat(second.stub().requestsInAll()).as("calls to an endpoint never shown").isZero();
     }
 
     @Test
@@ -114,7 +105,7 @@ class EndpointShownIT {
         ProfileCatalog catalog = AwsFiles.catalog(dir, profile(""), PROFILE);
         Connection connection = ItFixtures.connection(catalog, PROFILE, ItFixtures.REGION);
         assertThat(connection.endpoint()).isEqualTo("https://cognito-idp.us-east-1.amazonaws.com");
-        Files.writeString(dir.resolve("config"), profile("endpoint_url = " + second.endpoint() + "\n"));
+        Files.writeString(dir.resolve("config"), profile("endpoint_url = " + second.stub().endpoint() + "\n"));
 
         ConsoleFailure failure;
         try (CognitoClients clients = new CognitoClients(catalog, ItFixtures.settings(1))) {
@@ -123,14 +114,14 @@ class EndpointShownIT {
         }
 
         assertThat(failure).isNotNull();
-        assertThat(failure.getMessage()).contains(second.endpoint().toString(), "reload the profiles");
-        assertThat(second.requestsInAll()).as("calls to an endpoint never shown").isZero();
+        assertThat(failure.getMessage()).contains(second.stub().endpoint().toString(), "reload the profiles");
+        assertThat(second.stub().requestsInAll()).as("calls to an endpoint never shown").isZero();
     }
 
     private void assertCallsGoWhereShown(String config, StatefulCognito expected) throws IOException {
         ProfileCatalog catalog = AwsFiles.catalog(dir, config, PROFILE);
         Connection connection = ItFixtures.connection(catalog, PROFILE, ItFixtures.REGION);
-        StatefulCognito other = expected == first ? second : first;
+        StatefulCognito other = expected == first.stub() ? second.stub() : first.stub();
 
         int listed;
         try (CognitoClients clients = new CognitoClients(catalog, ItFixtures.settings(1))) {

@@ -12,6 +12,7 @@ import dev.cognitoconsole.model.UserPool;
 import dev.cognitoconsole.testing.AwsFiles;
 import dev.cognitoconsole.testing.Canaries;
 import dev.cognitoconsole.testing.CognitoStub;
+import dev.cognitoconsole.testing.CognitoStubExtension;
 import dev.cognitoconsole.testing.CuttableProxy;
 import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
 import dev.cognitoconsole.testing.MutableClock;
@@ -35,11 +36,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -63,30 +63,20 @@ class FaultSuiteIT {
     private static final Duration IMPATIENT = Duration.ofSeconds(2);
     /** How late a {@link Fault#SLOW} answer comes: well past {@link #IMPATIENT}. */
     private static final Duration SLOW_ANSWER = Duration.ofSeconds(5);
-    private static final List<CognitoStub.User> ALL = StatefulCognito.users("fault", USERS);
+    private static final List<CognitoStub.User> ALL = CognitoStub.users("fault", USERS);
 
-    static StatefulCognito cognito;
+    @RegisterExtension
+    static final CognitoStubExtension<StatefulCognito> cognito = CognitoStubExtension.statefulCognito();
 
     @TempDir
     Path dir;
 
     private final List<AutoCloseable> opened = new ArrayList<>();
 
-    @BeforeAll
-    static void startStub() {
-        cognito = StatefulCognito.start();
-    }
-
-    @AfterAll
-    static void stopStub() {
-        cognito.close();
-    }
-
     @BeforeEach
     void freshPool() {
-        cognito.pool(POOL, "Faults", ALL).faults(FaultPlan.NONE).onArrival((op, n, body) -> { })
+        cognito.stub().pool(POOL, "Faults", ALL).faults(FaultPlan.NONE).onArrival((op, n, body) -> { })
                 .slowDelay(SLOW_ANSWER);
-        cognito.resetCounts();
     }
 
     @AfterEach
@@ -140,8 +130,8 @@ class FaultSuiteIT {
     @ParameterizedTest(name = "{0}")
     @EnumSource(ListingFault.class)
     void aListingEndsWithEveryUserOnceOrABannerThatKeepsTheRowsAndResumes(ListingFault fault) {
-        cognito.faults(fault.plan);
-        Rig rig = rig(ItFixtures.catalog(dir, cognito.endpoint()), fault.maxAttempts,
+        cognito.stub().faults(fault.plan);
+        Rig rig = rig(ItFixtures.catalog(dir, cognito.stub().endpoint()), fault.maxAttempts,
                 fault == ListingFault.SLOWER_THAN_THE_ATTEMPT_TIMEOUT ? IMPATIENT : PATIENT);
 
         List<Notice> banners = listToTheEnd(rig, 200);
@@ -150,17 +140,17 @@ class FaultSuiteIT {
         if (fault.mustSurface()) {
             assertThat(banners).as("a fault on every attempt of one page reaches the operator").isNotEmpty();
         }
-        assertThat(cognito.faultsInAll()).as("faults injected").isPositive();
+        assertThat(cognito.stub().faultsInAll()).as("faults injected").isPositive();
     }
 
     @Test
     void thePoolDeletedMidScanSaysSoKeepsTheRowsAndReloadSaysItAgain() {
-        cognito.onArrival((op, n, body) -> {
+        cognito.stub().onArrival((op, n, body) -> {
             if (op.equals(LIST) && n == 3) {
-                cognito.deletePool(POOL);
+                cognito.stub().deletePool(POOL);
             }
         });
-        Rig rig = rig(cognito.endpoint(), 2);
+        Rig rig = rig(cognito.stub().endpoint(), 2);
 
         rig.users.show(rig.selection());
 
@@ -188,8 +178,8 @@ class FaultSuiteIT {
     @Test
     void credentialsThatExpireMidScanAskForRenewalAndRetryResumesAfterTheRowsKept() {
         AtomicBoolean renewed = new AtomicBoolean();
-        cognito.faults((op, n, body) -> op.equals(LIST) && n >= 3 && !renewed.get() ? Fault.EXPIRED_TOKEN : null);
-        Rig rig = rig(cognito.endpoint(), 2);
+        cognito.stub().faults((op, n, body) -> op.equals(LIST) && n >= 3 && !renewed.get() ? Fault.EXPIRED_TOKEN : null);
+        Rig rig = rig(cognito.stub().endpoint(), 2);
 
         rig.users.show(rig.selection());
 
@@ -198,7 +188,7 @@ class FaultSuiteIT {
         assertThat(notice.advice()).contains("Renew the credentials of profile " + ItFixtures.PROFILE);
         assertClean(notice);
         assertThat(rig.names()).containsExactlyElementsOf(usernames(0, 2 * PAGE));
-        assertThat(cognito.requests(LIST)).as("an expired token is not retried").isEqualTo(3);
+        assertThat(cognito.stub().requests(LIST)).as("an expired token is not retried").isEqualTo(3);
 
         renewed.set(true);
         rig.banner.perform(action(notice, "Retry"));
@@ -220,10 +210,10 @@ class FaultSuiteIT {
                 + "\", \"SessionToken\": \"" + Canaries.SESSION_TOKEN + "\", \"Expiration\": \""
                 + Instant.now().plusSeconds(3600) + "\"}'\n");
         ProfileCatalog catalog = AwsFiles.catalog(dir, "[profile " + ItFixtures.PROFILE + "]\nregion = "
-                + ItFixtures.REGION + "\nendpoint_url = " + cognito.endpoint() + "\ncredential_process = /bin/sh "
+                + ItFixtures.REGION + "\nendpoint_url = " + cognito.stub().endpoint() + "\ncredential_process = /bin/sh "
                 + script + "\n", ItFixtures.PROFILE);
         AtomicBoolean renewed = new AtomicBoolean();
-        cognito.faults((op, n, body) -> op.equals(LIST) && n >= 3 && !renewed.get() ? Fault.EXPIRED_TOKEN : null);
+        cognito.stub().faults((op, n, body) -> op.equals(LIST) && n >= 3 && !renewed.get() ? Fault.EXPIRED_TOKEN : null);
         Rig rig = rig(catalog, 2);
 
         rig.users.show(rig.selection());
@@ -253,7 +243,7 @@ class FaultSuiteIT {
         Files.writeString(script, "#!/bin/sh\nif [ -f '" + credentials + "' ]; then cat '" + credentials
                 + "'; else echo 'The session token has expired' >&2; exit 1; fi\n");
         ProfileCatalog catalog = AwsFiles.catalog(dir, "[profile " + ItFixtures.PROFILE + "]\nregion = "
-                + ItFixtures.REGION + "\nendpoint_url = " + cognito.endpoint() + "\ncredential_process = /bin/sh "
+                + ItFixtures.REGION + "\nendpoint_url = " + cognito.stub().endpoint() + "\ncredential_process = /bin/sh "
                 + script + "\n", ItFixtures.PROFILE);
         Rig rig = rig(catalog, 2);
 
@@ -265,7 +255,7 @@ class FaultSuiteIT {
         assertThat(notice.advice()).as("the fix names the profile's own credential source")
                 .contains("credential_process of profile " + ItFixtures.PROFILE);
         assertClean(notice);
-        assertThat(cognito.requests(LIST)).as("nothing went out unsigned").isZero();
+        assertThat(cognito.stub().requests(LIST)).as("nothing went out unsigned").isZero();
 
         Files.writeString(credentials, "{\"Version\": 1, \"AccessKeyId\": \"" + Canaries.ACCESS_KEY_ID
                 + "\", \"SecretAccessKey\": \"" + Canaries.SECRET_ACCESS_KEY + "\", \"SessionToken\": \""
@@ -302,8 +292,8 @@ class FaultSuiteIT {
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = Fault.class, mode = EnumSource.Mode.EXCLUDE, names = {"USER_NOT_FOUND", "RESOURCE_NOT_FOUND"})
     void aWriteMetByAFaultEndsConfirmedOrFailedAndAuditedOnceAndIsNeverAppliedTwice(Fault fault) {
-        cognito.faults(FaultPlan.at(DISABLE, fault, 1));
-        Rig rig = rig(ItFixtures.catalog(dir, cognito.endpoint()), 2, fault == Fault.SLOW ? IMPATIENT : PATIENT);
+        cognito.stub().faults(FaultPlan.at(DISABLE, fault, 1));
+        Rig rig = rig(ItFixtures.catalog(dir, cognito.stub().endpoint()), 2, fault == Fault.SLOW ? IMPATIENT : PATIENT);
         listToTheEnd(rig, 20);
         UserRow row = rig.row("fault-001");
 
@@ -315,22 +305,22 @@ class FaultSuiteIT {
 
     @Test
     void aWriteAppliedThenThrottledOnTheSdksRetryIsNotReportedAsUnchanged() {
-        cognito.faults((op, n, body) -> !op.equals(DISABLE) ? null : n == 1 ? Fault.RESET : Fault.THROTTLE);
-        Rig rig = shown(cognito.endpoint(), 2);
+        cognito.stub().faults((op, n, body) -> !op.equals(DISABLE) ? null : n == 1 ? Fault.RESET : Fault.THROTTLE);
+        Rig rig = shown(cognito.stub().endpoint(), 2);
         UserRow row = rig.row("fault-001");
 
         rig.users.toggle(row);
 
-        assertThat(cognito.requests(DISABLE)).isEqualTo(2);
-        assertThat(cognito.enabled(POOL, "fault-001")).as("the first attempt was applied").isFalse();
+        assertThat(cognito.stub().requests(DISABLE)).isEqualTo(2);
+        assertThat(cognito.stub().enabled(POOL, "fault-001")).as("the first attempt was applied").isFalse();
         checkWrite(rig, row, 1);
     }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = Fault.class, names = {"EMPTY_200", "TRUNCATED_JSON", "RESET", "THROTTLE"})
     void aReadBackMetByAFaultIsNeverTakenForTheUsersState(Fault fault) {
-        cognito.faults((op, n, body) -> op.equals("AdminGetUser") ? fault : null);
-        Rig rig = shown(cognito.endpoint(), 2);
+        cognito.stub().faults((op, n, body) -> op.equals("AdminGetUser") ? fault : null);
+        Rig rig = shown(cognito.stub().endpoint(), 2);
         UserRow row = rig.row("fault-004");
 
         rig.users.toggle(row);
@@ -341,20 +331,20 @@ class FaultSuiteIT {
         assertThat(row.getUser().username()).as("the row keeps its user").isEqualTo("fault-004");
         assertThat(row.getUser().email()).isEqualTo("fault-004@example.com");
         assertThat(outcomesOf(rig, "fault-004")).containsExactly(AuditEntry.Outcome.DONE);
-        assertThat(cognito.enabled(POOL, "fault-004")).isFalse();
+        assertThat(cognito.stub().enabled(POOL, "fault-004")).isFalse();
 
-        cognito.faults(FaultPlan.NONE);
+        cognito.stub().faults(FaultPlan.NONE);
         rig.banner.perform(action(notice, "Refresh"));
 
         assertThat(rig.row("fault-004").getUser().enabled()).isFalse();
-        assertThat(cognito.changes(POOL, "fault-004")).isEqualTo(1);
+        assertThat(cognito.stub().changes(POOL, "fault-004")).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0}% of AdminDisableUser throttled")
     @org.junit.jupiter.params.provider.ValueSource(ints = {50, 90})
     void aThrottlingStormOnWritesEndsWithEachUserChangedOnceAndEveryTryAudited(int percent) {
-        cognito.faults(FaultPlan.seeded(SEED, percent / 100.0, List.of(DISABLE), List.of(Fault.THROTTLE)));
-        Rig rig = shown(cognito.endpoint(), 1);
+        cognito.stub().faults(FaultPlan.seeded(SEED, percent / 100.0, List.of(DISABLE), List.of(Fault.THROTTLE)));
+        Rig rig = shown(cognito.stub().endpoint(), 1);
         List<String> targets = usernames(0, 5);
         int tries = 0;
 
@@ -376,21 +366,21 @@ class FaultSuiteIT {
             tries += triesOfUser;
         }
 
-        assertThat(cognito.requests(DISABLE)).as("one request per try: nothing retried behind the operator's back")
+        assertThat(cognito.stub().requests(DISABLE)).as("one request per try: nothing retried behind the operator's back")
                 .isEqualTo(tries);
         Map<AuditEntry.Outcome, Long> outcomes = rig.audit().stream().filter(e -> e.phase() == AuditEntry.Phase.OUTCOME)
                 .collect(Collectors.groupingBy(AuditEntry::outcome, Collectors.counting()));
         assertThat(outcomes.get(AuditEntry.Outcome.DONE)).isEqualTo(targets.size());
         assertThat(outcomes.getOrDefault(AuditEntry.Outcome.FAILED, 0L)).isEqualTo(tries - targets.size());
-        assertThat(cognito.faultsInjected().getOrDefault(Fault.THROTTLE, 0L)).isEqualTo(tries - targets.size());
-        targets.forEach(who -> assertThat(cognito.changes(POOL, who)).as(who + " changed").isEqualTo(1));
+        assertThat(cognito.stub().faultsInjected().getOrDefault(Fault.THROTTLE, 0L)).isEqualTo(tries - targets.size());
+        targets.forEach(who -> assertThat(cognito.stub().changes(POOL, who)).as(who + " changed").isEqualTo(1));
     }
 
     @Test
     void aUserDeletedBeforeTheWriteIsExplainedAuditedAsFailedAndRefreshDropsTheRow() {
-        Rig rig = shown(cognito.endpoint(), 2);
+        Rig rig = shown(cognito.stub().endpoint(), 2);
         UserRow row = rig.row("fault-002");
-        cognito.deleteUser(POOL, "fault-002");
+        cognito.stub().deleteUser(POOL, "fault-002");
 
         rig.users.toggle(row);
 
@@ -398,7 +388,7 @@ class FaultSuiteIT {
         assertThat(notice.code()).isEqualTo("UserNotFoundException");
         assertThat(notice.advice()).startsWith("fault-002 was not changed.");
         assertClean(notice);
-        assertThat(cognito.requests(DISABLE)).isEqualTo(1);
+        assertThat(cognito.stub().requests(DISABLE)).isEqualTo(1);
         assertThat(outcomesOf(rig, "fault-002")).containsExactly(AuditEntry.Outcome.FAILED);
         assertThat(row.getUser().enabled()).isTrue();
         assertThat(row.isBusy()).isFalse();
@@ -422,7 +412,7 @@ class FaultSuiteIT {
         assertThat(notice.advice()).startsWith("Whether fault-003 was changed is not known");
         assertThat(outcomesOf(rig, "fault-003")).containsExactly(AuditEntry.Outcome.UNKNOWN);
         assertThat(row.getUser().enabled()).as("not shown as done").isTrue();
-        assertThat(cognito.enabled(POOL, "fault-003")).as("the server applied it; the answer was lost").isFalse();
+        assertThat(cognito.stub().enabled(POOL, "fault-003")).as("the server applied it; the answer was lost").isFalse();
 
         proxy.restore();
         rig.banner.perform(action(notice, "Retry"));
@@ -430,7 +420,7 @@ class FaultSuiteIT {
         assertThat(rig.banner.getNotice()).isNull();
         assertThat(row.getUser().enabled()).isFalse();
         assertThat(rig.users.lastChangeProperty().get()).contains("fault-003 disabled").contains("confirmed");
-        assertThat(cognito.changes(POOL, "fault-003")).isEqualTo(1);
+        assertThat(cognito.stub().changes(POOL, "fault-003")).isEqualTo(1);
         assertThat(outcomesOf(rig, "fault-003")).containsExactly(AuditEntry.Outcome.UNKNOWN, AuditEntry.Outcome.DONE);
     }
 
@@ -450,10 +440,10 @@ class FaultSuiteIT {
         assertThat(outcomes.stream().map(AuditEntry::operationId).toList())
                 .containsExactlyElementsOf(attempts.stream().map(AuditEntry::operationId).toList());
         AuditEntry last = outcomes.get(outcomes.size() - 1);
-        boolean serverDisabled = !cognito.enabled(POOL, who);
+        boolean serverDisabled = !cognito.stub().enabled(POOL, who);
         switch (last.outcome()) {
             case DONE -> assertThat(serverDisabled).as("audited DONE, so the server holds it").isTrue();
-            case FAILED -> assertThat(cognito.changes(POOL, who)).as("audited FAILED: " + last.detail()
+            case FAILED -> assertThat(cognito.stub().changes(POOL, who)).as("audited FAILED: " + last.detail()
                     + ", so the server never changed").isZero();
             case UNKNOWN -> assertThat(rig.banner.getNotice().advice()).contains("is not known");
             default -> throw new AssertionError(last);
@@ -469,13 +459,13 @@ class FaultSuiteIT {
         } else {
             assertClean(notice);
         }
-        assertThat(cognito.changes(POOL, who)).as("changes of " + who).isLessThanOrEqualTo(1);
+        assertThat(cognito.stub().changes(POOL, who)).as("changes of " + who).isLessThanOrEqualTo(1);
     }
 
     /** Follows the banner's Retry (or Refresh, then a new try) until the change is confirmed. */
     private void recover(Rig rig, UserRow first) {
         String who = first.getUser().username();
-        cognito.faults(FaultPlan.NONE);
+        cognito.stub().faults(FaultPlan.NONE);
         int tries = outcomesOf(rig, who).size();
         UserRow row = first;
         for (int round = 0; rig.banner.getNotice() != null || row.getUser().enabled(); round++) {
@@ -497,8 +487,8 @@ class FaultSuiteIT {
                 }
             }
         }
-        assertThat(cognito.enabled(POOL, who)).isFalse();
-        assertThat(cognito.changes(POOL, who)).as("changed once").isEqualTo(1);
+        assertThat(cognito.stub().enabled(POOL, who)).isFalse();
+        assertThat(cognito.stub().changes(POOL, who)).as("changed once").isEqualTo(1);
         assertThat(outcomesOf(rig, who)).hasSize(tries).last().isEqualTo(AuditEntry.Outcome.DONE);
     }
 
@@ -554,8 +544,8 @@ class FaultSuiteIT {
 
     /** A proxy in front of the stub whose network drops as the {@code n}-th request of {@code operation} arrives. */
     private CuttableProxy proxyCutOn(String operation, int n) {
-        CuttableProxy proxy = open(CuttableProxy.to(cognito.port()));
-        cognito.onArrival((op, i, body) -> {
+        CuttableProxy proxy = open(CuttableProxy.to(cognito.stub().port()));
+        cognito.stub().onArrival((op, i, body) -> {
             if (op.equals(operation) && i == n) {
                 proxy.cut();
             }

@@ -11,6 +11,7 @@ import dev.cognitoconsole.model.PoolSelection;
 import dev.cognitoconsole.model.PoolUser;
 import dev.cognitoconsole.model.UserPool;
 import dev.cognitoconsole.testing.CognitoStub;
+import dev.cognitoconsole.testing.CognitoStubExtension;
 import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
 import dev.cognitoconsole.users.UserRow;
 import dev.cognitoconsole.users.UsersViewModel;
@@ -19,18 +20,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** ListUsers and ListUserPools paging, over real HTTP through the real SDK client and the real ViewModels. */
 class ListUsersPagingIT {
     private static final String POOL = "us-east-1_Paging01";
 
-    static CognitoStub cognito;
+    @RegisterExtension
+    static final CognitoStubExtension<CognitoStub> cognito = CognitoStubExtension.cognitoStub();
 
     @TempDir
     Path dir;
@@ -41,20 +42,9 @@ class ListUsersPagingIT {
     private Connection connection;
     private final BannerViewModel banner = new BannerViewModel();
 
-    @BeforeAll
-    static void startStub() {
-        cognito = CognitoStub.start();
-    }
-
-    @AfterAll
-    static void stopStub() {
-        cognito.close();
-    }
-
     @BeforeEach
     void connect() {
-        cognito.reset();
-        catalog = ItFixtures.catalog(dir, cognito.endpoint());
+        catalog = ItFixtures.catalog(dir, cognito.stub().endpoint());
         clients = new CognitoClients(catalog, ItFixtures.settings(1));
         directory = new SdkUserDirectory(clients);
         connection = ItFixtures.connection(catalog, ItFixtures.PROFILE, ItFixtures.REGION);
@@ -68,7 +58,7 @@ class ListUsersPagingIT {
     @Test
     void everyUserArrivesOnceInOrderAndEachRequestCarriesThePreviousToken() {
         List<CognitoStub.User> all = users(137);
-        cognito.listUsersPages(POOL, split(all, 60, 60, 17));
+        cognito.stub().listUsersPages(POOL, split(all, 60, 60, 17));
 
         List<PoolUser> listed = new ArrayList<>();
         String token = null;
@@ -78,7 +68,7 @@ class ListUsersPagingIT {
             token = page.hasMore() ? page.nextToken() : null;
         } while (token != null);
 
-        assertThat(listed).extracting(PoolUser::username).containsExactlyElementsOf(usernames(all));
+        assertThat(listed).extracting(PoolUser::username).containsExactlyElementsOf(CognitoStub.usernames(all));
         assertThat(listed).extracting(PoolUser::sub).doesNotHaveDuplicates().doesNotContainNull();
         assertRequestedInPages(3);
     }
@@ -96,7 +86,7 @@ class ListUsersPagingIT {
                 .withDates(created, modified);
         CognitoStub.User noEmail = CognitoStub.user("phone-only").withEmail(null)
                 .withAttribute("phone_number", "+447700900123");
-        cognito.listUsersPages(POOL, List.of(List.of(zoe, noEmail)));
+        cognito.stub().listUsersPages(POOL, List.of(List.of(zoe, noEmail)));
 
         List<PoolUser> users = directory.listUsers(connection, POOL, null).items();
 
@@ -120,12 +110,12 @@ class ListUsersPagingIT {
     @Test
     void shortAndEmptyPagesWhileMoreRemainDoNotEndTheListing() {
         List<CognitoStub.User> all = users(123);
-        cognito.listUsersPages(POOL, split(all, 60, 0, 3, 59, 1));
+        cognito.stub().listUsersPages(POOL, split(all, 60, 0, 3, 59, 1));
         UsersViewModel users = usersViewModel();
 
         users.show(new PoolSelection(connection, new UserPool(POOL, "Paging")));
 
-        assertThat(users.rows()).extracting(r -> r.getUser().username()).containsExactlyElementsOf(usernames(all));
+        assertThat(users.rows()).extracting(r -> r.getUser().username()).containsExactlyElementsOf(CognitoStub.usernames(all));
         assertThat(users.loadingProperty().get()).isFalse();
         assertThat(users.countTextProperty().get()).isEqualTo("123 users");
         assertThat(banner.getNotice()).isNull();
@@ -135,7 +125,7 @@ class ListUsersPagingIT {
     @Test
     void theViewModelShowsAPoolOfSeveralFullPagesWithEachUsersState() {
         List<CognitoStub.User> all = users(180);
-        cognito.listUsersPages(POOL, split(all, 60, 60, 60));
+        cognito.stub().listUsersPages(POOL, split(all, 60, 60, 60));
         UsersViewModel users = usersViewModel();
 
         users.show(new PoolSelection(connection, new UserPool(POOL, "Paging")));
@@ -153,7 +143,7 @@ class ListUsersPagingIT {
 
     @Test
     void anEmptyPoolIsOneRequestAndNoUsers() {
-        cognito.listUsersPages(POOL, List.of(List.of()));
+        cognito.stub().listUsersPages(POOL, List.of(List.of()));
 
         Page<PoolUser> page = directory.listUsers(connection, POOL, null);
 
@@ -168,8 +158,8 @@ class ListUsersPagingIT {
         assertThat(users.countTextProperty().get()).isEqualTo("0 users");
         assertThat(users.loadingProperty().get()).isFalse();
         assertThat(banner.getNotice()).isNull();
-        assertThat(cognito.requestsFor("ListUsers")).isEqualTo(2);
-        assertThat(cognito.requestBodies("ListUsers")).allSatisfy(body -> {
+        assertThat(cognito.stub().requestsFor("ListUsers")).isEqualTo(2);
+        assertThat(cognito.stub().requestBodies("ListUsers")).allSatisfy(body -> {
             assertThat(body.has("PaginationToken")).isFalse();
             assertThat(body.path("Limit").asInt()).isEqualTo(60);
         });
@@ -180,10 +170,10 @@ class ListUsersPagingIT {
         List<CognitoStub.Pool> all = IntStream.rangeClosed(1, 125)
                 .mapToObj(i -> new CognitoStub.Pool(String.format("us-east-1_Pool%04d", i), "Pool " + i))
                 .toList();
-        cognito.listPoolsPages(List.of(all.subList(0, 60), all.subList(60, 62), all.subList(62, 122),
+        cognito.stub().listPoolsPages(List.of(all.subList(0, 60), all.subList(60, 62), all.subList(62, 122),
                 all.subList(122, 125)));
         String chosen = all.get(100).id();
-        cognito.listUsersPages(chosen, List.of(users(2)));
+        cognito.stub().listUsersPages(chosen, List.of(users(2)));
         CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
         ConnectionViewModel connections = new ConnectionViewModel(catalog, List.of("eu-west-1", "us-east-1"),
                 directory, executor, banner);
@@ -198,7 +188,7 @@ class ListUsersPagingIT {
                 .containsExactlyInAnyOrderElementsOf(all.stream().map(CognitoStub.Pool::id).toList());
         assertThat(connections.pools()).extracting(UserPool::name).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
         assertThat(connections.poolsLoadingProperty().get()).isFalse();
-        List<JsonNode> requests = cognito.requestBodies("ListUserPools");
+        List<JsonNode> requests = cognito.stub().requestBodies("ListUserPools");
         assertThat(requests).hasSize(4);
         for (int i = 0; i < requests.size(); i++) {
             JsonNode body = requests.get(i);
@@ -224,7 +214,7 @@ class ListUsersPagingIT {
 
     /** The ListUsers requests were one per page, for this pool, at the largest page size, chained by token. */
     private static void assertRequestedInPages(int pages) {
-        List<JsonNode> requests = cognito.requestBodies("ListUsers");
+        List<JsonNode> requests = cognito.stub().requestBodies("ListUsers");
         assertThat(requests).hasSize(pages);
         for (int i = 0; i < pages; i++) {
             JsonNode body = requests.get(i);
@@ -263,9 +253,5 @@ class ListUsersPagingIT {
         }
         assertThat(from).as("page sizes add up").isEqualTo(all.size());
         return pages;
-    }
-
-    private static List<String> usernames(List<CognitoStub.User> users) {
-        return users.stream().map(CognitoStub.User::username).toList();
     }
 }

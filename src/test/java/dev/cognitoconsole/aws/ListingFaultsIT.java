@@ -9,6 +9,7 @@ import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.PoolSelection;
 import dev.cognitoconsole.model.UserPool;
 import dev.cognitoconsole.testing.CognitoStub;
+import dev.cognitoconsole.testing.CognitoStubExtension;
 import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
 import dev.cognitoconsole.testing.MutableClock;
 import dev.cognitoconsole.users.UserRow;
@@ -21,11 +22,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import javafx.collections.ListChangeListener;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,7 +41,8 @@ class ListingFaultsIT {
     /** As Cognito words a pagination token it no longer accepts. */
     private static final String INVALID_TOKEN = "Invalid pagination token.";
 
-    static CognitoStub cognito;
+    @RegisterExtension
+    static final CognitoStubExtension<CognitoStub> cognito = CognitoStubExtension.cognitoStub();
 
     @TempDir
     Path dir;
@@ -56,20 +57,9 @@ class ListingFaultsIT {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
     private UsersViewModel users;
 
-    @BeforeAll
-    static void startStub() {
-        cognito = CognitoStub.start();
-    }
-
-    @AfterAll
-    static void stopStub() {
-        cognito.close();
-    }
-
     @BeforeEach
     void connect() {
-        cognito.reset();
-        ProfileCatalog catalog = ItFixtures.catalog(dir, cognito.endpoint());
+        ProfileCatalog catalog = ItFixtures.catalog(dir, cognito.stub().endpoint());
         clients = new CognitoClients(catalog, ItFixtures.settings(1));
         connection = ItFixtures.connection(catalog, ItFixtures.PROFILE, ItFixtures.REGION);
         users = new UsersViewModel(new SdkUserDirectory(clients), executor, banner,
@@ -84,14 +74,14 @@ class ListingFaultsIT {
 
     @Test
     void throttledPagesAreRetriedWithBackoffAndEveryUserArrivesOnceInOrder() {
-        List<CognitoStub.User> all = users(300);
-        cognito.listUsersPages(POOL, pages(all, 5));
-        cognito.failTimesForToken(POOL, token(2), 2, 400, THROTTLED, "Rate exceeded");
-        cognito.failTimesForToken(POOL, token(4), 2, 400, THROTTLED, "Rate exceeded");
+        List<CognitoStub.User> all = CognitoStub.users("fault", 300);
+        cognito.stub().listUsersPages(POOL, pages(all, 5));
+        cognito.stub().failTimesForToken(POOL, token(2), 2, 400, THROTTLED, "Rate exceeded");
+        cognito.stub().failTimesForToken(POOL, token(4), 2, 400, THROTTLED, "Rate exceeded");
 
         users.show(selection());
 
-        assertThat(names()).containsExactlyElementsOf(usernames(all));
+        assertThat(names()).containsExactlyElementsOf(CognitoStub.usernames(all));
         assertThat(banner.getNotice()).isNull();
         assertThat(users.loadingProperty().get()).isFalse();
         assertThat(users.canContinueProperty().get()).isFalse();
@@ -106,13 +96,13 @@ class ListingFaultsIT {
 
     @Test
     void aTokenCognitoRejectsMidScanKeepsTheRowsThenContinueSaysItExpiredAndReloadListsEveryone() {
-        List<CognitoStub.User> all = users(300);
-        cognito.listUsersPages(POOL, pages(all, 5));
-        cognito.failForToken(POOL, token(2), 400, INVALID_PARAMETER, INVALID_TOKEN);
+        List<CognitoStub.User> all = CognitoStub.users("fault", 300);
+        cognito.stub().listUsersPages(POOL, pages(all, 5));
+        cognito.stub().failForToken(POOL, token(2), 400, INVALID_PARAMETER, INVALID_TOKEN);
 
         users.show(selection());
 
-        assertThat(names()).as("the first page stays").containsExactlyElementsOf(usernames(all.subList(0, PAGE)));
+        assertThat(names()).as("the first page stays").containsExactlyElementsOf(CognitoStub.usernames(all.subList(0, PAGE)));
         assertThat(users.loadingProperty().get()).isFalse();
         assertThat(users.canContinueProperty().get()).isTrue();
         Notice failed = banner.getNotice();
@@ -133,10 +123,10 @@ class ListingFaultsIT {
         assertThat(users.loadingProperty().get()).isFalse();
         assertThat(names()).hasSize(PAGE);
 
-        cognito.listUsersPages(POOL, pages(all, 5)); // the page answers again
+        cognito.stub().listUsersPages(POOL, pages(all, 5)); // the page answers again
         banner.perform(expired.actions().get(0));
 
-        assertThat(names()).containsExactlyElementsOf(usernames(all));
+        assertThat(names()).containsExactlyElementsOf(CognitoStub.usernames(all));
         assertThat(banner.getNotice()).isNull();
         assertThat(users.canContinueProperty().get()).isFalse();
         assertThat(users.countTextProperty().get()).isEqualTo("300 users");
@@ -146,16 +136,16 @@ class ListingFaultsIT {
 
     @Test
     void stopAfterTwoPagesThenContinueResumesWithPageThreesTokenAndEveryUserArrivesOnce() {
-        List<CognitoStub.User> all = users(300);
-        cognito.listUsersPages(POOL, pages(all, 5));
+        List<CognitoStub.User> all = CognitoStub.users("fault", 300);
+        cognito.stub().listUsersPages(POOL, pages(all, 5));
         stopWhenRowsReach(2 * PAGE);
         executor.holdWork();
         users.show(selection());
-        assertThat(cognito.requestsFor("ListUsers")).as("nothing is asked before the work runs").isZero();
+        assertThat(cognito.stub().requestsFor("ListUsers")).as("nothing is asked before the work runs").isZero();
 
         executor.runNext(); // the load: pages 1 and 2 reach the table, then Stop is pressed
 
-        assertThat(names()).containsExactlyElementsOf(usernames(all.subList(0, 2 * PAGE)));
+        assertThat(names()).containsExactlyElementsOf(CognitoStub.usernames(all.subList(0, 2 * PAGE)));
         assertThat(users.loadingProperty().get()).isFalse();
         assertThat(users.canContinueProperty().get()).isTrue();
         assertThat(users.activityProperty().get()).contains("Stopped");
@@ -166,13 +156,13 @@ class ListingFaultsIT {
         users.continueLoading();
         executor.runAll();
 
-        assertThat(names()).containsExactlyElementsOf(usernames(all));
+        assertThat(names()).containsExactlyElementsOf(CognitoStub.usernames(all));
         assertThat(names()).doesNotHaveDuplicates();
         assertThat(users.loadingProperty().get()).isFalse();
         assertThat(users.canContinueProperty().get()).isFalse();
         assertThat(users.countTextProperty().get()).isEqualTo("300 users");
         assertThat(banner.getNotice()).isNull();
-        List<JsonNode> requests = cognito.requestBodies("ListUsers");
+        List<JsonNode> requests = cognito.stub().requestBodies("ListUsers");
         assertThat(requests).hasSize(5);
         assertThat(requests.get(2).path("PaginationToken").asText()).as("the first request after Continue")
                 .isEqualTo(token(3));
@@ -184,20 +174,20 @@ class ListingFaultsIT {
 
     @Test
     void continueWithATokenOlderThan55MinutesSendsNothingAndOffersReload() {
-        List<CognitoStub.User> all = users(300);
-        cognito.listUsersPages(POOL, pages(all, 5));
+        List<CognitoStub.User> all = CognitoStub.users("fault", 300);
+        cognito.stub().listUsersPages(POOL, pages(all, 5));
         stopWhenRowsReach(2 * PAGE);
         executor.holdWork();
         users.show(selection());
         executor.runNext();
         assertThat(users.canContinueProperty().get()).isTrue();
-        assertThat(cognito.requestsFor("ListUsers")).isEqualTo(2);
+        assertThat(cognito.stub().requestsFor("ListUsers")).isEqualTo(2);
 
         clock.advance(Duration.ofMinutes(56));
         users.continueLoading();
 
         assertThat(executor.pending()).as("no load is started").isZero();
-        assertThat(cognito.requestsFor("ListUsers")).as("no request is sent").isEqualTo(2);
+        assertThat(cognito.stub().requestsFor("ListUsers")).as("no request is sent").isEqualTo(2);
         Notice expired = banner.getNotice();
         assertThat(expired).isNotNull();
         assertThat(expired.code()).isEqualTo("PaginationTokenExpired");
@@ -209,7 +199,7 @@ class ListingFaultsIT {
         banner.perform(expired.actions().get(0));
         executor.runAll();
 
-        assertThat(names()).containsExactlyElementsOf(usernames(all));
+        assertThat(names()).containsExactlyElementsOf(CognitoStub.usernames(all));
         assertThat(banner.getNotice()).isNull();
         assertThat(requestTokens()).containsExactly(null, token(2), null, token(2), token(3), token(4), token(5));
     }
@@ -241,7 +231,7 @@ class ListingFaultsIT {
 
     /** The PaginationToken of each ListUsers request, oldest first; {@code null} for none. */
     private static List<String> requestTokens() {
-        return cognito.requestBodies("ListUsers").stream()
+        return cognito.stub().requestBodies("ListUsers").stream()
                 .map(body -> body.has("PaginationToken") ? body.path("PaginationToken").asText() : null)
                 .toList();
     }
@@ -250,17 +240,8 @@ class ListingFaultsIT {
         return users.rows().stream().map(r -> r.getUser().username()).toList();
     }
 
-    private static List<CognitoStub.User> users(int n) {
-        return IntStream.rangeClosed(1, n)
-                .mapToObj(i -> CognitoStub.user(String.format("fault-%03d", i))).toList();
-    }
-
     private static List<List<CognitoStub.User>> pages(List<CognitoStub.User> all, int count) {
         assertThat(all).hasSize(count * PAGE);
         return IntStream.range(0, count).mapToObj(i -> all.subList(i * PAGE, (i + 1) * PAGE)).toList();
-    }
-
-    private static List<String> usernames(List<CognitoStub.User> users) {
-        return users.stream().map(CognitoStub.User::username).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.cognitoconsole.aws;
 
+import static dev.cognitoconsole.testing.Fixtures.KEYS_CONNECTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,8 +17,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class RateBudgetsTest {
 
-    private static final Connection CONNECTION =
-            new Connection(new AwsProfile("support", "eu-west-1", null, ProfileKind.STATIC_KEYS), "eu-west-1");
     private static final Connection OTHER =
             new Connection(new AwsProfile("other", "us-east-1", null, ProfileKind.SSO), "us-east-1");
 
@@ -91,7 +90,7 @@ class RateBudgetsTest {
     @Test
     void setBudgetAfterALimiterExistsStillClamps() throws InterruptedException {
         RateBudgets budgets = RateBudgets.defaults();
-        budgets.acquire(CONNECTION, Category.USER_READ); // creates the running limiter
+        budgets.acquire(KEYS_CONNECTION, Category.USER_READ); // creates the running limiter
         assertThat(budgets.setBudget(Category.USER_READ, 1_000)).isEqualTo(120);
         assertThat(budgets.setBudget(Category.USER_READ, 0)).isEqualTo(1);
         assertThat(budgets.budget(Category.USER_READ)).isEqualTo(1);
@@ -104,7 +103,7 @@ class RateBudgetsTest {
         budgets.setBudget(Category.USER_LIST, 1);
         int done = 0;
         for (int i = 0; i < 10_000; i++) {
-            budgets.acquire(i % 2 == 0 ? CONNECTION : OTHER, Category.values()[i % Category.values().length]);
+            budgets.acquire(i % 2 == 0 ? KEYS_CONNECTION : OTHER, Category.values()[i % Category.values().length]);
             done++;
         }
         assertThat(done).isEqualTo(10_000);
@@ -115,7 +114,7 @@ class RateBudgetsTest {
         RateBudgets budgets = RateBudgets.defaults();
         for (Category category : Category.values()) {
             budgets.setBudget(category, 1);
-            budgets.acquire(CONNECTION, category);
+            budgets.acquire(KEYS_CONNECTION, category);
             budgets.acquire(OTHER, category);
         }
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
@@ -126,12 +125,12 @@ class RateBudgetsTest {
     void interruptedWhileWaitingThrows() throws InterruptedException {
         RateBudgets budgets = RateBudgets.defaults();
         budgets.setBudget(Category.USER_UPDATE, 1);
-        budgets.acquire(CONNECTION, Category.USER_UPDATE); // spends the one permit of this period
+        budgets.acquire(KEYS_CONNECTION, Category.USER_UPDATE); // spends the one permit of this period
 
         Thread.currentThread().interrupt();
         // The next permit is at least a period away: the call must wait, and the interrupt stops it.
         // (Should the period roll over in between, an interrupted acquire still refuses to let a request out.)
-        assertThatThrownBy(() -> budgets.acquire(CONNECTION, Category.USER_UPDATE))
+        assertThatThrownBy(() -> budgets.acquire(KEYS_CONNECTION, Category.USER_UPDATE))
                 .isInstanceOf(InterruptedException.class);
     }
 
@@ -154,7 +153,7 @@ class RateBudgetsTest {
     void interruptedThreadSendsNoRequestEvenWhenAPermitIsFree() {
         RateBudgets budgets = RateBudgets.defaults();
         Thread.currentThread().interrupt();
-        assertThatThrownBy(() -> budgets.acquire(CONNECTION, Category.USER_LIST))
+        assertThatThrownBy(() -> budgets.acquire(KEYS_CONNECTION, Category.USER_LIST))
                 .isInstanceOf(InterruptedException.class);
     }
 }

@@ -1,12 +1,10 @@
 package dev.cognitoconsole.banner;
 
+import static dev.cognitoconsole.testing.Fixtures.KEYS_CONNECTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitoconsole.common.Notice;
-import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.model.ConsoleFailure;
-import dev.cognitoconsole.model.Connection;
-import dev.cognitoconsole.model.ProfileKind;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -19,14 +17,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class FailureNoticesTest {
 
-    private static final Connection CONNECTION =
-            new Connection(new AwsProfile("support", "eu-west-1", null, ProfileKind.STATIC_KEYS), "eu-west-1");
     private static final String OP = "AdminDisableUser";
 
     private final List<String> ran = new ArrayList<>();
-    private final FailureContext read = FailureContext.read("Loading users", CONNECTION, "eu-west-1_Pool1",
+    private final FailureContext read = FailureContext.read("Loading users", KEYS_CONNECTION, "eu-west-1_Pool1",
             () -> ran.add("reload"));
-    private final FailureContext write = new FailureContext("Disabling alice", CONNECTION, "eu-west-1_Pool1",
+    private final FailureContext write = new FailureContext("Disabling alice", KEYS_CONNECTION, "eu-west-1_Pool1",
             "alice", true, () -> ran.add("retry"), () -> ran.add("refresh"));
 
     /** One failure of every kind, each with its own request id. */
@@ -38,7 +34,7 @@ class FailureNoticesTest {
                 new ConsoleFailure.NotAuthorized(OP, "Not allowed", "req-4", null),
                 new ConsoleFailure.UserNotFound(OP, "User does not exist.", "req-5", null),
                 new ConsoleFailure.InternalError(OP, "Internal error", "req-6", null),
-                new ConsoleFailure.NetworkUnreachable(OP, CONNECTION.endpoint(), "Connect timed out", null),
+                new ConsoleFailure.NetworkUnreachable(OP, KEYS_CONNECTION.endpoint(), "Connect timed out", null),
                 new ConsoleFailure.CredentialsUnavailable(OP, null, "support", false, "No keys", null, null),
                 new ConsoleFailure.AccessDenied(OP, "AccessDeniedException", "User is not authorized", "req-9", null),
                 new ConsoleFailure.Unknown(OP, null, "Something odd", "req-10", null));
@@ -148,7 +144,7 @@ class FailureNoticesTest {
 
     @Test
     void noRetryIsOfferedWhenTheContextHasNone() {
-        FailureContext noWayOn = new FailureContext("Disabling alice", CONNECTION, null, "alice", true, null, null);
+        FailureContext noWayOn = new FailureContext("Disabling alice", KEYS_CONNECTION, null, "alice", true, null, null);
 
         for (ConsoleFailure failure : everyKind()) {
             assertThat(FailureNotices.describe(failure, noWayOn).actions()).as(failure.kind().name()).isEmpty();

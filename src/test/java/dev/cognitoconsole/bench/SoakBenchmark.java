@@ -17,6 +17,7 @@ import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.PoolSelection;
 import dev.cognitoconsole.model.UserPool;
 import dev.cognitoconsole.testing.Canaries;
+import dev.cognitoconsole.testing.CognitoStub;
 import dev.cognitoconsole.testing.StatefulCognito;
 import dev.cognitoconsole.testing.StatefulCognito.Fault;
 import dev.cognitoconsole.testing.StatefulCognito.FaultPlan;
@@ -80,7 +81,7 @@ public final class SoakBenchmark {
 
         Fx.start();
         try (StatefulCognito cognito = StatefulCognito.start()) {
-            cognito.pool(POOL_ID, "Soak", StatefulCognito.users("soak", userCount))
+            cognito.pool(POOL_ID, "Soak", CognitoStub.users("soak", userCount))
                     .latency(seed, Duration.ofMillis(20))
                     .slowDelay(Duration.ofMillis(1_500))
                     .faults(FaultPlan.seeded(seed, faultRate, FAULTED, FAULTS));

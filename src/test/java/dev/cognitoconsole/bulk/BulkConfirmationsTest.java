@@ -1,23 +1,16 @@
 package dev.cognitoconsole.bulk;
 
+import static dev.cognitoconsole.testing.Fixtures.POOL_A;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cognitoconsole.common.DialogService;
-import dev.cognitoconsole.model.AwsProfile;
-import dev.cognitoconsole.model.Connection;
-import dev.cognitoconsole.model.PoolSelection;
-import dev.cognitoconsole.model.ProfileKind;
 import dev.cognitoconsole.model.UserAction;
-import dev.cognitoconsole.model.UserPool;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class BulkConfirmationsTest {
-    private static final PoolSelection POOL = new PoolSelection(new Connection(
-            new AwsProfile("support", "eu-west-1", null, ProfileKind.SSO), "eu-west-1"),
-            new UserPool("eu-west-1_PoolA", "customers"));
 
     private static DialogService.BulkAnswer answer(String reason, String typed) {
         return new DialogService.BulkAnswer(reason, typed, false);
@@ -73,7 +66,7 @@ class BulkConfirmationsTest {
 
     @Test
     void theConfirmationNamesCountPoolProfileRegionAndTheFirstTenNames() {
-        DialogService.BulkConfirmation asked = BulkConfirmations.confirmationFor(UserAction.DISABLE, POOL, names(12),
+        DialogService.BulkConfirmation asked = BulkConfirmations.confirmationFor(UserAction.DISABLE, POOL_A, names(12),
                 "12 selected rows", List.of(), null, false);
 
         assertThat(asked.title()).isEqualTo("Disable 12 users");
@@ -95,7 +88,7 @@ class BulkConfirmationsTest {
     @Test
     void aRunForRealShowsWhatTheDryRunFoundAndProductionSaysSo() {
         String found = BulkConfirmations.dryRunFound(UserAction.ENABLE, 118, 2, 1);
-        DialogService.BulkConfirmation asked = BulkConfirmations.confirmationFor(UserAction.ENABLE, POOL, names(1),
+        DialogService.BulkConfirmation asked = BulkConfirmations.confirmationFor(UserAction.ENABLE, POOL_A, names(1),
                 null, List.of(), found, true);
 
         assertThat(found).isEqualTo("118 would change, 2 already enabled, 1 not found");
@@ -111,7 +104,7 @@ class BulkConfirmationsTest {
     void atMostFiveLinesLeftOutAreListed() throws Exception {
         UsernameImport.Result file = UsernameImport.parse("users.txt", "ann\n\n\n\n\n\n\n\n", false);
 
-        DialogService.BulkConfirmation asked = BulkConfirmations.confirmationFor(UserAction.DISABLE, POOL,
+        DialogService.BulkConfirmation asked = BulkConfirmations.confirmationFor(UserAction.DISABLE, POOL_A,
                 file.usernames(), file.source(), file.problems(), null, false);
 
         assertThat(file.problems()).hasSize(7);

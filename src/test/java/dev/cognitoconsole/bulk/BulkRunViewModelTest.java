@@ -5,6 +5,8 @@ import static dev.cognitoconsole.testing.FakeUserDirectory.ENABLE_USER;
 import static dev.cognitoconsole.testing.FakeUserDirectory.GET_USER;
 import static dev.cognitoconsole.testing.FakeUserDirectory.user;
 import static dev.cognitoconsole.testing.FakeUserDirectory.users;
+import static dev.cognitoconsole.testing.Fixtures.CONNECTION;
+import static dev.cognitoconsole.testing.Fixtures.POOL_A;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -27,9 +29,11 @@ import dev.cognitoconsole.model.UserFilter;
 import dev.cognitoconsole.model.UserPool;
 import dev.cognitoconsole.safety.SafetyViewModel;
 import dev.cognitoconsole.settings.SettingsService;
+import dev.cognitoconsole.testing.AnsweringDialogs;
 import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
 import dev.cognitoconsole.testing.FakeUserDirectory;
 import dev.cognitoconsole.testing.ForwardingUserDirectory;
+import dev.cognitoconsole.testing.RecordingAuditTrail;
 import dev.cognitoconsole.writes.UserWrites;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,9 +51,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class BulkRunViewModelTest {
-    private static final AwsProfile PROFILE = new AwsProfile("support", "eu-west-1", null, ProfileKind.SSO);
-    private static final Connection CONNECTION = new Connection(PROFILE, "eu-west-1");
-    private static final PoolSelection POOL = new PoolSelection(CONNECTION, new UserPool("eu-west-1_PoolA", "customers"));
     private static final String REASON = "INC-4711 compromised accounts";
 
     private final List<String> events = new ArrayList<>();
@@ -101,7 +102,7 @@ class BulkRunViewModelTest {
     }
 
     private boolean disable(String... usernames) {
-        return vm.request(UserAction.DISABLE, POOL, List.of(usernames), "test", List.of());
+        return vm.request(UserAction.DISABLE, POOL_A, List.of(usernames), "test", List.of());
     }
 
     private BulkResultRow row(String username) {
@@ -124,7 +125,7 @@ class BulkRunViewModelTest {
 
         @Test
         void mixedBatchEndsWithOneResultPerUser() {
-            fake.addUsers(POOL.poolId(), user("ann", true), user("ben", false), user("cid", true), user("dot", true));
+            fake.addUsers(POOL_A.poolId(), user("ann", true), user("ben", false), user("cid", true), user("dot", true));
             fake.onCall(DISABLE_USER, call -> {
                 if (call.argument().equals("cid")) {
                     throw new ConsoleFailure.InvalidParameter(DISABLE_USER, "User cannot be disabled", "req-cid", null);
@@ -151,8 +152,8 @@ class BulkRunViewModelTest {
             assertThat(audit.outcomes()).extracting(RecordingAuditTrail.Line::username, RecordingAuditTrail.Line::outcome)
                     .containsExactly(tuple("ann", AuditEntry.Outcome.FAILED), tuple("ann", AuditEntry.Outcome.DONE),
                             tuple("cid", AuditEntry.Outcome.FAILED), tuple("dot", AuditEntry.Outcome.DONE));
-            assertThat(fake.user(POOL.poolId(), "ann").enabled()).isFalse();
-            assertThat(fake.user(POOL.poolId(), "cid").enabled()).isTrue();
+            assertThat(fake.user(POOL_A.poolId(), "ann").enabled()).isFalse();
+            assertThat(fake.user(POOL_A.poolId(), "cid").enabled()).isTrue();
             assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
             assertThat(vm.progressProperty().get()).isEqualTo(1.0);
             assertThat(vm.summaryProperty().get())
@@ -163,7 +164,7 @@ class BulkRunViewModelTest {
 
         @Test
         void throttlingBacksOffExponentiallyAndGivesUpAfterTheLastTry() {
-            fake.addUsers(POOL.poolId(), user("ann", true));
+            fake.addUsers(POOL_A.poolId(), user("ann", true));
             for (int i = 0; i < UserWrites.WRITE_TRIES; i++) {
                 fake.failNext(DISABLE_USER, throttled(DISABLE_USER));
             }
@@ -183,7 +184,7 @@ class BulkRunViewModelTest {
 
         @Test
         void aThrottledAnswerAfterAnUnclearAttemptIsReadBackInsteadOfWrittenAgain() {
-            fake.addUsers(POOL.poolId(), user("ann", true));
+            fake.addUsers(POOL_A.poolId(), user("ann", true));
             // The SDK's first attempt timed out after Cognito applied it; its own retry was then throttled.
             directory = new ForwardingUserDirectory(fake) {
                 @Override
@@ -204,12 +205,12 @@ class BulkRunViewModelTest {
 
         @Test
         void aChangeWhoseOutcomeLineCannotBeWrittenIsReportedAsMadeAndPausesTheRun() {
-            fake.addUsers(POOL.poolId(), user("ann", true), user("ben", true));
+            fake.addUsers(POOL_A.poolId(), user("ann", true), user("ben", true));
             fake.onCall(DISABLE_USER, call -> audit.breakDown());
 
             disable("ann", "ben");
 
-            assertThat(fake.user(POOL.poolId(), "ann").enabled()).isFalse();
+            assertThat(fake.user(POOL_A.poolId(), "ann").enabled()).isFalse();
             assertThat(row("ann").getOutcome()).isEqualTo(BulkOutcome.DONE);
             assertThat(row("ann").getDetail()).contains("audit");
             assertThat(row("ben").getOutcome()).isEqualTo(BulkOutcome.PENDING);
@@ -220,7 +221,7 @@ class BulkRunViewModelTest {
 
         @Test
         void throttledReadsAreAbsorbedToo() {
-            fake.addUsers(POOL.poolId(), user("ann", true));
+            fake.addUsers(POOL_A.poolId(), user("ann", true));
             fake.failNext(GET_USER, throttled(GET_USER)).failNext(GET_USER, throttled(GET_USER));
 
             disable("ann");
@@ -231,9 +232,9 @@ class BulkRunViewModelTest {
 
         @Test
         void enableWorksTheSameWay() {
-            fake.addUsers(POOL.poolId(), user("ann", false), user("ben", true));
+            fake.addUsers(POOL_A.poolId(), user("ann", false), user("ben", true));
 
-            vm.request(UserAction.ENABLE, POOL, List.of("ann", "ben"), "test", List.of());
+            vm.request(UserAction.ENABLE, POOL_A, List.of("ann", "ben"), "test", List.of());
 
             assertThat(vm.results()).extracting(BulkResultRow::getOutcome)
                     .containsExactly(BulkOutcome.DONE, BulkOutcome.SKIPPED);
@@ -243,7 +244,7 @@ class BulkRunViewModelTest {
 
         @Test
         void acceptedButNotAppliedIsAFailureToRetry() {
-            fake.addUsers(POOL.poolId(), user("ann", true)).ignoreWrites();
+            fake.addUsers(POOL_A.poolId(), user("ann", true)).ignoreWrites();
 
             disable("ann");
 
@@ -254,7 +255,7 @@ class BulkRunViewModelTest {
 
         @Test
         void aFailedReadBackAfterAnAcceptedWriteIsDoneButNotVerified() {
-            fake.addUsers(POOL.poolId(), user("ann", true));
+            fake.addUsers(POOL_A.poolId(), user("ann", true));
             fake.onCall(DISABLE_USER, call -> fake.failNext(GET_USER,
                     new ConsoleFailure.NetworkUnreachable(GET_USER, "https://cognito", "Read timed out", null)));
 
@@ -272,7 +273,7 @@ class BulkRunViewModelTest {
 
         @Test
         void aWriteWithoutAnswerIsReadBackNotSentAgain() {
-            fake.addUsers(POOL.poolId(), user("ann", true));
+            fake.addUsers(POOL_A.poolId(), user("ann", true));
             fake.failNext(DISABLE_USER, new ConsoleFailure.InternalError(DISABLE_USER, "Internal error", "req-500", null));
 
             disable("ann");
@@ -287,7 +288,7 @@ class BulkRunViewModelTest {
 
         @Test
         void aWriteThatLandedButLostItsAnswerIsVerifiedByTheReadBack() {
-            fake.addUsers(POOL.poolId(), user("ann", true), user("ben", true));
+            fake.addUsers(POOL_A.poolId(), user("ann", true), user("ben", true));
             directory = new LosingAnswers(fake, Set.of("ann"));
 
             disable("ann", "ben");
@@ -296,12 +297,12 @@ class BulkRunViewModelTest {
             assertThat(events).containsSubsequence("attempt:ann", "disable:ann", "get:ann", "outcome:ann:DONE");
             assertThat(row("ann").getOutcome()).isEqualTo(BulkOutcome.DONE);
             assertThat(row("ann").getDetail()).contains("after no clear answer");
-            assertThat(fake.user(POOL.poolId(), "ann").enabled()).isFalse();
+            assertThat(fake.user(POOL_A.poolId(), "ann").enabled()).isFalse();
         }
 
         @Test
         void whenTheReadBackFailsTooTheUserIsUnknownAndNotWrittenAgain() {
-            fake.addUsers(POOL.poolId(), user("ann", true));
+            fake.addUsers(POOL_A.poolId(), user("ann", true));
             fake.failNext(DISABLE_USER, new ConsoleFailure.NetworkUnreachable(DISABLE_USER, "https://cognito",
                     "Read timed out", null));
             fake.onCall(DISABLE_USER, call -> fake.failNext(GET_USER,
@@ -317,7 +318,7 @@ class BulkRunViewModelTest {
 
         @Test
         void threeUsersInARowWithoutAnswerPauseTheRun() {
-            fake.addUsers(POOL.poolId(), users("u", 5));
+            fake.addUsers(POOL_A.poolId(), users("u", 5));
             fake.onCall(GET_USER, call -> {
                 throw new ConsoleFailure.NetworkUnreachable(GET_USER, "https://cognito", "Connect timed out", null);
             });
@@ -355,7 +356,7 @@ class BulkRunViewModelTest {
 
         @Test
         void everyWriteHasAnAttemptBeforeItAndAnOutcomeAfterWithTheReason() {
-            fake.addUsers(POOL.poolId(), user("ann", true), user("ben", false), user("cid", true));
+            fake.addUsers(POOL_A.poolId(), user("ann", true), user("ben", false), user("cid", true));
             fake.failNext(DISABLE_USER, new ConsoleFailure.InvalidParameter(DISABLE_USER, "Bad", "req-1", null));
 
             disable("ann", "ben", "cid");
@@ -368,7 +369,7 @@ class BulkRunViewModelTest {
             assertThat(audit.attempts()).allSatisfy(line -> {
                 assertThat(line.attempt().reason()).isEqualTo(REASON);
                 assertThat(line.attempt().action()).isEqualTo("AdminDisableUser");
-                assertThat(line.attempt().poolId()).isEqualTo(POOL.poolId());
+                assertThat(line.attempt().poolId()).isEqualTo(POOL_A.poolId());
                 assertThat(line.attempt().userSub()).isEqualTo("sub-" + line.username());
             });
             // Each outcome answers its own attempt.
@@ -380,7 +381,7 @@ class BulkRunViewModelTest {
 
         @Test
         void skippedUsersGetNoWriteAndNoAuditLine() {
-            fake.addUsers(POOL.poolId(), user("ann", false), user("ben", false));
+            fake.addUsers(POOL_A.poolId(), user("ann", false), user("ben", false));
 
             disable("ann", "ben");
 
@@ -392,7 +393,7 @@ class BulkRunViewModelTest {
 
         @Test
         void whenTheAuditLogCannotBeWrittenNothingIsSentAndTheRunPauses() {
-            fake.addUsers(POOL.poolId(), user("ann", true), user("ben", true));
+            fake.addUsers(POOL_A.poolId(), user("ann", true), user("ben", true));
             audit.breakDown();
 
             disable("ann", "ben");
@@ -410,8 +411,8 @@ class BulkRunViewModelTest {
 
         @Test
         void runningTheSameBatchAgainSkipsEveryUserAndWritesNothing() {
-            fake.addUsers(POOL.poolId(), users("u", 6));
-            fake.addUsers(POOL.poolId(), user("off", false));
+            fake.addUsers(POOL_A.poolId(), users("u", 6));
+            fake.addUsers(POOL_A.poolId(), user("off", false));
             String[] batch = {"u0001", "u0002", "u0003", "off", "u0004", "u0005", "u0006"};
             disable(batch);
             assertThat(written()).hasSize(6);
@@ -428,7 +429,7 @@ class BulkRunViewModelTest {
 
         @Test
         void aRunInterruptedHalfwayAndStartedAgainNeverFlipsAUserTwice() {
-            fake.addUsers(POOL.poolId(), users("u", 6));
+            fake.addUsers(POOL_A.poolId(), users("u", 6));
             String[] batch = {"u0001", "u0002", "u0003", "u0004", "u0005", "u0006"};
             fake.onCall(DISABLE_USER, call -> {
                 if (call.argument().equals("u0003")) {
@@ -453,7 +454,7 @@ class BulkRunViewModelTest {
 
         @Test
         void readsEveryUserAndWritesNothing() {
-            fake.addUsers(POOL.poolId(), user("ann", true), user("ben", false));
+            fake.addUsers(POOL_A.poolId(), user("ann", true), user("ben", false));
             dialogs.answer(new DialogService.BulkAnswer(REASON, null, true));
 
             disable("ann", "ben", "ghost");
@@ -466,12 +467,12 @@ class BulkRunViewModelTest {
                     tuple("ghost", BulkOutcome.NOT_FOUND));
             assertThat(vm.titleProperty().get()).startsWith("Dry run");
             assertThat(vm.messageProperty().get()).startsWith("Dry run finished");
-            assertThat(fake.user(POOL.poolId(), "ann").enabled()).isTrue();
+            assertThat(fake.user(POOL_A.poolId(), "ann").enabled()).isTrue();
         }
 
         @Test
         void runForRealAsksAgainAndThenChangesOnlyWhatTheDryRunFound() {
-            fake.addUsers(POOL.poolId(), user("ann", true), user("ben", false));
+            fake.addUsers(POOL_A.poolId(), user("ann", true), user("ben", false));
             dialogs.answer(new DialogService.BulkAnswer(REASON, null, true));
             disable("ann", "ben");
             dialogs.answer(new DialogService.BulkAnswer("INC-4711 approved", null, false));
@@ -488,7 +489,7 @@ class BulkRunViewModelTest {
 
         @Test
         void runForRealRefusesAnAnswerThatIsStillADryRunAndNeedsAReasonAsAlways() {
-            fake.addUsers(POOL.poolId(), user("ann", true));
+            fake.addUsers(POOL_A.poolId(), user("ann", true));
             dialogs.answer(new DialogService.BulkAnswer(REASON, null, true));
             disable("ann");
 
@@ -524,7 +525,7 @@ class BulkRunViewModelTest {
                             return production.get();
                         }
                     });
-            fake.addUsers(POOL.poolId(), user("ann", true), user("ben", true));
+            fake.addUsers(POOL_A.poolId(), user("ann", true), user("ben", true));
         }
 
         @Test
@@ -591,7 +592,7 @@ class BulkRunViewModelTest {
 
         @Test
         void aRunningJobStopsWritingOnceReadOnlyIsTurnedOn() {
-            fake.addUsers(POOL.poolId(), user("cid", true));
+            fake.addUsers(POOL_A.poolId(), user("cid", true));
             fake.onCall(DISABLE_USER, call -> blocked.set("Read-only mode is on: Disable and Enable are off."));
 
             disable("ann", "ben", "cid");
@@ -629,7 +630,7 @@ class BulkRunViewModelTest {
         void closingAsksFirstThenPausesAfterTheUserInHandAndKeepsTheUsersNotReached() throws Exception {
             BulkJournal journal = new BulkJournal(dir.resolve("bulk-run.jsonl"));
             vm.keepRunsIn(journal);
-            fake.addUsers(POOL.poolId(), users("u", 4));
+            fake.addUsers(POOL_A.poolId(), users("u", 4));
             executor.holdWork();
             disable("u0001", "u0002", "u0003", "u0004");
             assertThat(vm.closeConfirmation()).hasValueSatisfying(ask -> assertThat(ask.header())
@@ -650,14 +651,14 @@ class BulkRunViewModelTest {
             assertThat(left.counts()).containsEntry(BulkOutcome.DONE, 2);
             assertThat(left.notReached()).containsExactly("u0003", "u0004");
             assertThat(java.nio.file.Files.readAllLines(left.listFile())).containsExactly("u0003", "u0004");
-            assertThat(left.summary()).contains("Disable", POOL.poolId(), "support", REASON, "not reached 2");
+            assertThat(left.summary()).contains("Disable", POOL_A.poolId(), "support", REASON, "not reached 2");
         }
 
         @Test
         void aFinishedRunLeavesNothingToResumeAndADryRunAsksNothing() {
             BulkJournal journal = new BulkJournal(dir.resolve("bulk-run.jsonl"));
             vm.keepRunsIn(journal);
-            fake.addUsers(POOL.poolId(), users("u", 2));
+            fake.addUsers(POOL_A.poolId(), users("u", 2));
 
             disable("u0001", "u0002");
 
@@ -684,7 +685,7 @@ class BulkRunViewModelTest {
             safety.callerKnown(new CallerIdentity("arn:aws:sts::123456789012:assumed-role/Support/jo", "123456789012"));
             vm = new BulkRunViewModel(new Recording(), audit, executor, dialogs, nanos::get, sleeps::add,
                     (pool, read) -> shownInTable.addAll(read), safety);
-            fake.addUsers(POOL.poolId(), user("ann", true), user("ben", true));
+            fake.addUsers(POOL_A.poolId(), user("ann", true), user("ben", true));
             dialogs.answer(new DialogService.BulkAnswer(REASON, "2", true));
             disable("ann", "ben");
             safety.connectionChanged(staging);
@@ -704,7 +705,7 @@ class BulkRunViewModelTest {
 
         @Test
         void pauseStopsAfterTheUserInHandAndResumeGoesOn() {
-            fake.addUsers(POOL.poolId(), users("u", 5));
+            fake.addUsers(POOL_A.poolId(), users("u", 5));
             fake.onCall(DISABLE_USER, call -> {
                 if (call.argument().equals("u0002")) {
                     vm.pause();
@@ -730,7 +731,7 @@ class BulkRunViewModelTest {
 
         @Test
         void pauseBeforeTheWorkStartsSendsNothing() {
-            fake.addUsers(POOL.poolId(), users("u", 3));
+            fake.addUsers(POOL_A.poolId(), users("u", 3));
             executor.holdWork();
             disable("u0001", "u0002", "u0003");
             assertThat(vm.stateProperty().get()).isEqualTo(RunState.RUNNING);
@@ -746,7 +747,7 @@ class BulkRunViewModelTest {
 
         @Test
         void pauseDuringAThrottlingBackoffLeavesTheUserUnchangedUntilResume() {
-            fake.addUsers(POOL.poolId(), user("ann", true), user("ben", true));
+            fake.addUsers(POOL_A.poolId(), user("ann", true), user("ben", true));
             fake.failNext(DISABLE_USER, throttled(DISABLE_USER));
             vm = new BulkRunViewModel(new Recording(), audit, executor, dialogs, nanos::get, duration -> {
                 sleeps.add(duration);
@@ -775,7 +776,7 @@ class BulkRunViewModelTest {
 
         @Test
         void cancelMarksTheRestNotSent() {
-            fake.addUsers(POOL.poolId(), users("u", 4));
+            fake.addUsers(POOL_A.poolId(), users("u", 4));
             fake.onCall(GET_USER, call -> {
                 if (call.argument().equals("u0002")) {
                     vm.cancel();
@@ -794,7 +795,7 @@ class BulkRunViewModelTest {
 
         @Test
         void cancelWhileWaitingForTheRateBudgetSendsNothingForThatUser() {
-            fake.addUsers(POOL.poolId(), user("ann", true), user("ben", true));
+            fake.addUsers(POOL_A.poolId(), user("ann", true), user("ben", true));
             // What SdkUserDirectory throws when the wait for the budget is interrupted: the request never went out.
             fake.onCall(DISABLE_USER, call -> {
                 vm.cancel();
@@ -810,12 +811,12 @@ class BulkRunViewModelTest {
                 assertThat(line.outcome()).isEqualTo(AuditEntry.Outcome.FAILED);
                 assertThat(line.detail()).startsWith("Not sent");
             });
-            assertThat(fake.user(POOL.poolId(), "ann").enabled()).isTrue();
+            assertThat(fake.user(POOL_A.poolId(), "ann").enabled()).isTrue();
         }
 
         @Test
         void cancelWhilePausedEndsTheRun() {
-            fake.addUsers(POOL.poolId(), users("u", 3));
+            fake.addUsers(POOL_A.poolId(), users("u", 3));
             fake.onCall(DISABLE_USER, call -> vm.pause());
             disable("u0001", "u0002", "u0003");
             assertThat(vm.stateProperty().get()).isEqualTo(RunState.PAUSED);
@@ -830,7 +831,7 @@ class BulkRunViewModelTest {
 
         @Test
         void noOtherRunStartsWhileOneIsPaused() {
-            fake.addUsers(POOL.poolId(), users("u", 3));
+            fake.addUsers(POOL_A.poolId(), users("u", 3));
             fake.onCall(DISABLE_USER, call -> vm.pause());
             disable("u0001", "u0002");
 
@@ -846,7 +847,7 @@ class BulkRunViewModelTest {
 
         @Test
         void retryFailedRunsOnlyTheFailedUsersAgain() {
-            fake.addUsers(POOL.poolId(), user("ann", true), user("ben", true), user("cid", true));
+            fake.addUsers(POOL_A.poolId(), user("ann", true), user("ben", true), user("cid", true));
             AtomicBoolean refuse = new AtomicBoolean(true);
             fake.onCall(DISABLE_USER, call -> {
                 if (call.argument().equals("ben") && refuse.get()) {
@@ -868,7 +869,7 @@ class BulkRunViewModelTest {
 
         @Test
         void oneRowCanBeRetriedAlone() {
-            fake.addUsers(POOL.poolId(), user("ann", true), user("ben", true));
+            fake.addUsers(POOL_A.poolId(), user("ann", true), user("ben", true));
             fake.failNext(DISABLE_USER, new ConsoleFailure.InvalidParameter(DISABLE_USER, "No", "req-1", null));
             fake.failNext(DISABLE_USER, new ConsoleFailure.InvalidParameter(DISABLE_USER, "No", "req-2", null));
             disable("ann", "ben");
@@ -883,10 +884,10 @@ class BulkRunViewModelTest {
 
         @Test
         void aUserChangedMeanwhileIsSkippedOnRetry() {
-            fake.addUsers(POOL.poolId(), user("ann", true));
+            fake.addUsers(POOL_A.poolId(), user("ann", true));
             fake.failNext(DISABLE_USER, new ConsoleFailure.InvalidParameter(DISABLE_USER, "No", "req-1", null));
             disable("ann");
-            fake.disableUser(CONNECTION, POOL.poolId(), "ann"); // another operator
+            fake.disableUser(CONNECTION, POOL_A.poolId(), "ann"); // another operator
             fake.forgetCalls();
 
             vm.retryFailed();
@@ -913,7 +914,7 @@ class BulkRunViewModelTest {
 
         @Test
         void expiredCredentialsPauseTheRunWithTheLoginCommand() {
-            fake.addUsers(POOL.poolId(), user("ann", true));
+            fake.addUsers(POOL_A.poolId(), user("ann", true));
             fake.failNext(GET_USER, new ConsoleFailure.CredentialsUnavailable(GET_USER, null, "support", true,
                     "Token is expired", null, null));
 
@@ -929,7 +930,7 @@ class BulkRunViewModelTest {
 
         @Test
         void aPauseForAnExpiredSsoSessionOffersSignInAndResumesOnceSignedIn() {
-            fake.addUsers(POOL.poolId(), user("ann", true), user("bob", true));
+            fake.addUsers(POOL_A.poolId(), user("ann", true), user("bob", true));
             fake.failNext(GET_USER, new ConsoleFailure.CredentialsUnavailable(GET_USER, null, "support", true,
                     "Token is expired", null, null));
             List<Notice.SignInRequest> asked = new ArrayList<>();
@@ -941,7 +942,7 @@ class BulkRunViewModelTest {
             assertThat(vm.messageProperty().get()).contains("Press Sign in");
             Notice.SignInRequest request = vm.signInRequestProperty().get();
             assertThat(request.label()).isEqualTo("Sign in");
-            assertThat(request.connection()).isEqualTo(POOL.connection());
+            assertThat(request.connection()).isEqualTo(POOL_A.connection());
 
             vm.signIn();
             assertThat(asked).containsExactly(request);
@@ -957,7 +958,7 @@ class BulkRunViewModelTest {
 
         @Test
         void aRoleThatNeedsAnMfaCodeOffersToEnterIt() {
-            fake.addUsers(POOL.poolId(), user("ann", true));
+            fake.addUsers(POOL_A.poolId(), user("ann", true));
             fake.failNext(GET_USER, new ConsoleFailure.CredentialsUnavailable(GET_USER, null, "admin",
                     ConsoleFailure.CredentialsUnavailable.Recovery.MFA_CODE, "MFA code needed", null, null, null));
             vm.setSignIn(request -> { });
@@ -970,7 +971,7 @@ class BulkRunViewModelTest {
 
         @Test
         void expiredStaticKeysOfferNoSignIn() {
-            fake.addUsers(POOL.poolId(), user("ann", true));
+            fake.addUsers(POOL_A.poolId(), user("ann", true));
             fake.failNext(GET_USER, new ConsoleFailure.CredentialsUnavailable(GET_USER, null, "keys",
                     ConsoleFailure.CredentialsUnavailable.Recovery.RENEW_ELSEWHERE, "expired", null, null, null));
             vm.setSignIn(request -> { });
@@ -984,7 +985,7 @@ class BulkRunViewModelTest {
 
         @Test
         void aKnownFixForTheCredentialsIsGivenInsteadOfTheGeneralAdvice() {
-            fake.addUsers(POOL.poolId(), user("ann", true));
+            fake.addUsers(POOL_A.poolId(), user("ann", true));
             fake.failNext(GET_USER, new ConsoleFailure.CredentialsUnavailable(GET_USER, null, "admin",
                     ConsoleFailure.CredentialsUnavailable.Recovery.RENEW_ELSEWHERE, "no source profile",
                     "Add [profile base] to ~/.aws/config, or name another source_profile.", null, null));
@@ -1001,10 +1002,10 @@ class BulkRunViewModelTest {
 
         @Test
         void namesCountPoolProfileRegionAndTheFirstTenNames() {
-            fake.addUsers(POOL.poolId(), users("u", 12));
+            fake.addUsers(POOL_A.poolId(), users("u", 12));
             List<String> names = users("u", 12).stream().map(PoolUser::username).toList();
 
-            vm.request(UserAction.DISABLE, POOL, names, "12 selected rows", List.of());
+            vm.request(UserAction.DISABLE, POOL_A, names, "12 selected rows", List.of());
 
             DialogService.BulkConfirmation asked = dialogs.last();
             assertThat(asked.title()).isEqualTo("Disable 12 users");
@@ -1021,7 +1022,7 @@ class BulkRunViewModelTest {
 
         @Test
         void aReasonIsRequired() {
-            fake.addUsers(POOL.poolId(), user("ann", true));
+            fake.addUsers(POOL_A.poolId(), user("ann", true));
             dialogs.answer(new DialogService.BulkAnswer("   ", null, false));
 
             assertThat(disable("ann")).isFalse();
@@ -1035,24 +1036,24 @@ class BulkRunViewModelTest {
 
         @Test
         void moreThanFiftyUsersNeedTheCountTyped() {
-            fake.addUsers(POOL.poolId(), users("u", 51));
+            fake.addUsers(POOL_A.poolId(), users("u", 51));
             List<String> names = users("u", 51).stream().map(PoolUser::username).toList();
             dialogs.answer(new DialogService.BulkAnswer(REASON, "50", false));
 
-            assertThat(vm.request(UserAction.DISABLE, POOL, names, "all 51 shown", List.of())).isFalse();
+            assertThat(vm.request(UserAction.DISABLE, POOL_A, names, "all 51 shown", List.of())).isFalse();
 
             assertThat(dialogs.last().countToType()).isTrue();
             assertThat(vm.problemProperty().get()).isEqualTo("Type the number of users, 51, to confirm.");
             assertThat(fake.calls()).isEmpty();
 
             dialogs.answer(new DialogService.BulkAnswer(REASON, " 51 ", false));
-            assertThat(vm.request(UserAction.DISABLE, POOL, names, "all 51 shown", List.of())).isTrue();
+            assertThat(vm.request(UserAction.DISABLE, POOL_A, names, "all 51 shown", List.of())).isTrue();
             assertThat(written()).hasSize(51);
         }
 
         @Test
         void cancelStartsNothing() {
-            fake.addUsers(POOL.poolId(), user("ann", true));
+            fake.addUsers(POOL_A.poolId(), user("ann", true));
             dialogs.answer(null);
 
             assertThat(disable("ann")).isFalse();
@@ -1064,10 +1065,10 @@ class BulkRunViewModelTest {
 
         @Test
         void linesLeftOutOfAnImportAreShownAndListedButNeverSent() throws Exception {
-            fake.addUsers(POOL.poolId(), user("ann", true));
+            fake.addUsers(POOL_A.poolId(), user("ann", true));
             UsernameImport.Result file = UsernameImport.parse("users.txt", "ann\n\nann\nbad name\n", false);
 
-            vm.request(UserAction.DISABLE, POOL, file.usernames(), file.source(), file.problems());
+            vm.request(UserAction.DISABLE, POOL_A, file.usernames(), file.source(), file.problems());
 
             assertThat(dialogs.last().facts()).filteredOn(f -> f.label().equals("Left out, not sent"))
                     .singleElement().extracting(DialogService.Fact::value).asString()
@@ -1082,7 +1083,7 @@ class BulkRunViewModelTest {
 
     @Test
     void elapsedAndRemainingTimeFollowTheClock() {
-        fake.addUsers(POOL.poolId(), users("u", 4));
+        fake.addUsers(POOL_A.poolId(), users("u", 4));
         fake.onCall(GET_USER, call -> nanos.addAndGet(Duration.ofMillis(500).toNanos()));
         List<String> remaining = new ArrayList<>();
         vm.remainingTextProperty().addListener((obs, old, now) -> remaining.add(now));
@@ -1097,7 +1098,7 @@ class BulkRunViewModelTest {
 
     @Test
     void resultsSummaryCountsEveryOutcome() {
-        fake.addUsers(POOL.poolId(), user("ann", true), user("ben", false));
+        fake.addUsers(POOL_A.poolId(), user("ann", true), user("ben", false));
         disable("ann", "ben", "ghost");
         assertThat(vm.count(BulkOutcome.DONE)).isEqualTo(1);
         assertThat(vm.count(BulkOutcome.SKIPPED)).isEqualTo(1);

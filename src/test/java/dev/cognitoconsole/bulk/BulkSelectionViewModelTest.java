@@ -4,15 +4,16 @@ import static dev.cognitoconsole.testing.FakeUserDirectory.DISABLE_USER;
 import static dev.cognitoconsole.testing.FakeUserDirectory.ENABLE_USER;
 import static dev.cognitoconsole.testing.FakeUserDirectory.user;
 import static dev.cognitoconsole.testing.FakeUserDirectory.users;
+import static dev.cognitoconsole.testing.Fixtures.CUSTOMERS;
+import static dev.cognitoconsole.testing.Fixtures.KEYS_CONNECTION;
+import static dev.cognitoconsole.testing.Fixtures.STAFF;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitoconsole.audit.AuditTrail;
 import dev.cognitoconsole.common.DialogService;
-import dev.cognitoconsole.model.AwsProfile;
-import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.PoolSelection;
-import dev.cognitoconsole.model.ProfileKind;
 import dev.cognitoconsole.model.UserPool;
+import dev.cognitoconsole.testing.AnsweringDialogs;
 import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
 import dev.cognitoconsole.testing.FakeUserDirectory;
 import dev.cognitoconsole.testing.RecordingDialogService;
@@ -29,10 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BulkSelectionViewModelTest {
-    private static final AwsProfile PROFILE = new AwsProfile("support", "eu-west-1", null, ProfileKind.STATIC_KEYS);
-    private static final Connection CONNECTION = new Connection(PROFILE, "eu-west-1");
-    private static final PoolSelection POOL = new PoolSelection(CONNECTION, new UserPool("eu-west-1_PoolA", "customers"));
-    private static final PoolSelection OTHER = new PoolSelection(CONNECTION, new UserPool("eu-west-1_PoolB", "staff"));
+    private static final PoolSelection POOL = new PoolSelection(KEYS_CONNECTION, CUSTOMERS);
+    private static final PoolSelection OTHER = new PoolSelection(KEYS_CONNECTION, STAFF);
 
     @TempDir
     Path dir;

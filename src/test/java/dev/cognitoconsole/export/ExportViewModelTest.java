@@ -1,14 +1,11 @@
 package dev.cognitoconsole.export;
 
+import static dev.cognitoconsole.testing.Fixtures.POOL_A;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitoconsole.common.Notice;
-import dev.cognitoconsole.model.AwsProfile;
-import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.PoolSelection;
 import dev.cognitoconsole.model.PoolUser;
-import dev.cognitoconsole.model.ProfileKind;
-import dev.cognitoconsole.model.UserPool;
 import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
 import dev.cognitoconsole.testing.FakeUserDirectory;
 import dev.cognitoconsole.testing.KeptExports;
@@ -28,16 +25,13 @@ import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExportViewModelTest {
-    private static final PoolSelection POOL = new PoolSelection(
-            new Connection(new AwsProfile("support", "eu-west-1", null, ProfileKind.SSO), "eu-west-1"),
-            new UserPool("eu-west-1_PoolA", "customers"));
 
     /** Kept under target/test-exports for the secret scan. */
     @TempDir(factory = KeptExports.class, cleanup = CleanupMode.NEVER)
     Path dir;
 
     private final ObservableList<PoolUser> rows = FXCollections.observableArrayList();
-    private final SimpleObjectProperty<PoolSelection> selection = new SimpleObjectProperty<>(POOL);
+    private final SimpleObjectProperty<PoolSelection> selection = new SimpleObjectProperty<>(POOL_A);
     private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
     private final RecordingNotifier notifier = new RecordingNotifier();
     private final SimpleBooleanProperty listingUnfinished = new SimpleBooleanProperty();

@@ -378,6 +378,19 @@ public final class CognitoStub implements AutoCloseable {
         return new User(username, attributes, true, "CONFIRMED", created, modified);
     }
 
+    /** Usernames {@code prefix-001} … in order, each an enabled confirmed user as {@link #user} makes it. */
+    public static List<User> users(String prefix, int count) {
+        List<User> users = new ArrayList<>(count);
+        for (int i = 1; i <= count; i++) {
+            users.add(user(String.format("%s-%03d", prefix, i)));
+        }
+        return users;
+    }
+
+    public static List<String> usernames(List<User> users) {
+        return users.stream().map(User::username).toList();
+    }
+
     /** A user pool as ListUserPools describes it. */
     public record Pool(String id, String name) {
         public Pool {
@@ -447,21 +460,18 @@ public final class CognitoStub implements AutoCloseable {
 
         /** The user as an element of ListUsers' {@code Users}. */
         public ObjectNode listUsersJson() {
-            ObjectNode node = JSON.createObjectNode();
-            node.put("Username", username);
-            node.set("Attributes", attributeArray());
-            node.set("UserCreateDate", epochSeconds(created));
-            node.set("UserLastModifiedDate", epochSeconds(lastModified));
-            node.put("Enabled", enabled);
-            node.put("UserStatus", status);
-            return node;
+            return json("Attributes");
         }
 
         /** The user as AdminGetUser answers it ({@code UserAttributes}, no {@code Attributes}). */
         public ObjectNode adminGetUserJson() {
+            return json("UserAttributes");
+        }
+
+        private ObjectNode json(String attributesKey) {
             ObjectNode node = JSON.createObjectNode();
             node.put("Username", username);
-            node.set("UserAttributes", attributeArray());
+            node.set(attributesKey, attributeArray());
             node.set("UserCreateDate", epochSeconds(created));
             node.set("UserLastModifiedDate", epochSeconds(lastModified));
             node.put("Enabled", enabled);

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -472,14 +471,5 @@ public final class StatefulCognito implements AutoCloseable {
             }
             return response.build();
         }
-    }
-
-    /** Usernames {@code prefix-001} … in order, each an enabled confirmed user. */
-    public static List<CognitoStub.User> users(String prefix, int count) {
-        List<CognitoStub.User> users = new ArrayList<>(count);
-        for (int i = 1; i <= count; i++) {
-            users.add(CognitoStub.user(String.format("%s-%03d", prefix, i)));
-        }
-        return users;
     }
 }

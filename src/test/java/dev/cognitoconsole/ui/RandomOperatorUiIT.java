@@ -78,9 +78,9 @@ class RandomOperatorUiIT {
     private Instant started;
 
     private static void seed(StatefulCognito cognito) {
-        cognito.pool(POOLS.get(0), "Random A", StatefulCognito.users("rand-a", 150));
-        cognito.pool(POOLS.get(1), "Random B", StatefulCognito.users("rand-b", 45));
-        cognito.pool(POOLS.get(2), "Random C", StatefulCognito.users("rand-c", 7));
+        cognito.pool(POOLS.get(0), "Random A", CognitoStub.users("rand-a", 150));
+        cognito.pool(POOLS.get(1), "Random B", CognitoStub.users("rand-b", 45));
+        cognito.pool(POOLS.get(2), "Random C", CognitoStub.users("rand-c", 7));
     }
 
     /** Starts the console and, before it changes anything, watches that its UI state changes on the FX thread only. */

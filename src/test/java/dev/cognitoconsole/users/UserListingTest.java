@@ -2,19 +2,16 @@ package dev.cognitoconsole.users;
 
 import static dev.cognitoconsole.testing.FakeUserDirectory.LIST_USERS;
 import static dev.cognitoconsole.testing.FakeUserDirectory.users;
+import static dev.cognitoconsole.testing.Fixtures.CONNECTION;
+import static dev.cognitoconsole.testing.Fixtures.POOL_A;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitoconsole.common.Notice;
-import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.model.ConsoleFailure;
-import dev.cognitoconsole.model.Connection;
-import dev.cognitoconsole.model.PoolSelection;
 import dev.cognitoconsole.model.PoolUser;
-import dev.cognitoconsole.model.ProfileKind;
 import dev.cognitoconsole.model.UserFilter;
 import dev.cognitoconsole.model.UserFilter.Attribute;
 import dev.cognitoconsole.model.UserFilter.Match;
-import dev.cognitoconsole.model.UserPool;
 import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
 import dev.cognitoconsole.testing.FakeUserDirectory;
 import dev.cognitoconsole.testing.MutableClock;
@@ -40,9 +37,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Large-pool listing through {@link UsersViewModel}: batching, Stop / Continue, throttling, search, sort. */
 class UserListingTest {
 
-    private static final AwsProfile PROFILE = new AwsProfile("support", "eu-west-1", null, ProfileKind.SSO);
-    private static final Connection CONNECTION = new Connection(PROFILE, "eu-west-1");
-    private static final PoolSelection POOL_A = new PoolSelection(CONNECTION, new UserPool("eu-west-1_PoolA", "customers"));
     private static final Duration ONE_PUBLISH_INTERVAL = UserListing.PUBLISH_INTERVAL;
 
     private final FakeUserDirectory directory = new FakeUserDirectory();

@@ -6,6 +6,9 @@ import static dev.cognitoconsole.testing.FakeUserDirectory.GET_USER;
 import static dev.cognitoconsole.testing.FakeUserDirectory.LIST_USERS;
 import static dev.cognitoconsole.testing.FakeUserDirectory.user;
 import static dev.cognitoconsole.testing.FakeUserDirectory.users;
+import static dev.cognitoconsole.testing.Fixtures.CONNECTION;
+import static dev.cognitoconsole.testing.Fixtures.POOL_A;
+import static dev.cognitoconsole.testing.Fixtures.POOL_B;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -15,14 +18,10 @@ import dev.cognitoconsole.audit.AuditUnavailable;
 import dev.cognitoconsole.common.DialogService;
 import dev.cognitoconsole.common.Notice;
 import dev.cognitoconsole.common.WriteSafety;
-import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.ConsoleFailure;
-import dev.cognitoconsole.model.PoolSelection;
 import dev.cognitoconsole.model.PoolUser;
-import dev.cognitoconsole.model.ProfileKind;
 import dev.cognitoconsole.model.UserAction;
-import dev.cognitoconsole.model.UserPool;
 import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
 import dev.cognitoconsole.testing.FakeUserDirectory;
 import dev.cognitoconsole.testing.MutableClock;
@@ -46,10 +45,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class UsersViewModelTest {
 
-    private static final AwsProfile PROFILE = new AwsProfile("support", "eu-west-1", null, ProfileKind.SSO);
-    private static final Connection CONNECTION = new Connection(PROFILE, "eu-west-1");
-    private static final PoolSelection POOL_A = new PoolSelection(CONNECTION, new UserPool("eu-west-1_PoolA", "customers"));
-    private static final PoolSelection POOL_B = new PoolSelection(CONNECTION, new UserPool("eu-west-1_PoolB", "staff"));
 
     private final FakeUserDirectory directory = new FakeUserDirectory();
     private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();

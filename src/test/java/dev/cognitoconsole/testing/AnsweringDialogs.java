@@ -1,4 +1,4 @@
-package dev.cognitoconsole.bulk;
+package dev.cognitoconsole.testing;
 
 import dev.cognitoconsole.common.DialogService;
 import java.util.ArrayList;
@@ -6,25 +6,25 @@ import java.util.List;
 import java.util.Optional;
 
 /** Answers every bulk confirmation as told (Cancel unless told otherwise) and records what was asked. */
-final class AnsweringDialogs implements DialogService {
+public final class AnsweringDialogs implements DialogService {
     private final List<BulkConfirmation> asked = new ArrayList<>();
     private BulkAnswer answer;
 
     /** From now on, every bulk confirmation is answered with this; {@code null} is Cancel. */
-    AnsweringDialogs answer(BulkAnswer next) {
+    public AnsweringDialogs answer(BulkAnswer next) {
         answer = next;
         return this;
     }
 
-    AnsweringDialogs confirmWith(String reason) {
+    public AnsweringDialogs confirmWith(String reason) {
         return answer(new BulkAnswer(reason, null, false));
     }
 
-    List<BulkConfirmation> asked() {
+    public List<BulkConfirmation> asked() {
         return List.copyOf(asked);
     }
 
-    BulkConfirmation last() {
+    public BulkConfirmation last() {
         return asked.get(asked.size() - 1);
     }
 

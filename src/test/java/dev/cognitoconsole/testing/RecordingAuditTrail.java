@@ -1,4 +1,4 @@
-package dev.cognitoconsole.bulk;
+package dev.cognitoconsole.testing;
 
 import dev.cognitoconsole.audit.AuditEntry;
 import dev.cognitoconsole.audit.AuditTrail;
@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** Remembers every audit line in memory, and tells a shared event log, so a test can check what came first. */
-final class RecordingAuditTrail implements AuditTrail {
+public final class RecordingAuditTrail implements AuditTrail {
 
     /** One line: an attempt ({@code outcome} null) or an outcome. */
-    record Line(String operationId, AuditEntry.Phase phase, Attempt attempt, AuditEntry.Outcome outcome,
+    public record Line(String operationId, AuditEntry.Phase phase, Attempt attempt, AuditEntry.Outcome outcome,
                 ConsoleFailure failure, String detail) {
-        String username() {
+        public String username() {
             return attempt.username();
         }
     }
@@ -23,24 +23,24 @@ final class RecordingAuditTrail implements AuditTrail {
     private final Consumer<String> events;
     private boolean unavailable;
 
-    RecordingAuditTrail(Consumer<String> events) {
+    public RecordingAuditTrail(Consumer<String> events) {
         this.events = events;
     }
 
     /** From now on, every line fails as a full disk would. */
-    void breakDown() {
+    public void breakDown() {
         unavailable = true;
     }
 
-    List<Line> lines() {
+    public List<Line> lines() {
         return List.copyOf(lines);
     }
 
-    List<Line> attempts() {
+    public List<Line> attempts() {
         return lines.stream().filter(l -> l.phase() == AuditEntry.Phase.ATTEMPT).toList();
     }
 
-    List<Line> outcomes() {
+    public List<Line> outcomes() {
         return lines.stream().filter(l -> l.phase() == AuditEntry.Phase.OUTCOME).toList();
     }
 

@@ -1,9 +1,10 @@
-package dev.cognitoconsole.common;
+package dev.cognitoconsole.ui.parts;
 
 import static dev.cognitoconsole.ui.ConsoleDriver.fx;
 import static dev.cognitoconsole.ui.ConsoleDriver.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cognitoconsole.common.JoinsWhenShown;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Node;

@@ -1,24 +1,26 @@
-package dev.cognitoconsole.bulk;
+package dev.cognitoconsole.ui;
 
 import static dev.cognitoconsole.testing.FakeUserDirectory.GET_USER;
 import static dev.cognitoconsole.testing.FakeUserDirectory.user;
+import static dev.cognitoconsole.testing.Fixtures.POOL_A;
 import static dev.cognitoconsole.ui.ConsoleDriver.await;
 import static dev.cognitoconsole.ui.ConsoleDriver.fx;
 import static dev.cognitoconsole.ui.ConsoleDriver.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cognitoconsole.bulk.BulkOutcome;
+import dev.cognitoconsole.bulk.BulkResultRow;
+import dev.cognitoconsole.bulk.BulkRunView;
+import dev.cognitoconsole.bulk.BulkRunViewModel;
 import dev.cognitoconsole.bulk.BulkRunViewModel.RunState;
 import dev.cognitoconsole.common.Notice;
-import dev.cognitoconsole.model.AwsProfile;
-import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.ConsoleFailure;
 import dev.cognitoconsole.model.ConsoleFailure.CredentialsUnavailable.Recovery;
-import dev.cognitoconsole.model.PoolSelection;
-import dev.cognitoconsole.model.ProfileKind;
 import dev.cognitoconsole.model.UserAction;
-import dev.cognitoconsole.model.UserPool;
+import dev.cognitoconsole.testing.AnsweringDialogs;
 import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
 import dev.cognitoconsole.testing.FakeUserDirectory;
+import dev.cognitoconsole.testing.RecordingAuditTrail;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Scene;
@@ -38,9 +40,6 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class BulkSignInUiIT {
-    private static final AwsProfile PROFILE = new AwsProfile("support", "eu-west-1", null, ProfileKind.SSO);
-    private static final PoolSelection POOL = new PoolSelection(new Connection(PROFILE, "eu-west-1"),
-            new UserPool("eu-west-1_PoolA", "customers"));
 
     private final FakeUserDirectory directory = new FakeUserDirectory();
     private final List<Notice.SignInRequest> asked = new ArrayList<>();
@@ -103,9 +102,9 @@ class BulkSignInUiIT {
     /** Starts a bulk disable of these (enabled) users whose first read fails with {@code failure}. */
     private void disableAfter(ConsoleFailure failure, String... usernames) {
         for (String username : usernames) {
-            directory.addUsers(POOL.poolId(), user(username, true));
+            directory.addUsers(POOL_A.poolId(), user(username, true));
         }
         directory.failNext(GET_USER, failure);
-        fx(() -> viewModel.request(UserAction.DISABLE, POOL, List.of(usernames), "test", List.of()));
+        fx(() -> viewModel.request(UserAction.DISABLE, POOL_A, List.of(usernames), "test", List.of()));
     }
 }

@@ -1,9 +1,10 @@
-package dev.cognitoconsole.common;
+package dev.cognitoconsole.ui.parts;
 
 import static dev.cognitoconsole.ui.ConsoleDriver.awaitFx;
 import static dev.cognitoconsole.ui.ConsoleDriver.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cognitoconsole.common.Tooltips;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;

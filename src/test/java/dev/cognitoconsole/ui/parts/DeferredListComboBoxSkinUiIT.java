@@ -1,10 +1,11 @@
-package dev.cognitoconsole.common;
+package dev.cognitoconsole.ui.parts;
 
 import static dev.cognitoconsole.ui.ConsoleDriver.awaitFx;
 import static dev.cognitoconsole.ui.ConsoleDriver.fx;
 import static dev.cognitoconsole.ui.ConsoleDriver.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cognitoconsole.common.DeferredListComboBoxSkin;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
