@@ -63,7 +63,7 @@ public final class AwsSignIn implements SignIn {
 
     @Override
     public SsoDeviceCode startSsoSignIn(AwsProfile profile) {
-        ProfileCredentials.SsoSettings settings = credentials.ssoSettings(profile.name());
+        SsoSettings settings = credentials.ssoSettings(profile.name());
         SsoOidcClient oidc = oidc(settings);
         try {
             RegisterClientResponse client = oidc.registerClient(r -> {
@@ -109,7 +109,7 @@ public final class AwsSignIn implements SignIn {
     }
 
     private boolean poll(SsoDeviceCode code, Pending sign, BooleanSupplier cancelled) {
-        ProfileCredentials.SsoSettings settings = sign.settings();
+        SsoSettings settings = sign.settings();
         SsoOidcClient oidc = oidc(settings);
         Duration interval = code.interval();
         while (true) {
@@ -155,7 +155,7 @@ public final class AwsSignIn implements SignIn {
     }
 
     private void save(Pending sign, CreateTokenResponse token) {
-        ProfileCredentials.SsoSettings settings = sign.settings();
+        SsoSettings settings = sign.settings();
         Instant expiresAt = credentials.clock().instant().plusSeconds(token.expiresIn() == null ? 3600
                 : token.expiresIn());
         boolean session = settings.sessionName() != null;
@@ -214,19 +214,17 @@ public final class AwsSignIn implements SignIn {
         }
     }
 
-    private SsoOidcClient oidc(ProfileCredentials.SsoSettings settings) {
+    private SsoOidcClient oidc(SsoSettings settings) {
         return credentials.services().oidc(settings.profile(), Region.of(settings.region()));
     }
 
-    private static ConsoleFailure.CredentialsUnavailable expired(ProfileCredentials.SsoSettings settings,
-                                                                 SdkException cause) {
+    private static ConsoleFailure.CredentialsUnavailable expired(SsoSettings settings, SdkException cause) {
         return failure(settings, "CreateToken", cause, "the code expired, start again",
                 "Start the sign-in again and approve it within the time the page allows.");
     }
 
-    private static ConsoleFailure.CredentialsUnavailable failure(ProfileCredentials.SsoSettings settings,
-                                                                 String operation, SdkException cause, String what,
-                                                                 String fix) {
+    private static ConsoleFailure.CredentialsUnavailable failure(SsoSettings settings, String operation,
+                                                                 SdkException cause, String what, String fix) {
         String code = cause instanceof AwsServiceException s && s.awsErrorDetails() != null
                 ? s.awsErrorDetails().errorCode() : null;
         String requestId = cause instanceof AwsServiceException s ? s.requestId() : null;
@@ -237,7 +235,7 @@ public final class AwsSignIn implements SignIn {
     }
 
     /** What polling needs and the operator must never see. */
-    private record Pending(ProfileCredentials.SsoSettings settings, String requestedBy, String deviceCode,
+    private record Pending(SsoSettings settings, String requestedBy, String deviceCode,
                            String clientId, String clientSecret, Instant registrationExpiresAt) {
         @Override
         public String toString() {

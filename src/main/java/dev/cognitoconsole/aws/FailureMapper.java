@@ -150,7 +150,7 @@ final class FailureMapper {
 
     private static String fixFor(AwsProfile profile, Recovery recovery) {
         return switch (recovery) {
-            case SSO_SIGN_IN -> ProfileCredentials.signInFix(profile.name());
+            case SSO_SIGN_IN -> SsoCredentials.signInFix(profile.name());
             case MFA_CODE -> "Type the current code from the MFA device of profile " + profile.name() + ".";
             case RENEW_ELSEWHERE -> switch (profile.kind()) {
                 case ENVIRONMENT -> "Set fresh AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN),"
