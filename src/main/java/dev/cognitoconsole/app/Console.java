@@ -170,6 +170,12 @@ public final class Console implements AutoCloseable {
         BulkSelectionView bulkBar = new BulkSelectionView(bulkSelection, bulkRun, bulkRunView::show);
         usersView.showBulkBar(bulkBar.createView());
         bulkBar.follow(usersView.selectedRows());
+        safety.writesOffProperty().addListener((obs, was, off) -> {
+            if (!off) {
+                users.writesBackOn();
+                bulkSelection.writesBackOn();
+            }
+        });
         SettingsViewModel settingsModel = new SettingsViewModel(preferences, budgets);
         BannerViewModel auditBanner = new BannerViewModel();
         AuditView auditView = new AuditView(new AuditViewModel(audit.file(), executor, auditBanner,

@@ -62,7 +62,9 @@ final class FxDialogService implements DialogService {
         Button confirmButton = (Button) alert.getDialogPane().lookupButton(confirm);
         confirmButton.setId("confirmButton");
         confirmButton.setDefaultButton(false);
-        confirmButton.getStyleClass().add("confirm-danger");
+        if (confirmation.danger()) {
+            confirmButton.getStyleClass().add("confirm-danger");
+        }
         confirmButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> !confirmation.typedMatches(typed.getText()), typed.textProperty()));
         Button cancelButton = (Button) alert.getDialogPane().lookupButton(cancel);

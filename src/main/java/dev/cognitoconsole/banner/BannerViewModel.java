@@ -43,6 +43,13 @@ public final class BannerViewModel implements Notifier {
         notice.set(null);
     }
 
+    @Override
+    public void dismiss(String code) {
+        if (notice.get() != null && notice.get().code().equals(code)) {
+            dismiss();
+        }
+    }
+
     /** Runs a banner button's action; the banner closes first so a failed retry can show anew. */
     public void perform(Notice.Action action) {
         dismiss();

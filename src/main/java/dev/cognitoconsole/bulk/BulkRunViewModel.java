@@ -167,6 +167,11 @@ public final class BulkRunViewModel {
 
     // Commands
 
+    /** Drops the line under the bulk bar: it spoke of a pool or a mode that is no longer current. */
+    public void forgetProblem() {
+        problem.set(null);
+    }
+
     /**
      * Asks the operator to confirm a bulk change and starts it.
      *

@@ -60,12 +60,16 @@ public final class BulkSelectionViewModel {
                 imported, allShown, shown, selected);
         allShownText = Bindings.createStringBinding(() -> String.format("All %,d shown", shown.get()), shown);
         targetText = Bindings.createStringBinding(this::describeTarget, imported, allShown, shown, selected,
-                users.selectionProperty(), users.loadingProperty());
+                users.selectionProperty(), users.loadingProperty(), users.quickFilterProperty());
         canAct = Bindings.createBooleanBinding(() -> count.get() > 0 && users.selectionProperty().get() != null
                 && !run.stateProperty().get().active(), count, users.selectionProperty(), run.stateProperty());
+        // "All shown" means the rows shown when ticked: a new filter or search would change the target unseen.
+        users.quickFilterProperty().addListener((obs, old, now) -> allShown.set(false));
+        users.searchProperty().addListener((obs, old, now) -> allShown.set(false));
         users.selectionProperty().addListener((obs, old, now) -> {
             selected.clear();
             allShown.set(false);
+            run.forgetProblem();
             // A list imported for one pool is never the target in another: it is set aside, and the operator told.
             UsernameImport.Result list = imported.get();
             if (list != null) {
@@ -129,6 +133,11 @@ public final class BulkSelectionViewModel {
                             + "username column.")
                     .build());
         });
+    }
+
+    /** Read-only mode went off (or IAM's refusal no longer applies): a refusal said under the bar is stale. */
+    public void writesBackOn() {
+        run.forgetProblem();
     }
 
     /** Forgets the imported list: the table's selection is the source again. */
@@ -202,7 +211,9 @@ public final class BulkSelectionViewModel {
             return "Pick a pool to change users in bulk";
         }
         if (allShown.get()) {
+            String filter = users.quickFilterProperty().get();
             return String.format("All %,d shown", users.visibleRows().size())
+                    + (filter == null || filter.isBlank() ? "" : " (quick filter \"" + filter.strip() + "\")")
                     + (users.loadingProperty().get() ? " (still loading)" : "");
         }
         return selected.isEmpty() ? "No users selected" : String.format("%,d selected", selected.size());

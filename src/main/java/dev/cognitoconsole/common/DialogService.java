@@ -21,11 +21,17 @@ public interface DialogService {
      * @param confirmLabel the label of the confirm button, such as "Disable user"
      * @param typeToConfirm text the operator must type before confirming (the username, on production), or
      *                      {@code null} when a click is enough
+     * @param danger        whether the change takes something away, so its confirm button is styled as a danger
      */
     record Confirmation(String title, String header, List<Fact> facts, String note, String confirmLabel,
-                        String typeToConfirm) {
+                        String typeToConfirm, boolean danger) {
         public Confirmation {
             facts = List.copyOf(facts);
+        }
+
+        public Confirmation(String title, String header, List<Fact> facts, String note, String confirmLabel,
+                            String typeToConfirm) {
+            this(title, header, facts, note, confirmLabel, typeToConfirm, true);
         }
 
         public Confirmation(String title, String header, List<Fact> facts, String note, String confirmLabel) {

@@ -5,4 +5,8 @@ public interface Notifier {
     void show(Notice notice);
 
     void dismiss();
+
+    /** Closes the notice shown if it has this {@link Notice#code()}; any other notice stays. */
+    default void dismiss(String code) {
+    }
 }

@@ -40,6 +40,8 @@ public final class SafetyView {
         Tooltips.onHover(toggle, "When on, Disable and Enable are off (a bulk dry run still works)");
         toggle.selectedProperty().bindBidirectional(viewModel.readOnlyProperty());
         toggle.setMinWidth(Region.USE_PREF_SIZE);
+        // Never a default focus target: Enter or Space there would flip the mode with no confirmation.
+        toggle.setFocusTraversable(false);
         return toggle;
     }
 

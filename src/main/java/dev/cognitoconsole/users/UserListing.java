@@ -67,6 +67,7 @@ final class UserListing {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canContinue = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper sorting = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper listFailed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("No pool selected");
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper();
 
@@ -125,6 +126,11 @@ final class UserListing {
         return sorting.getReadOnlyProperty();
     }
 
+    /** Whether the last load failed before a single user was listed (the pool may not exist). */
+    ReadOnlyBooleanProperty listFailedProperty() {
+        return listFailed.getReadOnlyProperty();
+    }
+
     ReadOnlyStringProperty countTextProperty() {
         return countText.getReadOnlyProperty();
     }
@@ -152,6 +158,7 @@ final class UserListing {
         resumeToken = null;
         resumeTokenTime = null;
         canContinue.set(false);
+        listFailed.set(false);
         activity.set(null);
         if (selection.get() == null) {
             countText.set("No pool selected");
@@ -294,6 +301,7 @@ final class UserListing {
                 loading.set(false);
                 activity.set(null);
                 canContinue.set(resumeToken != null);
+                listFailed.set(rows.isEmpty());
                 updateCount();
                 failed(target, ConsoleFailure.from(error), startToken != null);
             }
@@ -382,6 +390,10 @@ final class UserListing {
 
     private void updateCount() {
         int loaded = rows.size();
+        if (listFailed.get() && loaded == 0) {
+            countText.set("Users could not be listed");
+            return;
+        }
         String users = loaded == 1 ? "1 user" : String.format("%,d users", loaded);
         if (search.get() != null) {
             users += " matching " + search.get().describe();

@@ -2,6 +2,8 @@ package dev.cognitoconsole.users;
 
 import dev.cognitoconsole.model.PoolUser;
 import dev.cognitoconsole.model.UserAction;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -14,6 +16,7 @@ public final class UserRow {
     private volatile PoolUser current;
     private ReadOnlyObjectWrapper<PoolUser> user;
     private ReadOnlyObjectWrapper<UserAction> running;
+    private ReadOnlyBooleanWrapper gone;
 
     public UserRow(PoolUser user) {
         this.current = user;
@@ -40,6 +43,23 @@ public final class UserRow {
 
     public boolean isBusy() {
         return running != null && running.get() != null;
+    }
+
+    /** Whether Cognito said the user no longer exists (deleted since the list was loaded). */
+    public ReadOnlyBooleanProperty goneProperty() {
+        if (gone == null) {
+            gone = new ReadOnlyBooleanWrapper();
+        }
+        return gone.getReadOnlyProperty();
+    }
+
+    public boolean isGone() {
+        return gone != null && gone.get();
+    }
+
+    void markGone() {
+        goneProperty();
+        gone.set(true);
     }
 
     /** The action the row's button offers now. */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -36,6 +37,12 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -51,6 +58,8 @@ public final class UsersView {
     /** The search pickers' widths, in which their longest labels ("Confirmation status", "starts with") fit. */
     static final double SEARCH_ATTRIBUTE_WIDTH = 185;
     static final double SEARCH_MATCH_WIDTH = 120;
+
+    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
     private final UsersViewModel viewModel;
     private final ObservableStringValue emptyState;
@@ -69,6 +78,7 @@ public final class UsersView {
     private final ComboBox<UserFilter.Attribute> searchAttribute = new ComboBox<>();
     private final ComboBox<UserFilter.Match> searchMatch = new ComboBox<>();
     private final TextField searchField = new TextField();
+    private final ComboBox<String> searchChoice = new ComboBox<>();
     private final Button searchButton = new Button("Search pool");
     private final Button clearSearch = new Button("Show all");
     private final Label searchProblem = new Label();
@@ -169,6 +179,13 @@ public final class UsersView {
         searchField.setAccessibleText("Search text");
         searchField.setPromptText("Search the whole pool on Cognito");
         searchField.setPrefColumnCount(22);
+        // Attributes with fixed values are chosen from their list: free text could only be mistyped.
+        searchChoice.setId("searchChoice");
+        searchChoice.setAccessibleText("Value to search for");
+        searchChoice.setPrefWidth(SEARCH_ATTRIBUTE_WIDTH);
+        searchChoice.setVisible(false);
+        searchChoice.managedProperty().bind(searchChoice.visibleProperty());
+        searchField.managedProperty().bind(searchField.visibleProperty());
         searchButton.setId("searchButton");
         searchButton.setAccessibleText("Search the pool on the server");
         clearSearch.setId("clearSearchButton");
@@ -179,7 +196,9 @@ public final class UsersView {
 
         quickFilter.setId("quickFilter");
         quickFilter.setAccessibleText("Filter the loaded rows on this computer");
-        quickFilter.setPromptText("Filter loaded rows (this computer only)");
+        quickFilter.setPromptText("Match username, email, name or sub");
+        Tooltips.onHover(quickFilter, "Shows the loaded rows whose username, email, name or sub contains the text. "
+                + "Filtered on this computer; Escape clears it.");
         quickFilter.setPrefColumnCount(22);
 
         Label searchCaption = new Label("Search pool");
@@ -190,16 +209,26 @@ public final class UsersView {
         filterCaption.setLabelFor(quickFilter);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, searchCaption, searchAttribute, searchMatch, searchField, searchButton, clearSearch,
+        HBox bar = new HBox(8, searchCaption, searchAttribute, searchMatch, searchField, searchChoice, searchButton,
+                clearSearch,
                 spacer, filterCaption, quickFilter);
         bar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(searchField, Priority.SOMETIMES);
         keepFullWidth(searchCaption, searchAttribute, searchMatch, searchButton, clearSearch, filterCaption);
-        VBox box = new VBox(4, bar,
-                JoinsWhenShown.takingNoRoom(searchProblem, viewModel.searchProblemProperty().isNotNull()));
+        VBox box = new VBox(4, bar, JoinsWhenShown.takingNoRoom(searchProblem,
+                viewModel.searchProblemProperty().isNotNull().or(viewModel.searchNoteProperty().isNotNull())));
         box.getStyleClass().add("search-bar");
         box.setPadding(new Insets(4, 12, 8, 12));
         return box;
+    }
+
+    private static void clearOnEscape(TextField field) {
+        field.addEventHandler(KeyEvent.KEY_PRESSED, key -> {
+            if (key.getCode() == KeyCode.ESCAPE && !field.getText().isEmpty()) {
+                field.clear();
+                key.consume();
+            }
+        });
     }
 
     /** Labels and buttons never shrink to "Sear…": the text field gives way instead. */
@@ -272,9 +301,33 @@ public final class UsersView {
         stop.setOnAction(e -> viewModel.stop());
         resume.setOnAction(e -> viewModel.continueLoading());
 
-        searchProblem.textProperty().bind(viewModel.searchProblemProperty());
-        Runnable runSearch = () -> viewModel.search(
-                new UserFilter(searchAttribute.getValue(), searchMatch.getValue(), searchField.getText()));
+        searchProblem.textProperty().bind(Bindings.when(viewModel.searchProblemProperty().isNotNull())
+                .then(viewModel.searchProblemProperty()).otherwise(viewModel.searchNoteProperty()));
+        // A refusal is marked as a problem; a note on what was changed (spaces removed) is not.
+        searchProblem.textProperty().addListener((obs, old, now) -> {
+            searchProblem.getStyleClass().remove("field-problem");
+            if (viewModel.searchProblemProperty().get() != null) {
+                searchProblem.getStyleClass().add("field-problem");
+            }
+        });
+        Runnable runSearch = () -> viewModel.search(new UserFilter(searchAttribute.getValue(), searchMatch.getValue(),
+                searchChoice.isVisible() ? searchChoice.getValue() : searchField.getText()));
+        searchChoice.setOnAction(e -> {
+            if (searchChoice.isVisible() && searchChoice.getValue() != null) {
+                runSearch.run();
+            }
+        });
+        clearOnEscape(searchField);
+        clearOnEscape(quickFilter);
+        table.addEventHandler(KeyEvent.KEY_PRESSED, key -> {
+            if (COPY.match(key) && !selectedRows().isEmpty()) {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(selectedRows().stream().filter(Objects::nonNull)
+                        .map(r -> r.getUser().username()).collect(Collectors.joining("\n")));
+                Clipboard.getSystemClipboard().setContent(content);
+                key.consume();
+            }
+        });
         searchButton.setOnAction(e -> runSearch.run());
         searchField.setOnAction(e -> runSearch.run());
         searchButton.disableProperty().bind(viewModel.selectionProperty().isNull());
@@ -284,12 +337,15 @@ public final class UsersView {
             viewModel.clearSearch();
         });
         searchAttribute.valueProperty().addListener((obs, old, now) -> {
-            if (now != null && !now.choices().isEmpty()) {
+            boolean fixed = now != null && !now.choices().isEmpty();
+            if (fixed) {
                 searchMatch.setValue(UserFilter.Match.EXACT);
-                searchField.setPromptText(String.join(" / ", now.choices()));
-            } else {
-                searchField.setPromptText("Search the whole pool on Cognito");
+                searchChoice.getItems().setAll(now.choices());
+                searchChoice.setValue(null);
+                searchChoice.setPromptText("Choose a value");
             }
+            searchChoice.setVisible(fixed);
+            searchField.setVisible(!fixed);
         });
         quickFilter.textProperty().bindBidirectional(viewModel.quickFilterProperty());
         placeholder.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -298,6 +354,9 @@ public final class UsersView {
             }
             if (viewModel.selectionProperty().get() == null) {
                 return "Pick a profile, a region and a user pool above to see its users.";
+            }
+            if (viewModel.listFailedProperty().get()) {
+                return "This pool's users could not be listed: the message above says why.";
             }
             if (viewModel.loadingProperty().get()) {
                 return "Loading users…";
@@ -310,7 +369,7 @@ public final class UsersView {
             }
             return "This pool has no users.";
         }, emptyState, viewModel.selectionProperty(), viewModel.loadingProperty(), viewModel.searchProperty(),
-                viewModel.quickFilterProperty()));
+                viewModel.quickFilterProperty(), viewModel.listFailedProperty()));
     }
 
     private TableColumn<UserRow, String> textColumn(String name, String id, double width,
@@ -319,8 +378,12 @@ public final class UsersView {
         sortKeys.put(column, key);
         column.setId(id);
         column.setPrefWidth(width);
-        column.setCellValueFactory(cell -> Bindings.createStringBinding(
-                () -> value.apply(cell.getValue().getUser()), cell.getValue().userProperty()));
+        column.setCellValueFactory(cell -> key == SortKey.ENABLED
+                ? Bindings.createStringBinding(() -> cell.getValue().isGone() ? "Not in the pool"
+                        : value.apply(cell.getValue().getUser()), cell.getValue().userProperty(),
+                        cell.getValue().goneProperty())
+                : Bindings.createStringBinding(() -> value.apply(cell.getValue().getUser()),
+                        cell.getValue().userProperty()));
         return column;
     }
 
@@ -365,8 +428,13 @@ public final class UsersView {
         ActionCell() {
             button.getStyleClass().add("row-action");
             button.setMinWidth(100);
+            // The row is the Tab stop, not its button: after the confirmation the focus is back on the row, where
+            // a stray Space cannot open the next row's change.
+            button.setFocusTraversable(false);
             button.setOnAction(e -> {
                 if (shown != null) {
+                    getTableView().getSelectionModel().clearAndSelect(getIndex());
+                    getTableView().requestFocus();
                     viewModel.toggle(shown);
                 }
             });
@@ -379,6 +447,7 @@ public final class UsersView {
             if (shown != null) {
                 shown.userProperty().removeListener(redraw);
                 shown.runningProperty().removeListener(redraw);
+                shown.goneProperty().removeListener(redraw);
             }
             shown = empty ? null : row;
             if (shown == null) {
@@ -387,6 +456,7 @@ public final class UsersView {
             }
             shown.userProperty().addListener(redraw);
             shown.runningProperty().addListener(redraw);
+            shown.goneProperty().addListener(redraw);
             redraw();
             setGraphic(button);
         }
@@ -398,13 +468,14 @@ public final class UsersView {
             }
             UserAction running = row.runningProperty().get();
             UserAction next = row.nextAction();
-            button.setText(running == null ? next.label()
+            button.setText(row.isGone() ? "Gone" : running == null ? next.label()
                     : running == UserAction.DISABLE ? "Disabling…" : "Enabling…");
-            button.setDisable(running != null || writesOff.get());
+            button.setDisable(running != null || writesOff.get() || row.isGone());
             button.setId(next == UserAction.DISABLE ? "disableButton" : "enableButton");
             button.getStyleClass().removeAll("action-disable", "action-enable");
             button.getStyleClass().add(next == UserAction.DISABLE ? "action-disable" : "action-enable");
-            button.setAccessibleText(next.label() + " user " + row.getUser().username());
+            button.setAccessibleText(row.isGone() ? row.getUser().username() + " is no longer in the pool"
+                    : next.label() + " user " + row.getUser().username());
             button.getProperties().put("username", row.getUser().username());
         }
     }

@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 /** The users of the chosen pool, and the Disable / Enable action on each. */
 public final class UsersViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(UsersViewModel.class);
+    private static final String READ_ONLY_NOTICE = "ReadOnly";
 
     private final TaskExecutor executor;
     private final Notifier notifier;
@@ -48,6 +49,7 @@ public final class UsersViewModel {
     // Properties
     private final ReadOnlyStringWrapper lastChange = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper searchProblem = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper searchNote = new ReadOnlyStringWrapper();
 
     public UsersViewModel(UserDirectory directory, TaskExecutor executor, Notifier notifier,
                           DialogService dialogs, LongSupplier nanoClock) {
@@ -117,8 +119,18 @@ public final class UsersViewModel {
         return searchProblem.getReadOnlyProperty();
     }
 
+    /** What was changed in the search typed before it was sent, or {@code null}. */
+    public ReadOnlyStringProperty searchNoteProperty() {
+        return searchNote.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty loadingProperty() {
         return listing.loadingProperty();
+    }
+
+    /** Whether the last load failed before any user was listed: the table must not say the pool is empty. */
+    public ReadOnlyBooleanProperty listFailedProperty() {
+        return listing.listFailedProperty();
     }
 
     /** Whether a stopped or failed load can resume from where it ended. */
@@ -151,6 +163,7 @@ public final class UsersViewModel {
     public void show(PoolSelection next) {
         notifier.dismiss();
         searchProblem.set(null);
+        searchNote.set(null);
         listing.show(next);
     }
 
@@ -175,12 +188,20 @@ public final class UsersViewModel {
 
     /** Searches the pool on the server: only matching users are listed. */
     public void search(UserFilter filter) {
+        searchNote.set(null);
         if (listing.selectionProperty().get() == null) {
             searchProblem.set("Pick a pool first.");
             return;
         }
+        // Spaces pasted around a name are never meant: Cognito would look for them literally.
+        String typed = filter.value();
+        if (typed != null && !typed.isBlank() && !typed.equals(typed.strip())) {
+            filter = new UserFilter(filter.attribute(), filter.match(), typed.strip());
+            searchNote.set("Searched for \"" + filter.value() + "\": the spaces around it were removed.");
+        }
         var problem = filter.problem();
         if (problem.isPresent()) {
+            searchNote.set(null);
             searchProblem.set(problem.get());
             return;
         }
@@ -192,6 +213,7 @@ public final class UsersViewModel {
     /** Lists the whole pool again. */
     public void clearSearch() {
         searchProblem.set(null);
+        searchNote.set(null);
         if (listing.searchProperty().get() != null) {
             listing.search(null);
         }
@@ -205,7 +227,7 @@ public final class UsersViewModel {
     /** Asks to confirm, then disables or enables the row's user, and shows the state Cognito reports. */
     public void toggle(UserRow row) {
         PoolSelection target = listing.selectionProperty().get();
-        if (row == null || row.isBusy() || target == null) {
+        if (row == null || row.isBusy() || row.isGone() || target == null) {
             return;
         }
         PoolUser user = row.getUser();
@@ -257,7 +279,7 @@ public final class UsersViewModel {
         }
         return new DialogService.Confirmation(action.label() + " user",
                 action.label() + " user " + user.username() + "?", facts, note, action.label() + " user",
-                production ? user.username() : null);
+                production ? user.username() : null, action == UserAction.DISABLE);
     }
 
     private void write(UserRow row, UserWrites.Request request) {
@@ -327,6 +349,10 @@ public final class UsersViewModel {
             }
             case STOPPED -> LOG.info("{} of {} stopped: {}", action.apiName(), who, result.detail());
             case NOT_CHANGED, UNKNOWN, NOT_FOUND -> {
+                if (result.status() == UserWrites.Status.NOT_FOUND) {
+                    shownRow(row, target).markGone();
+                    row.markGone();
+                }
                 // After an unclear answer the user was read back: the banner says what AdminGetUser found.
                 String readBack = result.unclear() && result.user() != null ? result.user().enabledLabel() : null;
                 Notice notice = FailureNotices.describe(result.failure(), new FailureContext(
@@ -354,8 +380,13 @@ public final class UsersViewModel {
                 request.target().poolId(), request.username(), true, null, this::refresh)));
     }
 
+    /** Changes may be made again: a banner saying they may not is stale. */
+    public void writesBackOn() {
+        notifier.dismiss(READ_ONLY_NOTICE);
+    }
+
     private void showBlocked(String who, String why) {
-        notifier.show(Notice.info("ReadOnly", "Read-only mode: " + who + " was not changed")
+        notifier.show(Notice.info(READ_ONLY_NOTICE, "Read-only mode: " + who + " was not changed")
                 .message(why)
                 .advice("Turn read-only mode off in the toolbar to make changes.")
                 .build());

@@ -80,20 +80,43 @@ class BulkSelectionViewModelTest {
     }
 
     @Test
-    void allShownIsAModelChoiceThatFollowsTheQuickFilter() {
+    void allShownTargetsTheRowsShownWhenTicked() {
+        users.quickFilterProperty().set("u000");
         vm.allShownProperty().set(true);
 
-        assertThat(vm.countProperty().get()).isEqualTo(6);
-        assertThat(vm.allShownTextProperty().get()).isEqualTo("All 6 shown");
-        assertThat(vm.targetTextProperty().get()).isEqualTo("All 6 shown");
-
-        users.quickFilterProperty().set("u000");
-
         assertThat(vm.countProperty().get()).isEqualTo(5);
+        assertThat(vm.allShownTextProperty().get()).isEqualTo("All 5 shown");
+        assertThat(vm.targetTextProperty().get()).isEqualTo("All 5 shown (quick filter \"u000\")");
         assertThat(vm.targets()).containsExactly("u0001", "u0002", "u0003", "u0004", "u0005");
         vm.enable();
         assertThat(dialogs.last().facts().get(0).value()).isEqualTo("5 users (all 5 shown)");
         assertThat(directory.calls(ENABLE_USER)).isEmpty(); // all already enabled: skipped
+    }
+
+    @Test
+    void changingTheQuickFilterClearsAllShownRatherThanGrowingTheTarget() {
+        users.quickFilterProperty().set("u0001");
+        vm.allShownProperty().set(true);
+        assertThat(vm.countProperty().get()).isEqualTo(1);
+
+        users.quickFilterProperty().set("");
+
+        assertThat(vm.allShownProperty().get()).isFalse();
+        assertThat(vm.countProperty().get()).isZero();
+        assertThat(vm.targetTextProperty().get()).isEqualTo("No users selected");
+    }
+
+    @Test
+    void theBulkProblemLineIsForgottenWithThePoolAndWhenWritesComeBackOn() {
+        assertThat(vm.disable()).isFalse();
+        assertThat(run.problemProperty().get()).isEqualTo("No users to disable.");
+
+        vm.writesBackOn();
+        assertThat(run.problemProperty().get()).isNull();
+
+        vm.disable();
+        users.show(OTHER);
+        assertThat(run.problemProperty().get()).isNull();
     }
 
     @Test

@@ -22,6 +22,11 @@ public final class RecordingNotifier implements Notifier {
         banner.dismiss();
     }
 
+    @Override
+    public void dismiss(String code) {
+        banner.dismiss(code);
+    }
+
     /** The notice on the banner now, or {@code null}. */
     public Notice current() {
         return banner.getNotice();

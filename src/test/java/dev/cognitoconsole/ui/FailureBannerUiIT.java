@@ -47,7 +47,7 @@ class FailureBannerUiIT {
     }
 
     @Test
-    void userNotFoundIsExplainedAndTheTableStays(FxRobot robot) {
+    void userNotFoundIsExplainedAndTheRowIsMarkedGone(FxRobot robot) {
         disableAliceAndConfirm();
 
         awaitFx("#banner is shown", () -> ui.node("#banner", Node.class).isVisible());
@@ -63,10 +63,10 @@ class FailureBannerUiIT {
 
         assertThat(fx(() -> ui.table().isVisible())).isTrue();
         assertThat(fx(() -> ui.table().getItems().size())).isEqualTo(USERS);
-        assertThat(ui.cellText("alice", "enabledColumn")).isEqualTo("Enabled");
+        assertThat(ui.cellText("alice", "enabledColumn")).as("the row is marked gone").isEqualTo("Not in the pool");
         Button disable = ui.rowButton("alice", "disableButton");
-        assertThat(fx(disable::getText)).isEqualTo("Disable");
-        assertThat(fx(disable::isDisabled)).as("the row is not left busy").isFalse();
+        assertThat(fx(disable::getText)).isEqualTo("Gone");
+        assertThat(fx(disable::isDisabled)).as("no change is offered on a user who is gone").isTrue();
         assertThat(aws.cognito().userRequestsFor("AdminDisableUser")).as("a 400 is not retried").isEqualTo(1);
         assertThat(aws.cognito().requestsFor("AdminGetUser")).isZero();
 

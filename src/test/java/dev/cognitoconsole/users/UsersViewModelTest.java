@@ -22,6 +22,7 @@ import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.ConsoleFailure;
 import dev.cognitoconsole.model.PoolUser;
 import dev.cognitoconsole.model.UserAction;
+import dev.cognitoconsole.model.UserFilter;
 import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
 import dev.cognitoconsole.testing.FakeUserDirectory;
 import dev.cognitoconsole.testing.MutableClock;
@@ -68,6 +69,25 @@ class UsersViewModelTest {
         List<String> texts = new ArrayList<>();
         vm.countTextProperty().addListener((obs, old, now) -> texts.add(now));
         return texts;
+    }
+
+    @Test
+    void searchTextWithSpacesAroundItIsTrimmedAndTheOperatorIsTold() {
+        directory.addUsers(POOL_A.poolId(), FakeUserDirectory.user("alice", true));
+        vm.show(POOL_A);
+
+        vm.search(new UserFilter(UserFilter.Attribute.USERNAME, UserFilter.Match.STARTS_WITH, "  ali "));
+
+        assertThat(vm.searchProperty().get().value()).isEqualTo("ali");
+        assertThat(vm.searchProblemProperty().get()).isNull();
+        assertThat(vm.searchNoteProperty().get()).isEqualTo("Searched for \"ali\": the spaces around it were removed.");
+    }
+
+    @Test
+    void enablingIsNotConfirmedAsADangerButDisablingIs() {
+        PoolUser off = FakeUserDirectory.user("off", false);
+        assertThat(UsersViewModel.confirmationFor(UserAction.ENABLE, off, POOL_A, false).danger()).isFalse();
+        assertThat(UsersViewModel.confirmationFor(UserAction.DISABLE, off, POOL_A, false).danger()).isTrue();
     }
 
     @Nested
