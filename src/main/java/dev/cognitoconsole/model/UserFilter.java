@@ -111,8 +111,12 @@ public record UserFilter(Attribute attribute, Match match, String value) {
         }
         int length = expressionFor(text).length();
         if (length > MAX_FILTER_LENGTH) {
-            return Optional.of("The search text is too long: Cognito takes a filter of at most "
-                    + MAX_FILTER_LENGTH + " characters, and this one would have " + length + ".");
+            // Said in what the operator typed: the attribute, the operator and the escapes take the rest of the 256.
+            int escaped = escape(text).length();
+            int room = MAX_FILTER_LENGTH - (length - escaped);
+            return Optional.of("The search text is too long: it has " + text.length() + " characters"
+                    + (escaped == text.length() ? "" : " (" + escaped + " once quotes and backslashes are escaped)")
+                    + ", and at most " + room + " fit in Cognito's " + MAX_FILTER_LENGTH + "-character filter.");
         }
         return Optional.empty();
     }

@@ -240,8 +240,8 @@ class UserFilterTest {
     @Test
     void oneCharacterTooLong() {
         assertProblem(new UserFilter(Attribute.USERNAME, Match.EXACT, "a".repeat(244)),
-                "The search text is too long: Cognito takes a filter of at most 256 characters, "
-                        + "and this one would have 257.");
+                "The search text is too long: it has 244 characters, and at most 243 fit in Cognito's "
+                        + "256-character filter.");
     }
 
     @Test
@@ -250,8 +250,8 @@ class UserFilterTest {
         assertThat(expression(Attribute.USERNAME, Match.STARTS_WITH, "a".repeat(242)))
                 .hasSize(UserFilter.MAX_FILTER_LENGTH);
         assertProblem(new UserFilter(Attribute.USERNAME, Match.STARTS_WITH, "a".repeat(243)),
-                "The search text is too long: Cognito takes a filter of at most 256 characters, "
-                        + "and this one would have 257.");
+                "The search text is too long: it has 243 characters, and at most 242 fit in Cognito's "
+                        + "256-character filter.");
     }
 
     @Test
@@ -260,19 +260,19 @@ class UserFilterTest {
         assertThat(expression(Attribute.USERNAME, Match.EXACT, "\"".repeat(121))).hasSize(255);
         // 122 quotes are only 122 characters typed, but 244 escaped: 257.
         assertProblem(new UserFilter(Attribute.USERNAME, Match.EXACT, "\"".repeat(122)),
-                "The search text is too long: Cognito takes a filter of at most 256 characters, "
-                        + "and this one would have 257.");
+                "The search text is too long: it has 122 characters (244 once quotes and backslashes are "
+                        + "escaped), and at most 243 fit in Cognito's 256-character filter.");
         // 120 quotes double to 240, 120 backslashes too: 12 + 480 + 1 = 493.
         assertProblem(new UserFilter(Attribute.USERNAME, Match.EXACT, "\"\\".repeat(120)),
-                "The search text is too long: Cognito takes a filter of at most 256 characters, "
-                        + "and this one would have 493.");
+                "The search text is too long: it has 240 characters (480 once quotes and backslashes are "
+                        + "escaped), and at most 243 fit in Cognito's 256-character filter.");
     }
 
     @Test
     void veryLongValue() {
         assertProblem(new UserFilter(Attribute.EMAIL, Match.STARTS_WITH, "x".repeat(10_000)),
-                "The search text is too long: Cognito takes a filter of at most 256 characters, "
-                        + "and this one would have " + ("email ^= \"".length() + 10_000 + 1) + ".");
+                "The search text is too long: it has 10000 characters, and at most "
+                        + (256 - "email ^= \"".length() - 1) + " fit in Cognito's 256-character filter.");
     }
 
     // ---------------------------------------------------------------- expression() guards itself
