@@ -142,6 +142,22 @@ final class FxDialogService implements DialogService {
         problem.setMaxWidth(560);
 
         VBox details = new VBox(10, facts, note, reasonLabel, reason, typedCountLabel, typedCount, dryRun, problem);
+        if (confirmation.reason() != null) {
+            reason.setText(confirmation.reason());
+        }
+        boolean readOnly = confirmation.readOnly() != null;
+        if (readOnly) {
+            // In read-only mode only a dry run can go ahead: said first, and the dry run is the only choice.
+            Label readOnlyNote = new Label(confirmation.readOnly() + " Only a dry run, which reads the users and "
+                    + "changes nothing, can go ahead.");
+            readOnlyNote.setId("bulkReadOnlyNote");
+            readOnlyNote.getStyleClass().add("field-problem");
+            readOnlyNote.setWrapText(true);
+            readOnlyNote.setMaxWidth(560);
+            details.getChildren().add(0, readOnlyNote);
+            dryRun.setSelected(true);
+            dryRun.setDisable(true);
+        }
         details.setId("bulkConfirmDetails");
         dialog.getDialogPane().setContent(details);
         dialog.getDialogPane().setId("bulkConfirmDialog");
@@ -152,7 +168,9 @@ final class FxDialogService implements DialogService {
         Button confirmButton = (Button) dialog.getDialogPane().lookupButton(confirm);
         confirmButton.setId("bulkConfirmButton");
         confirmButton.setDefaultButton(false);
-        confirmButton.getStyleClass().add("confirm-danger");
+        if (!readOnly) {
+            confirmButton.getStyleClass().add("confirm-danger");
+        }
         Button cancelButton = (Button) dialog.getDialogPane().lookupButton(cancel);
         cancelButton.setId("bulkConfirmCancel");
         cancelButton.setDefaultButton(true);
