@@ -101,7 +101,9 @@ final class FxDialogService implements DialogService {
     @Override
     public Optional<BulkAnswer> confirmBulk(BulkConfirmation confirmation) {
         Dialog<BulkAnswer> dialog = new Dialog<>();
-        ownedAndTitled(dialog, confirmation.title(), confirmation.header());
+        // Owned by the window that asks (the bulk window's "Run for real…"), so closing it does not raise the main
+        // window over that one.
+        ownedAndTitled(dialog, askingWindow(), confirmation.title(), confirmation.header());
         GridPane facts = factsGrid(confirmation.facts());
         int row = confirmation.facts().size();
         Label sampleLabel = new Label(confirmation.count() > confirmation.sample().size()
@@ -190,8 +192,21 @@ final class FxDialogService implements DialogService {
         return dialog.showAndWait();
     }
 
+    private Window askingWindow() {
+        List<Window> windows = List.copyOf(Window.getWindows());
+        for (int i = windows.size() - 1; i >= 0; i--) {
+            if (windows.get(i).isFocused() && windows.get(i).isShowing()) {
+                return windows.get(i);
+            }
+        }
+        return owner.get();
+    }
+
     private void ownedAndTitled(Dialog<?> dialog, String title, String header) {
-        Window window = owner.get();
+        ownedAndTitled(dialog, owner.get(), title, header);
+    }
+
+    private static void ownedAndTitled(Dialog<?> dialog, Window window, String title, String header) {
         if (window != null) {
             dialog.initOwner(window);
         }

@@ -80,6 +80,7 @@ public final class BulkRunView {
         }
         stage.show();
         stage.toFront();
+        stage.requestFocus();
     }
 
     public void hide() {
@@ -198,7 +199,11 @@ public final class BulkRunView {
         runForReal.visibleProperty().bind(Bindings.createBooleanBinding(() -> viewModel.planProperty().get() != null
                 && viewModel.planProperty().get().dryRun() && !state.get().active(), viewModel.planProperty(), state));
         runForReal.managedProperty().bind(runForReal.visibleProperty());
-        runForReal.setOnAction(e -> viewModel.runForReal());
+        runForReal.setOnAction(e -> {
+            viewModel.runForReal();
+            // The confirmation has closed: this window, not the main one, is where the run goes on.
+            show();
+        });
         close.setOnAction(e -> hide());
     }
 

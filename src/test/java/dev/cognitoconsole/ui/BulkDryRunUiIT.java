@@ -18,12 +18,14 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
+import javafx.stage.Window;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The bulk confirmation and window around a dry run, on the real console against a Cognito that keeps state: read-only
@@ -92,6 +94,11 @@ class BulkDryRunUiIT {
         ui.click("#runForRealButton");
         awaitBulkConfirmation();
         SoftAssertions soft = new SoftAssertions();
+        Window asking = fx(() -> robot.lookup("#bulkWindow").query().getScene().getWindow());
+        Window owner = fx(() -> ((javafx.stage.Stage) robot.lookup("#bulkConfirmDialog").query().getScene()
+                .getWindow()).getOwner());
+        soft.assertThat(owner).as("the confirmation belongs to the bulk window, so it comes back to that one")
+                .isSameAs(asking);
         TextField reason = ui.node("#bulkReasonField", TextField.class);
         String carried = fx(reason::getText);
         soft.assertThat(carried).as("the dry run's reason is carried").isEqualTo("INC-10 leavers");
@@ -102,8 +109,12 @@ class BulkDryRunUiIT {
         awaitFx("the reason lets the operator confirm", () -> !real.isDisabled());
         robot.clickOn(real);
 
+        Window bulk = fx(() -> robot.lookup("#bulkWindow").query().getScene().getWindow());
         awaitFx("the run finishes", () -> ui.text("#bulkMessage").startsWith("Finished"));
         soft.assertThat(ui.text("#bulkTitle")).isEqualTo("Disabled 3 users");
+        WaitForAsyncUtils.waitForFxEvents();
+        boolean inFront = fx(bulk::isFocused);
+        soft.assertThat(inFront).as("the bulk window is in front, not behind the main window").isTrue();
         soft.assertAll();
     }
 
