@@ -19,6 +19,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -173,6 +174,10 @@ final class FxDialogService implements DialogService {
         if (!readOnly) {
             confirmButton.getStyleClass().add("confirm-danger");
         }
+        // The button bar fixes a uniform width once, which cut the dry run label ("Dry run: rea…"): this button is
+        // as wide as its text, whichever it shows.
+        ButtonBar.setButtonUniformSize(confirmButton, false);
+        confirmButton.setMinWidth(Region.USE_PREF_SIZE);
         Button cancelButton = (Button) dialog.getDialogPane().lookupButton(cancel);
         cancelButton.setId("bulkConfirmCancel");
         cancelButton.setDefaultButton(true);

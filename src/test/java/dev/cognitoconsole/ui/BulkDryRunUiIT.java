@@ -69,11 +69,17 @@ class BulkDryRunUiIT {
 
         robot.clickOn(ui.node("#bulkReasonField", Node.class)).write("INC-9 dry run");
         awaitFx("confirm is enabled once a reason is written", () -> !confirm.isDisabled());
+        assertThat(fx(() -> shown(confirm))).as("the button shows its whole label").isEqualTo("Dry run: read 3 users");
         robot.clickOn(confirm);
 
         awaitBulkWindow();
         awaitFx("the dry run finishes", () -> ui.text("#bulkMessage").startsWith("Dry run finished"));
         assertThat(ui.text("#bulkTitle")).isEqualTo("Dry run finished: disable 3 users");
+        TableView<BulkResultRow> results = results();
+        awaitFx("every detail cell shows its whole text", () -> {
+            List<TableCell<?, ?>> cells = detailCells(results);
+            return cells.size() == 3 && cells.stream().allMatch(c -> c.getText().equals(shown((TableCell<?, ?>) c)));
+        });
     }
 
     @Test
@@ -87,6 +93,8 @@ class BulkDryRunUiIT {
         robot.clickOn(ui.node("#bulkReasonField", Node.class)).write("INC-10 leavers");
         Button confirm = ui.node("#bulkConfirmButton", Button.class);
         awaitFx("confirm is enabled once a reason is written", () -> !confirm.isDisabled());
+        assertThat(fx(() -> shown(confirm))).as("the dry run label, ticked after the dialog opened, is not cut off")
+                .isEqualTo("Dry run: read 3 users");
         robot.clickOn(confirm);
         awaitBulkWindow();
         awaitFx("the dry run finishes", () -> ui.text("#bulkMessage").startsWith("Dry run finished"));
