@@ -19,6 +19,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -103,7 +104,9 @@ final class FxDialogService implements DialogService {
     @Override
     public Optional<BulkAnswer> confirmBulk(BulkConfirmation confirmation) {
         Dialog<BulkAnswer> dialog = new Dialog<>();
-        ownedAndTitled(dialog, confirmation.title(), confirmation.header());
+        // Owned by the window that asks (the bulk window's "Run for real…"), so closing it does not raise the main
+        // window over that one.
+        ownedAndTitled(dialog, askingWindow(), confirmation.title(), confirmation.header());
         GridPane facts = factsGrid(confirmation.facts());
         int row = confirmation.facts().size();
         Label sampleLabel = new Label(confirmation.count() > confirmation.sample().size()
@@ -144,6 +147,22 @@ final class FxDialogService implements DialogService {
         problem.setMaxWidth(560);
 
         VBox details = new VBox(10, facts, note, reasonLabel, reason, typedCountLabel, typedCount, dryRun, problem);
+        if (confirmation.reason() != null) {
+            reason.setText(confirmation.reason());
+        }
+        boolean readOnly = confirmation.readOnly() != null;
+        if (readOnly) {
+            // In read-only mode only a dry run can go ahead: said first, and the dry run is the only choice.
+            Label readOnlyNote = new Label(confirmation.readOnly() + " Only a dry run, which reads the users and "
+                    + "changes nothing, can go ahead.");
+            readOnlyNote.setId("bulkReadOnlyNote");
+            readOnlyNote.getStyleClass().add("field-problem");
+            readOnlyNote.setWrapText(true);
+            readOnlyNote.setMaxWidth(560);
+            details.getChildren().add(0, readOnlyNote);
+            dryRun.setSelected(true);
+            dryRun.setDisable(true);
+        }
         details.setId("bulkConfirmDetails");
         dialog.getDialogPane().setContent(details);
         dialog.getDialogPane().setId("bulkConfirmDialog");
@@ -154,7 +173,13 @@ final class FxDialogService implements DialogService {
         Button confirmButton = (Button) dialog.getDialogPane().lookupButton(confirm);
         confirmButton.setId("bulkConfirmButton");
         confirmButton.setDefaultButton(false);
-        confirmButton.getStyleClass().add("confirm-danger");
+        if (!readOnly) {
+            confirmButton.getStyleClass().add("confirm-danger");
+        }
+        // The button bar fixes a uniform width once, which cut the dry run label ("Dry run: rea…"): this button is
+        // as wide as its text, whichever it shows.
+        ButtonBar.setButtonUniformSize(confirmButton, false);
+        confirmButton.setMinWidth(Region.USE_PREF_SIZE);
         Button cancelButton = (Button) dialog.getDialogPane().lookupButton(cancel);
         cancelButton.setId("bulkConfirmCancel");
         cancelButton.setDefaultButton(true);
@@ -174,8 +199,21 @@ final class FxDialogService implements DialogService {
         return dialog.showAndWait();
     }
 
+    private Window askingWindow() {
+        List<Window> windows = List.copyOf(Window.getWindows());
+        for (int i = windows.size() - 1; i >= 0; i--) {
+            if (windows.get(i).isFocused() && windows.get(i).isShowing()) {
+                return windows.get(i);
+            }
+        }
+        return owner.get();
+    }
+
     private void ownedAndTitled(Dialog<?> dialog, String title, String header) {
-        Window window = owner.get();
+        ownedAndTitled(dialog, owner.get(), title, header);
+    }
+
+    private static void ownedAndTitled(Dialog<?> dialog, Window window, String title, String header) {
         if (window != null) {
             dialog.initOwner(window);
         }

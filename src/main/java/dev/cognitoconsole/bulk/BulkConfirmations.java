@@ -75,6 +75,19 @@ public final class BulkConfirmations {
                                                           List<String> usernames, String source,
                                                           List<UsernameImport.Problem> leftOut, String dryRunFound,
                                                           boolean production) {
+        return confirmationFor(action, target, usernames, source, leftOut, dryRunFound, production, null, null);
+    }
+
+    /**
+     * The confirmation of a bulk change, in read-only mode or with a reason to start from.
+     *
+     * @param readOnly why changes are off (only a dry run may go ahead), or {@code null}
+     * @param reason   the reason the field starts with, such as the dry run's when it runs for real; or {@code null}
+     */
+    static DialogService.BulkConfirmation confirmationFor(UserAction action, PoolSelection target,
+                                                          List<String> usernames, String source,
+                                                          List<UsernameImport.Problem> leftOut, String dryRunFound,
+                                                          boolean production, String readOnly, String reason) {
         int count = usernames.size();
         String users = users(count);
         List<DialogService.Fact> facts = new ArrayList<>();
@@ -101,11 +114,18 @@ public final class BulkConfirmations {
         if (production) {
             note = "PRODUCTION: these are real users. " + note;
         }
-        return new DialogService.BulkConfirmation(action.label() + " " + users,
-                action.label() + " " + users + " in " + target.pool().displayName() + "?", facts,
+        String question = readOnly == null ? action.label() + " " + users
+                : "Dry run: " + action.label().toLowerCase() + " " + users;
+        return new DialogService.BulkConfirmation(question,
+                question + " in " + target.pool().displayName() + "?", facts,
                 usernames.subList(0, Math.min(SAMPLE_SIZE, count)), count, production || countMustBeTyped(count), note,
                 action.label() + " " + users, "Dry run: read " + users,
-                answer -> problem(answer, count, production));
+                answer -> problem(answer, count, production).or(() -> readOnly(answer, readOnly)), readOnly, reason);
+    }
+
+    private static Optional<String> readOnly(DialogService.BulkAnswer answer, String readOnly) {
+        return readOnly == null || answer.dryRun() ? Optional.empty()
+                : Optional.of(readOnly + " Only a dry run can go ahead: turn read-only mode off to run for real.");
     }
 
     /** The "Dry run found" fact: "118 would change, 2 already disabled, 1 not found". */

@@ -168,8 +168,6 @@ final class BulkRun {
         results.setAll(rows);
         clock.reset();
         message.set(null);
-        String users = BulkConfirmations.users(next.usernames().size());
-        title.set(next.dryRun() ? "Dry run: " + next.action().label().toLowerCase() + " " + users : next.action().progressive() + " " + users);
         context.set(next.target().pool().displayName() + " · " + next.target().connection().profile().name() + " · "
                 + next.target().connection().region() + " · reason: " + next.reason());
         LOG.info("{} of {} users in {} ({}) started{}; reason: {}", next.action().apiName(), next.usernames().size(),
@@ -400,7 +398,34 @@ final class BulkRun {
             }
         }
         summary.set(text.toString());
+        title.set(current == null ? "No bulk change" : heading(current));
         updateTimes();
+    }
+
+    /** "Disabling 5 users" while it runs; once over, what was done: "Disabled 5 users", or "Finished: …". */
+    private String heading(BulkPlan current) {
+        int total = current.usernames().size();
+        String users = BulkConfirmations.users(total);
+        String what = current.action().label().toLowerCase() + " " + users;
+        RunState now = state.get();
+        if (current.dryRun()) {
+            return switch (now) {
+                case FINISHED -> "Dry run finished: " + what;
+                case CANCELLED -> "Dry run cancelled: " + what;
+                default -> "Dry run: " + what;
+            };
+        }
+        return switch (now) {
+            case FINISHED -> count(BulkOutcome.DONE) + count(BulkOutcome.SKIPPED) == total
+                    ? capitalised(current.action().pastTense()) + " " + users : "Finished: " + what;
+            case CANCELLED -> "Cancelled: " + what;
+            case PAUSED -> "Paused: " + current.action().progressive().toLowerCase() + " " + users;
+            default -> current.action().progressive() + " " + users;
+        };
+    }
+
+    private static String capitalised(String word) {
+        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
     private void updateTimes() {

@@ -80,6 +80,7 @@ public final class BulkRunView {
         }
         stage.show();
         stage.toFront();
+        stage.requestFocus();
     }
 
     public void hide() {
@@ -121,14 +122,18 @@ public final class BulkRunView {
         table.setItems(viewModel.results());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No bulk change yet."));
+        TableColumn<BulkResultRow, String> detail = column("Detail", "bulkDetailColumn", 320,
+                BulkResultRow::detailProperty);
+        // Detail is the long text: last, so it takes the width left, and wrapped, so none of it is cut off.
+        detail.setCellFactory(c -> new WrappingCell());
         table.getColumns().setAll(java.util.List.of(
-                column("#", "bulkIndexColumn", 60, r -> new ReadOnlyObjectWrapper<>(Integer.toString(r.index()))),
-                column("Username", "bulkUserColumn", 220, r -> new ReadOnlyObjectWrapper<>(r.username())),
-                column("Result", "bulkOutcomeColumn", 140,
+                column("#", "bulkIndexColumn", 50, r -> new ReadOnlyObjectWrapper<>(Integer.toString(r.index()))),
+                column("Username", "bulkUserColumn", 200, r -> new ReadOnlyObjectWrapper<>(r.username())),
+                column("Result", "bulkOutcomeColumn", 130,
                         r -> Bindings.createStringBinding(() -> r.getOutcome().label(), r.outcomeProperty())),
-                column("Error", "bulkErrorColumn", 170, BulkResultRow::errorTypeProperty),
-                column("Detail", "bulkDetailColumn", 320, BulkResultRow::detailProperty),
-                retryColumn()));
+                retryColumn(),
+                column("Error", "bulkErrorColumn", 150, BulkResultRow::errorTypeProperty),
+                detail));
         VBox.setVgrow(table, Priority.ALWAYS);
 
         HBox progressLine = new HBox(10, progress, elapsed, remaining);
@@ -198,7 +203,11 @@ public final class BulkRunView {
         runForReal.visibleProperty().bind(Bindings.createBooleanBinding(() -> viewModel.planProperty().get() != null
                 && viewModel.planProperty().get().dryRun() && !state.get().active(), viewModel.planProperty(), state));
         runForReal.managedProperty().bind(runForReal.visibleProperty());
-        runForReal.setOnAction(e -> viewModel.runForReal());
+        runForReal.setOnAction(e -> {
+            viewModel.runForReal();
+            // The confirmation has closed: this window, not the main one, is where the run goes on.
+            show();
+        });
         close.setOnAction(e -> hide());
     }
 
@@ -214,11 +223,24 @@ public final class BulkRunView {
     private TableColumn<BulkResultRow, BulkResultRow> retryColumn() {
         TableColumn<BulkResultRow, BulkResultRow> column = new TableColumn<>("");
         column.setId("bulkRetryColumn");
-        column.setPrefWidth(90);
+        column.setPrefWidth(80);
         column.setSortable(false);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setCellFactory(c -> new RetryCell());
         return column;
+    }
+
+    /** Text that wraps onto more lines rather than end in "…". */
+    private static final class WrappingCell extends TableCell<BulkResultRow, String> {
+        WrappingCell() {
+            setWrapText(true);
+        }
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+        }
     }
 
     /** Retry on a failed, unknown or unverified user, while no job runs. */

@@ -194,7 +194,7 @@ public final class BulkRunViewModel {
             problem.set("No users to " + action.label().toLowerCase() + ".");
             return false;
         }
-        return confirmAndStart(action, target, usernames, source, leftOut, null);
+        return confirmAndStart(action, target, usernames, source, leftOut, null, null);
     }
 
     /** After a dry run: asks again, then runs the same users for real. */
@@ -206,7 +206,8 @@ public final class BulkRunViewModel {
         problem.set(null);
         String found = BulkConfirmations.dryRunFound(dry.action(), count(BulkOutcome.WOULD_CHANGE),
                 count(BulkOutcome.SKIPPED), count(BulkOutcome.NOT_FOUND));
-        return confirmAndStart(dry.action(), dry.target(), dry.usernames(), dry.source(), run.leftOut(), found);
+        return confirmAndStart(dry.action(), dry.target(), dry.usernames(), dry.source(), run.leftOut(), found,
+                dry.reason());
     }
 
     /** Stops after the user in hand; nothing more is sent until {@link #resume()}. */
@@ -277,12 +278,15 @@ public final class BulkRunViewModel {
      *
      * @param dryRunFound what the dry run of these users found, when they are to run for real (so a dry run answer
      *                    is refused); {@code null} for a new request
+     * @param reason      the reason the dialog starts with (the dry run's), or {@code null}
      */
     private boolean confirmAndStart(UserAction action, PoolSelection target, List<String> usernames, String source,
-                                    List<UsernameImport.Problem> leftOut, String dryRunFound) {
+                                    List<UsernameImport.Problem> leftOut, String dryRunFound, String reason) {
         boolean production = safety.isProduction(target.connection());
+        // Read-only mode is said before anything is typed, so the operator is not asked for a run that is refused.
+        String readOnly = safety.writesBlocked(target).orElse(null);
         Optional<DialogService.BulkAnswer> asked = dialogs.confirmBulk(BulkConfirmations.confirmationFor(action,
-                target, usernames, source, leftOut, dryRunFound, production));
+                target, usernames, source, leftOut, dryRunFound, production, readOnly, reason));
         if (asked.isEmpty()) {
             return false;
         }

@@ -126,7 +126,11 @@ public final class BulkSelectionViewModel {
     /** Reads usernames from a file in the background; from then on they are what Disable and Enable apply to. */
     public void importFile(Path file) {
         executor.run(job -> UsernameImport.read(file), this::imported, error -> {
-            LOG.warn("Could not import usernames from {}", file, error);
+            if (error instanceof UsernameImport.NotAList) {
+                LOG.info("Did not import usernames from {}: {}", file, error.getMessage());
+            } else {
+                LOG.warn("Could not import usernames from {}", file, error);
+            }
             notifier.show(Notice.warning("ImportFailed", "Could not read " + file.getFileName())
                     .message(String.valueOf(error.getMessage()))
                     .advice("Choose a UTF-8 text file with one username per line, or a CSV file with a "
@@ -181,22 +185,44 @@ public final class BulkSelectionViewModel {
         imported.set(result);
         LOG.info("Imported {} usernames from {}; {} lines left out", result.names().size(), result.source(),
                 result.problems().size());
+        String unquoted = unquotedText(result);
         if (result.problems().isEmpty()) {
-            notifier.dismiss();
+            if (unquoted.isEmpty()) {
+                notifier.dismiss();
+            } else {
+                int n = result.unquoted().size();
+                notifier.show(Notice.info("ImportUnquoted", (n == 1 ? "1 name" : n + " names") + " of "
+                                + result.source() + " read as exported")
+                        .message(unquoted)
+                        .build());
+            }
             return;
         }
-        String lines = result.problems().stream().limit(PROBLEMS_SHOWN).map(UsernameImport.Problem::message)
-                .collect(Collectors.joining("\n"));
-        if (result.problems().size() > PROBLEMS_SHOWN) {
-            lines += "\n… and " + (result.problems().size() - PROBLEMS_SHOWN) + " more";
-        }
+        String lines = shownFirst(result.problems().stream().map(UsernameImport.Problem::message).toList());
         int n = result.problems().size();
         notifier.show(Notice.warning("ImportLinesLeftOut", (n == 1 ? "1 line" : n + " lines") + " of "
                 + result.source() + " left out")
-                .message(lines)
+                .message(unquoted.isEmpty() ? lines : lines + "\n" + unquoted)
                 .advice("Blank, repeated and invalid names are never sent. Fix the file and import it again "
                         + "to include them.")
                 .build());
+    }
+
+    // The console's export quotes a name such as =1+1 for spreadsheets, and says so in a column: the quote is not
+    // part of the name.
+    private static String unquotedText(UsernameImport.Result result) {
+        if (result.unquoted().isEmpty()) {
+            return "";
+        }
+        return "The console's export put a ' before these names for spreadsheets; it was taken off again:\n"
+                + shownFirst(result.unquoted().stream()
+                        .map(name -> "Line " + name.line() + ": " + UsernameImport.printable(name.username()))
+                        .toList());
+    }
+
+    private static String shownFirst(List<String> lines) {
+        String shown = lines.stream().limit(PROBLEMS_SHOWN).collect(Collectors.joining("\n"));
+        return lines.size() > PROBLEMS_SHOWN ? shown + "\n… and " + (lines.size() - PROBLEMS_SHOWN) + " more" : shown;
     }
 
     private String describeTarget() {

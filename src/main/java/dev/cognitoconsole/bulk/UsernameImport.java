@@ -1,10 +1,16 @@
 package dev.cognitoconsole.bulk;
 
+import dev.cognitoconsole.export.UserExporter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +30,9 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Reads the usernames of a bulk change from a file. A {@code .csv} file (or one whose first line is a CSV header
  * naming a {@code username} column) is read as CSV: the {@code username} column, else the first column. Any other
- * file holds one username per line. Blank lines, repeated names and names Cognito would refuse are reported with
+ * file holds one username per line. A cell the console's own CSV export quoted for spreadsheets (its
+ * {@value UserExporter#QUOTED_COLUMN} column names it) loses that quote again; any other leading quote is part of the
+ * name. Blank lines, repeated names and names Cognito would refuse are reported with
  * their line number and left out, so none of them is ever sent.
  */
 public final class UsernameImport {
@@ -53,11 +61,18 @@ public final class UsernameImport {
      * @param source   the file name, for the screen
      * @param names    the usernames to send, in file order, each once
      * @param problems the lines left out, in file order
+     * @param unquoted   the names whose leading {@code '} the console's own export added (its
+     *                   {@value UserExporter#QUOTED_COLUMN} column says so) and the import took off again
      */
-    public record Result(String source, List<Name> names, List<Problem> problems) {
+    public record Result(String source, List<Name> names, List<Problem> problems, List<Name> unquoted) {
         public Result {
             names = List.copyOf(names);
             problems = List.copyOf(problems);
+            unquoted = List.copyOf(unquoted);
+        }
+
+        public Result(String source, List<Name> names, List<Problem> problems) {
+            this(source, names, problems, List.of());
         }
 
         public List<String> usernames() {
@@ -65,11 +80,40 @@ public final class UsernameImport {
         }
     }
 
+    /** A file that holds no list: empty, or not UTF-8 text. The message says which, for the operator. */
+    public static final class NotAList extends IOException {
+        NotAList(String message) {
+            super(message);
+        }
+    }
+
     /** Reads a UTF-8 file (a byte order mark is ignored). */
     public static Result read(Path file) throws IOException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = utf8(Files.readAllBytes(file));
         return parse(name, text, name.toLowerCase(Locale.ROOT).endsWith(".csv"));
+    }
+
+    /** The bytes as text, or why they are no list: the first byte that is not UTF-8 is named by its position. */
+    static String utf8(byte[] bytes) throws NotAList {
+        if (bytes.length == 0) {
+            throw new NotAList("The file is empty.");
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isUnderflow()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int at = in.position();
+            throw new NotAList(String.format("This is not a text file (UTF-8): byte %,d of %,d (0x%02X) is not UTF-8 "
+                    + "text.", at + 1, bytes.length, bytes[at] & 0xFF));
+        }
+        return out.flip().toString();
     }
 
     /** Parses text; {@code csv} says whether it is a CSV file even without a username header. */
@@ -126,6 +170,8 @@ public final class UsernameImport {
         try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
             Iterator<CSVRecord> records = parser.iterator();
             int column = 0;
+            int quoted = -1;
+            String columnName = null;
             boolean first = true;
             while (true) {
                 // A record starts on the line after the one the parser finished last (a quoted value may span lines).
@@ -139,10 +185,15 @@ public final class UsernameImport {
                     int header = headerColumn(record);
                     if (header >= 0) {
                         column = header;
+                        columnName = record.get(header).strip();
+                        quoted = indexOf(record, UserExporter.QUOTED_COLUMN);
                         continue;
                     }
                 }
-                out.add(column < record.size() ? record.get(column) : "", line);
+                String cell = column < record.size() ? record.get(column) : "";
+                boolean addedQuote = quoted >= 0 && quoted < record.size()
+                        && List.of(record.get(quoted).strip().split(" ")).contains(columnName);
+                out.add(cell, line, addedQuote);
             }
         } catch (UncheckedIOException e) {
             // The parser's iterator wraps a malformed file (a quote never closed) unchecked: report it as declared.
@@ -153,6 +204,15 @@ public final class UsernameImport {
     private static int headerColumn(CSVRecord record) {
         for (int i = 0; i < record.size(); i++) {
             if (HEADER_NAMES.contains(record.get(i).strip().toLowerCase(Locale.ROOT))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOf(CSVRecord record, String name) {
+        for (int i = 0; i < record.size(); i++) {
+            if (record.get(i).strip().equalsIgnoreCase(name)) {
                 return i;
             }
         }
@@ -188,6 +248,7 @@ public final class UsernameImport {
         private final String source;
         private final List<Name> names = new ArrayList<>();
         private final List<Problem> problems = new ArrayList<>();
+        private final List<Name> unquoted = new ArrayList<>();
         private final Map<String, Long> seen = new HashMap<>();
 
         Collector(String source) {
@@ -195,8 +256,17 @@ public final class UsernameImport {
         }
 
         void add(String raw, long line) {
+            add(raw, line, false);
+        }
+
+        /** @param addedQuote whether the console's export put a {@code '} before this name, to be taken off */
+        void add(String raw, long line, boolean addedQuote) {
             // Spaces around a name are a file's formatting, not part of the name (Cognito allows none anyway).
             String name = raw.strip();
+            boolean unquote = addedQuote && name.startsWith("'");
+            if (unquote) {
+                name = name.substring(1);
+            }
             if (name.isEmpty()) {
                 problems.add(new Problem(line, Problem.Kind.BLANK, raw, "Line " + line + ": blank"));
                 return;
@@ -214,10 +284,13 @@ public final class UsernameImport {
                 return;
             }
             names.add(new Name(name, line));
+            if (unquote) {
+                unquoted.add(new Name(name, line));
+            }
         }
 
         Result result() {
-            return new Result(source, names, problems);
+            return new Result(source, names, problems, unquoted);
         }
     }
 

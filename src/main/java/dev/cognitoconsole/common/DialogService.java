@@ -76,14 +76,23 @@ public interface DialogService {
      * @param confirmLabel the confirm button for a real run, such as "Disable 120 users"
      * @param dryRunLabel  the confirm button when Dry run is ticked
      * @param check        why an answer cannot be accepted, or empty: confirm is enabled only when it is empty
+     * @param readOnly     why only a dry run can be asked for (read-only mode), said first; {@code null} when a real
+     *                     run may be
+     * @param reason       the reason the field starts with (the dry run's, when it is run for real), or {@code null}
      */
     record BulkConfirmation(String title, String header, List<Fact> facts, List<String> sample, int count,
                             boolean countToType, String note, String confirmLabel, String dryRunLabel,
-                            Function<BulkAnswer, Optional<String>> check) {
+                            Function<BulkAnswer, Optional<String>> check, String readOnly, String reason) {
         public BulkConfirmation {
             facts = List.copyOf(facts);
             sample = List.copyOf(sample);
             Objects.requireNonNull(check, "check");
+        }
+
+        public BulkConfirmation(String title, String header, List<Fact> facts, List<String> sample, int count,
+                                boolean countToType, String note, String confirmLabel, String dryRunLabel,
+                                Function<BulkAnswer, Optional<String>> check) {
+            this(title, header, facts, sample, count, countToType, note, confirmLabel, dryRunLabel, check, null, null);
         }
     }
 

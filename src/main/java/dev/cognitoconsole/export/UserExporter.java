@@ -27,13 +27,19 @@ import org.apache.commons.csv.CSVPrinter;
  * has (standard and {@code custom:}), sorted by name. Times are ISO-8601 in UTC.
  *
  * <p>CSV follows RFC 4180 (quotes where needed, CRLF line ends) in UTF-8 with a byte order mark, so that
- * spreadsheets read accents and non-Latin names right; every cell goes through {@link SpreadsheetSafe}. JSON is
+ * spreadsheets read accents and non-Latin names right; every cell goes through {@link SpreadsheetSafe}, and the last
+ * column, {@link #QUOTED_COLUMN}, names the cells of the row it quoted. JSON is
  * an array of objects shaped like {@link PoolUser}, values as Cognito holds them.
  */
 public final class UserExporter {
     /** The columns every export starts with. An attribute of the same name (sub, email) is not repeated. */
     public static final List<String> FIXED_COLUMNS =
             List.of("username", "sub", "email", "enabled", "status", "created", "lastModified");
+    /**
+     * The last column of a CSV export: the columns of the row whose cell got a leading {@code '} from
+     * {@link SpreadsheetSafe}, separated by spaces, so the console reads back exactly what it wrote.
+     */
+    public static final String QUOTED_COLUMN = "spreadsheetQuoted";
     /** How many rows are written between two progress reports. */
     public static final int PROGRESS_STEP = 1_000;
 
@@ -75,7 +81,9 @@ public final class UserExporter {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         writer.write(BYTE_ORDER_MARK);
         CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180);
-        csv.printRecord(columns.stream().map(SpreadsheetSafe::cell));
+        List<String> header = new ArrayList<>(columns);
+        header.add(QUOTED_COLUMN);
+        csv.printRecord(header.stream().map(SpreadsheetSafe::cell));
         int total = users.size();
         progress.written(0, total);
         List<String> cells = new ArrayList<>(columns.size());
@@ -92,7 +100,16 @@ public final class UserExporter {
             for (String attribute : attributes) {
                 cells.add(user.attributes().get(attribute));
             }
-            csv.printRecord(cells.stream().map(SpreadsheetSafe::cell));
+            List<String> quoted = new ArrayList<>();
+            for (int c = 0; c < cells.size(); c++) {
+                String safe = SpreadsheetSafe.cell(cells.get(c));
+                if (safe != null && !safe.equals(cells.get(c))) {
+                    quoted.add(columns.get(c));
+                }
+                cells.set(c, safe);
+            }
+            cells.add(String.join(" ", quoted));
+            csv.printRecord(cells);
             reportEvery(i + 1, total, progress);
         }
         csv.flush();

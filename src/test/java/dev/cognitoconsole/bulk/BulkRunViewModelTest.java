@@ -488,6 +488,32 @@ class BulkRunViewModelTest {
         }
 
         @Test
+        void runForRealStartsWithTheDryRunsReason() {
+            fake.addUsers(POOL_A.poolId(), user("ann", true));
+            dialogs.answer(new DialogService.BulkAnswer(REASON, null, true));
+            disable("ann");
+            assertThat(dialogs.last().reason()).as("a new request starts blank").isNull();
+
+            vm.runForReal();
+
+            assertThat(dialogs.last().reason()).isEqualTo(REASON);
+        }
+
+        @Test
+        void theHeadingSaysWhatWasDoneOnceTheRunIsOver() {
+            fake.addUsers(POOL_A.poolId(), user("ann", true), user("ben", true));
+            dialogs.answer(new DialogService.BulkAnswer(REASON, null, true));
+            disable("ann", "ben");
+            assertThat(vm.titleProperty().get()).isEqualTo("Dry run finished: disable 2 users");
+
+            dialogs.answer(new DialogService.BulkAnswer(REASON, null, false));
+            vm.runForReal();
+
+            assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
+            assertThat(vm.titleProperty().get()).isEqualTo("Disabled 2 users");
+        }
+
+        @Test
         void runForRealRefusesAnAnswerThatIsStillADryRunAndNeedsAReasonAsAlways() {
             fake.addUsers(POOL_A.poolId(), user("ann", true));
             dialogs.answer(new DialogService.BulkAnswer(REASON, null, true));
@@ -560,6 +586,31 @@ class BulkRunViewModelTest {
             dialogs.answer(new DialogService.BulkAnswer(REASON, null, false));
             assertThat(vm.runForReal()).as("a dry run cannot turn into a real one in read-only mode").isFalse();
             assertThat(written()).isEmpty();
+        }
+
+        @Test
+        void inReadOnlyModeTheConfirmationSaysSoFirstAndAcceptsOnlyADryRun() {
+            blocked.set("Read-only mode is on: Disable and Enable are off.");
+
+            disable("ann", "ben");
+
+            DialogService.BulkConfirmation asked = dialogs.last();
+            assertThat(asked.readOnly()).startsWith("Read-only mode is on");
+            assertThat(asked.check().apply(new DialogService.BulkAnswer(REASON, null, false)))
+                    .hasValueSatisfying(why -> assertThat(why).contains("Read-only"));
+            assertThat(asked.check().apply(new DialogService.BulkAnswer(REASON, null, true))).isEmpty();
+        }
+
+        @Test
+        void aFinishedRunWithFailuresSaysFinishedNotDisabled() {
+            for (int i = 0; i < UserWrites.WRITE_TRIES; i++) {
+                fake.failNext(DISABLE_USER, throttled(DISABLE_USER));
+            }
+            dialogs.answer(new DialogService.BulkAnswer(REASON, null, false));
+            disable("ann");
+
+            assertThat(row("ann").getOutcome()).isEqualTo(BulkOutcome.FAILED);
+            assertThat(vm.titleProperty().get()).isEqualTo("Finished: disable 1 user");
         }
 
         @Test

@@ -194,6 +194,38 @@ class BulkSelectionViewModelTest {
     }
 
     @Test
+    void aListExportedByTheConsoleReadsBackTheNamesItNeutralisedAndSaysWhich() throws Exception {
+        directory.addUsers(POOL.poolId(), user("=1+1", true), user("'=2+2", true));
+        users.show(POOL);
+        Path file = dir.resolve("export.csv");
+        java.util.List<dev.cognitoconsole.model.PoolUser> exported = users.rows().stream()
+                .map(UserRow::getUser).filter(u -> u.username().contains("+")).toList();
+        new dev.cognitoconsole.export.UserExporter().write(exported, dev.cognitoconsole.export.ExportFormat.CSV, file,
+                dev.cognitoconsole.export.UserExporter.Progress.NONE);
+
+        vm.importFile(file);
+
+        assertThat(vm.targets()).containsExactlyInAnyOrder("=1+1", "'=2+2");
+        assertThat(notifier.current().message()).contains("=1+1").doesNotContain("=2+2");
+        assertThat(notifier.current().title()).contains("1 name", "as exported");
+    }
+
+    @Test
+    void aBinaryFileIsNotATextFileAndSaysWhereAndAnEmptyFileSaysItIsEmpty() throws Exception {
+        Path binary = dir.resolve("imp4_binary.bin");
+        Files.write(binary, new byte[] {'a', 'b', '\n', (byte) 0xFF, 0});
+        vm.importFile(binary);
+        assertThat(notifier.current().message()).contains("not a text file (UTF-8)", "byte 4")
+                .doesNotContain("Input length");
+
+        Path empty = dir.resolve("empty.txt");
+        Files.write(empty, new byte[0]);
+        vm.importFile(empty);
+        assertThat(notifier.current().message()).contains("empty");
+        assertThat(vm.importedProperty().get()).isNull();
+    }
+
+    @Test
     void noPoolNoBulkChange() {
         users.show(null);
 

@@ -112,6 +112,28 @@ class UsernameImportTest {
     }
 
     @Test
+    void aCellTheExportQuotedIsReadBackAndARealLeadingQuoteIsKept() throws Exception {
+        String text = "\uFEFFusername,email,spreadsheetQuoted\r\n"
+                + "'=1+1,a@example.com,username\r\n"
+                + "'=2+2,'+b@example.com,email\r\n"
+                + "plain,c@example.com,\r\n";
+
+        UsernameImport.Result result = UsernameImport.parse("export.csv", text, true);
+
+        assertThat(result.usernames()).containsExactly("=1+1", "'=2+2", "plain");
+        assertThat(result.unquoted()).extracting(UsernameImport.Name::username, UsernameImport.Name::line)
+                .containsExactly(tuple("=1+1", 2L));
+    }
+
+    @Test
+    void aPlainListKeepsALeadingQuote() throws Exception {
+        UsernameImport.Result result = UsernameImport.parse("list.txt", "'=1+1\n", false);
+
+        assertThat(result.usernames()).containsExactly("'=1+1");
+        assertThat(result.unquoted()).isEmpty();
+    }
+
+    @Test
     void anEmptyFileHoldsNothing() throws Exception {
         UsernameImport.Result result = UsernameImport.parse("empty.txt", "", false);
 

@@ -77,11 +77,11 @@ class UserExporterTest {
 
             assertThat(records.get(0).toList()).containsExactly("username", "sub", "email", "enabled", "status",
                     "created", "lastModified", "custom:plan", "custom:tenant", "email_verified", "given_name",
-                    "phone_number");
+                    "phone_number", UserExporter.QUOTED_COLUMN);
             assertThat(records).hasSize(3);
             assertThat(records.get(1).toList()).containsExactly("alice", "sub-alice", "alice@example.com", "true",
                     "CONFIRMED", "2024-03-05T09:15:30.123Z", "2024-04-14T09:15:30.500Z", "", "acme", "", "",
-                    "'+33612345678");
+                    "'+33612345678", "phone_number");
             assertThat(cell(records, 2, "custom:plan")).isEqualTo("gold");
             assertThat(cell(records, 2, "custom:tenant")).isEmpty();
         }
@@ -126,12 +126,26 @@ class UserExporterTest {
         }
 
         @Test
+        void aColumnNamesTheCellsThatGotAQuoteSoTheConsoleCanReadThemBack() throws IOException {
+            PoolUser hostile = new PoolUser("=1+1", "sub-1", "'+x@example.com", true, "CONFIRMED", null, null,
+                    Map.of("custom:note", "-3"));
+            PoolUser quoted = new PoolUser("'=1+1", "sub-2", null, true, "CONFIRMED", null, null, Map.of());
+
+            List<CSVRecord> records = csv(List.of(hostile, quoted));
+
+            assertThat(cell(records, 1, "username")).isEqualTo("'=1+1");
+            assertThat(cell(records, 1, UserExporter.QUOTED_COLUMN)).isEqualTo("username custom:note");
+            assertThat(cell(records, 2, "username")).isEqualTo("'=1+1");
+            assertThat(cell(records, 2, UserExporter.QUOTED_COLUMN)).isEmpty();
+        }
+
+        @Test
         void missingValuesAreEmptyCells() throws IOException {
             PoolUser sparse = new PoolUser("ghost", null, null, false, null, null, null, Map.of());
 
             List<CSVRecord> records = csv(List.of(sparse));
 
-            assertThat(records.get(1).toList()).containsExactly("ghost", "", "", "false", "", "", "");
+            assertThat(records.get(1).toList()).containsExactly("ghost", "", "", "false", "", "", "", "");
         }
 
         @Test
@@ -139,7 +153,8 @@ class UserExporterTest {
             List<CSVRecord> records = csv(List.of());
 
             assertThat(records).singleElement().satisfies(r -> assertThat(r.toList())
-                    .containsExactlyElementsOf(UserExporter.FIXED_COLUMNS));
+                    .containsExactlyElementsOf(java.util.stream.Stream.concat(UserExporter.FIXED_COLUMNS.stream(),
+                            java.util.stream.Stream.of(UserExporter.QUOTED_COLUMN)).toList()));
         }
     }
 
