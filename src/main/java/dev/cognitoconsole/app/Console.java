@@ -26,6 +26,7 @@ import dev.cognitoconsole.common.MappedList;
 import dev.cognitoconsole.common.Sleeper;
 import dev.cognitoconsole.connection.ConnectionView;
 import dev.cognitoconsole.connection.ConnectionViewModel;
+import dev.cognitoconsole.export.ExportFileChooser;
 import dev.cognitoconsole.export.ExportView;
 import dev.cognitoconsole.export.ExportViewModel;
 import dev.cognitoconsole.export.UserExporter;
@@ -182,7 +183,9 @@ public final class Console implements AutoCloseable {
                 Clock.systemDefaultZone()), auditBanner, FxDialogService.STYLESHEET);
         ExportView exportView = new ExportView(new ExportViewModel(
                 new MappedList<>(users.visibleRows(), UserRow::getUser), users.selectionProperty(),
-                users.loadingProperty().or(users.canContinueProperty()), new UserExporter(), executor, banner));
+                users.loadingProperty().or(users.canContinueProperty()), new UserExporter(), executor, banner),
+                new ExportFileChooser(() -> preferences.get().exportFolder(),
+                        folder -> preferences.update(p -> p.withExportFolder(folder))));
         SafetyView safetyView = new SafetyView(safety);
         Region tools = new ToolbarView(exportView, safetyView, auditView,
                 new SettingsView(settingsModel, safety, FxDialogService.STYLESHEET), connection.connectionProperty(),

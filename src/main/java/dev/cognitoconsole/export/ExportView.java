@@ -16,10 +16,16 @@ public final class ExportView {
     private final Button export = new Button("Export…");
     private final ProgressBar progress = new ProgressBar();
     private final Label progressText = new Label();
-    private final ExportFileChooser files = new ExportFileChooser();
+    private final ExportFileChooser files;
 
     public ExportView(ExportViewModel viewModel) {
+        this(viewModel, new ExportFileChooser());
+    }
+
+    /** @param files the save dialog, which remembers the folder used last */
+    public ExportView(ExportViewModel viewModel, ExportFileChooser files) {
         this.viewModel = viewModel;
+        this.files = files;
     }
 
     public Region createView() {

@@ -18,11 +18,13 @@ import java.util.Set;
  * @param updatesPerSecond   the AdminDisableUser/AdminEnableUser budget, 1..25 requests per second
  * @param productionProfiles profiles marked as production
  * @param productionAccounts AWS account ids marked as production (12 digits each)
+ * @param exportFolder       the folder an export was last written to, or {@code null}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(int version, String lastProfile, Map<String, LastConnection> connections,
                        WindowBounds window, List<ColumnLayout> columns, int listUsersPerSecond,
-                       int updatesPerSecond, Set<String> productionProfiles, Set<String> productionAccounts) {
+                       int updatesPerSecond, Set<String> productionProfiles, Set<String> productionAccounts,
+                       String exportFolder) {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -39,7 +41,7 @@ public record Settings(int version, String lastProfile, Map<String, LastConnecti
     }
 
     public static Settings defaults() {
-        return new Settings(CURRENT_VERSION, null, Map.of(), null, List.of(), 15, 10, Set.of(), Set.of());
+        return new Settings(CURRENT_VERSION, null, Map.of(), null, List.of(), 15, 10, Set.of(), Set.of(), null);
     }
 
     /** The region and pool last used with one profile. */
@@ -61,22 +63,22 @@ public record Settings(int version, String lastProfile, Map<String, LastConnecti
         java.util.Map<String, LastConnection> next = new java.util.HashMap<>(connections);
         next.put(profile, new LastConnection(region, poolId));
         return new Settings(version, profile, next, window, columns, listUsersPerSecond, updatesPerSecond,
-                productionProfiles, productionAccounts);
+                productionProfiles, productionAccounts, exportFolder);
     }
 
     public Settings withWindow(WindowBounds bounds) {
         return new Settings(version, lastProfile, connections, bounds, columns, listUsersPerSecond,
-                updatesPerSecond, productionProfiles, productionAccounts);
+                updatesPerSecond, productionProfiles, productionAccounts, exportFolder);
     }
 
     public Settings withColumns(List<ColumnLayout> layout) {
         return new Settings(version, lastProfile, connections, window, layout, listUsersPerSecond,
-                updatesPerSecond, productionProfiles, productionAccounts);
+                updatesPerSecond, productionProfiles, productionAccounts, exportFolder);
     }
 
     public Settings withBudgets(int listUsers, int updates) {
         return new Settings(version, lastProfile, connections, window, columns, listUsers, updates,
-                productionProfiles, productionAccounts);
+                productionProfiles, productionAccounts, exportFolder);
     }
 
     /** Marks a profile as production, or takes the mark away. */
@@ -88,7 +90,7 @@ public record Settings(int version, String lastProfile, Map<String, LastConnecti
             next.remove(profile);
         }
         return new Settings(version, lastProfile, connections, window, columns, listUsersPerSecond,
-                updatesPerSecond, next, productionAccounts);
+                updatesPerSecond, next, productionAccounts, exportFolder);
     }
 
     /**
@@ -100,6 +102,12 @@ public record Settings(int version, String lastProfile, Map<String, LastConnecti
         next.removeAll(removed);
         next.addAll(added);
         return new Settings(version, lastProfile, connections, window, columns, listUsersPerSecond,
-                updatesPerSecond, productionProfiles, next);
+                updatesPerSecond, productionProfiles, next, exportFolder);
+    }
+
+    /** Remembers the folder an export was written to, so the next export dialog opens there. */
+    public Settings withExportFolder(String folder) {
+        return new Settings(version, lastProfile, connections, window, columns, listUsersPerSecond,
+                updatesPerSecond, productionProfiles, productionAccounts, folder);
     }
 }

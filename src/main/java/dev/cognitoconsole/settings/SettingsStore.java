@@ -209,6 +209,7 @@ public final class SettingsStore {
         return new Settings(Settings.CURRENT_VERSION, s.lastProfile(), s.connections(), w,
                 s.columns().stream().filter(c -> c.id() != null && c.width() > 10 && c.width() < 5_000).toList(),
                 list, updates, s.productionProfiles(),
-                s.productionAccounts().stream().filter(Settings::isAccountId).collect(Collectors.toSet()));
+                s.productionAccounts().stream().filter(Settings::isAccountId).collect(Collectors.toSet()),
+                s.exportFolder());
     }
 }
