@@ -64,6 +64,9 @@ import org.slf4j.LoggerFactory;
 public final class Console implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Console.class);
     static final Duration FILES_WATCH_PERIOD = Duration.seconds(2);
+    /** The smallest window in which the connection, the production band and the table stay readable. */
+    public static final double MIN_WIDTH = 960;
+    public static final double MIN_HEIGHT = 600;
 
     private final CognitoClients clients;
     private final ProfileCredentials credentials;
@@ -198,6 +201,12 @@ public final class Console implements AutoCloseable {
                 LOG.info("Could not open a browser for {}: the sign-in window shows the address", page, e);
             }
         });
+    }
+
+    /** Keeps {@code stage} at least {@link #MIN_WIDTH} by {@link #MIN_HEIGHT}. */
+    public static void setMinimumSize(Stage stage) {
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
     }
 
     static void addIcons(Stage stage) {
