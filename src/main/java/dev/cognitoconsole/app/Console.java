@@ -130,7 +130,8 @@ public final class Console implements AutoCloseable {
         budgets.setBudget(RateBudgets.Category.USER_UPDATE, preferences.get().updatesPerSecond());
         SdkUserDirectory directory = new SdkUserDirectory(clients, budgets);
         BackgroundTaskExecutor executor = new BackgroundTaskExecutor(Platform::runLater, 4);
-        BannerViewModel banner = new BannerViewModel();
+        FxScheduler time = new FxScheduler();
+        BannerViewModel banner = new BannerViewModel(time);
         FxDialogService dialogs = new FxDialogService(() -> stage);
 
         CallerIdentities callers = new CallerIdentities(catalog, credentials);
@@ -174,7 +175,7 @@ public final class Console implements AutoCloseable {
         usersView.showBulkBar(bulkBar.createView());
         bulkBar.follow(usersView.selectedRows());
         SettingsViewModel settingsModel = new SettingsViewModel(preferences, budgets);
-        BannerViewModel auditBanner = new BannerViewModel();
+        BannerViewModel auditBanner = new BannerViewModel(time);
         AuditView auditView = new AuditView(new AuditViewModel(audit.file(), executor, auditBanner,
                 Clock.systemDefaultZone()), auditBanner, FxDialogService.STYLESHEET);
         ExportView exportView = new ExportView(new ExportViewModel(
