@@ -14,7 +14,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** The main window: the connection bar and tools on top, the bands, banner and users table, the status line. */
+/** The main window: the connection bar and tools on top, the bands, users table and banner, the status line. */
 final class ConsoleView {
     private static final Insets TOOLS_MARGIN = new Insets(10, 12, 0, 0);
     private final ConnectionView connection;
@@ -44,7 +44,9 @@ final class ConsoleView {
         statusBar.setPadding(new Insets(4, 12, 4, 12));
 
         Region table = users.createView();
-        VBox center = new VBox(safetyBands, banner.createView(), table);
+        // The banner comes in under the table, taking room from the table's bottom edge: the rows above stay where they
+        // are, under the mouse, and every row can still be scrolled into sight (an overlay would hide some).
+        VBox center = new VBox(safetyBands, table, banner.createView());
         VBox.setVgrow(table, Priority.ALWAYS);
         Region bar = connection.createView();
         HBox.setHgrow(bar, Priority.ALWAYS);

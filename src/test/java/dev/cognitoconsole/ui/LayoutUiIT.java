@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitoconsole.app.Console;
 import dev.cognitoconsole.aws.AwsRegions;
+import dev.cognitoconsole.common.Notice;
 import dev.cognitoconsole.emulator.AwsConfigFiles;
 import dev.cognitoconsole.settings.SettingsService;
 import dev.cognitoconsole.testing.CognitoStub;
@@ -115,6 +116,27 @@ class LayoutUiIT {
         assertInWindow("#poolIdProblem");
     }
 
+    @Test
+    void aBannerDoesNotMoveTheRowsUnderTheMouse() {
+        Node row = ui.row("alice");
+        double rowTop = fx(() -> row.localToScene(row.getLayoutBounds()).getMinY());
+
+        onFx(() -> session.console().banner().show(Notice.error("TooManyRequestsException", "Rate limit reached")
+                .message("Cognito throttled ListUsers after several tries.")
+                .advice("Wait a few seconds, then retry.")
+                .requestId("4f1c7d2e-req")
+                .action("Retry", () -> { })
+                .build()));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(ui.bannerShown()).isTrue();
+        Node rowNow = ui.row("alice");
+        assertThat(fx(() -> rowNow.localToScene(rowNow.getLayoutBounds()).getMinY()))
+                .as("alice's row stays where it was").isEqualTo(rowTop);
+        assertInWindow("#banner");
+        assertInWindow("#bannerRetry");
+    }
+
     /** The label shows its whole text: its skin did not shorten it with an ellipsis. */
     private static void assertWhole(Labeled label) {
         String shown = fx(() -> ((Text) label.lookup(".text")).getText());
@@ -140,5 +162,6 @@ class LayoutUiIT {
         assertThat(bounds.getMaxX()).as("%s ends inside the window's width", id).isLessThanOrEqualTo(sceneWidth);
         assertThat(fx(node::isVisible)).as("%s is visible", id).isTrue();
         assertThat(bounds.getMinY()).as("%s starts inside the window's height", id).isLessThan(sceneHeight);
+        assertThat(bounds.getMaxY()).as("%s ends inside the window's height", id).isLessThanOrEqualTo(sceneHeight);
     }
 }
