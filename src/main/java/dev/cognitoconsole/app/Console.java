@@ -65,6 +65,9 @@ import org.slf4j.LoggerFactory;
 public final class Console implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Console.class);
     static final Duration FILES_WATCH_PERIOD = Duration.seconds(2);
+    /** The smallest window in which the connection, the production band and the table stay readable. */
+    public static final double MIN_WIDTH = 960;
+    public static final double MIN_HEIGHT = 600;
 
     private final CognitoClients clients;
     private final ProfileCredentials credentials;
@@ -128,7 +131,8 @@ public final class Console implements AutoCloseable {
         budgets.setBudget(RateBudgets.Category.USER_UPDATE, preferences.get().updatesPerSecond());
         SdkUserDirectory directory = new SdkUserDirectory(clients, budgets);
         BackgroundTaskExecutor executor = new BackgroundTaskExecutor(Platform::runLater, 4);
-        BannerViewModel banner = new BannerViewModel();
+        FxScheduler time = new FxScheduler();
+        BannerViewModel banner = new BannerViewModel(time);
         FxDialogService dialogs = new FxDialogService(() -> stage);
 
         CallerIdentities callers = new CallerIdentities(catalog, credentials);
@@ -178,7 +182,7 @@ public final class Console implements AutoCloseable {
             }
         });
         SettingsViewModel settingsModel = new SettingsViewModel(preferences, budgets);
-        BannerViewModel auditBanner = new BannerViewModel();
+        BannerViewModel auditBanner = new BannerViewModel(time);
         AuditView auditView = new AuditView(new AuditViewModel(audit.file(), executor, auditBanner,
                 Clock.systemDefaultZone()), auditBanner, FxDialogService.STYLESHEET);
         ExportView exportView = new ExportView(new ExportViewModel(
@@ -207,6 +211,12 @@ public final class Console implements AutoCloseable {
                 LOG.info("Could not open a browser for {}: the sign-in window shows the address", page, e);
             }
         });
+    }
+
+    /** Keeps {@code stage} at least {@link #MIN_WIDTH} by {@link #MIN_HEIGHT}. */
+    public static void setMinimumSize(Stage stage) {
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
     }
 
     static void addIcons(Stage stage) {

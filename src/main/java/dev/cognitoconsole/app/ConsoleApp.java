@@ -79,6 +79,7 @@ public final class ConsoleApp extends Application {
         Scene scene = new Scene(console.root(), 1280, 760);
         stage.setScene(scene);
         stage.setTitle("Cognito Admin Console");
+        Console.setMinimumSize(stage);
         console.restoreLayout(stage);
         clock.mark("built");
         stage.show();

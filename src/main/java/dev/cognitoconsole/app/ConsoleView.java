@@ -14,8 +14,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** The main window: the connection bar and tools on top, the bands, banner and users table, the status line. */
+/** The main window: the connection bar and tools on top, the bands, users table and banner, the status line. */
 final class ConsoleView {
+    private static final Insets TOOLS_MARGIN = new Insets(10, 12, 0, 0);
     private final ConnectionView connection;
     private final Region tools;
     private final Region safetyBands;
@@ -43,14 +44,22 @@ final class ConsoleView {
         statusBar.setPadding(new Insets(4, 12, 4, 12));
 
         Region table = users.createView();
-        VBox center = new VBox(safetyBands, banner.createView(), table);
+        // The banner comes in under the table, taking room from the table's bottom edge: the rows above stay where they
+        // are, under the mouse, and every row can still be scrolled into sight (an overlay would hide some).
+        VBox center = new VBox(safetyBands, table, banner.createView());
         VBox.setVgrow(table, Priority.ALWAYS);
         Region bar = connection.createView();
         HBox.setHgrow(bar, Priority.ALWAYS);
-        HBox top = new HBox(bar, tools);
-        top.setAlignment(Pos.TOP_RIGHT);
+        HBox firstRow = new HBox(bar, tools);
+        firstRow.setAlignment(Pos.TOP_RIGHT);
+        HBox secondRow = new HBox();
+        secondRow.setAlignment(Pos.CENTER_RIGHT);
+        secondRow.setPadding(new Insets(0, 12, 8, 12));
+        VBox top = new VBox(firstRow, secondRow);
         top.getStyleClass().add("top-bar");
-        HBox.setMargin(tools, new Insets(10, 12, 0, 0));
+        top.setId("topBar");
+        placeTools(top, bar, firstRow, secondRow);
+        top.widthProperty().addListener((obs, old, now) -> placeTools(top, bar, firstRow, secondRow));
         // Top first, then the middle, then the bottom: JavaFX moves the keyboard focus (Tab, and the first focus
         // when the window opens) in the order of the children, so the profile picker gets the focus first and Tab
         // goes on from the connection bar to the users' search bar and table, as they read on screen.
@@ -61,5 +70,21 @@ final class ConsoleView {
         pane.setId("consoleRoot");
         pane.getStylesheets().add(FxDialogService.STYLESHEET.toExternalForm());
         return pane;
+    }
+
+    /**
+     * Beside the pickers while they keep their readable width, on a row of their own below them otherwise: the
+     * toolbar wraps rather than squeezing the region or pool out of sight.
+     */
+    private void placeTools(Region top, Region bar, HBox firstRow, HBox secondRow) {
+        double needed = bar.minWidth(-1) + TOOLS_MARGIN.getRight() + tools.prefWidth(-1);
+        boolean besidePickers = top.getWidth() == 0 || top.getWidth() >= needed;
+        HBox row = besidePickers ? firstRow : secondRow;
+        if (tools.getParent() != row) {
+            row.getChildren().add(tools);
+            HBox.setMargin(tools, besidePickers ? TOOLS_MARGIN : null);
+        }
+        secondRow.setVisible(!besidePickers);
+        secondRow.setManaged(!besidePickers);
     }
 }

@@ -13,8 +13,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The banner above the table. It takes its own room in the layout (it pushes the table down rather than
- * covering it, as ControlsFX's NotificationPane would), so the rows stay visible while it is shown.
+ * The banner under the table. It takes its own room in the layout rather than covering rows, as ControlsFX's
+ * NotificationPane would, and the window puts it below the table so that the rows do not move when it comes.
  */
 public final class BannerView {
     private final BannerViewModel viewModel;

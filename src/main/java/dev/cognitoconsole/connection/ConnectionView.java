@@ -15,6 +15,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -43,15 +44,19 @@ public final class ConnectionView {
         profilePicker.setAccessibleText("AWS profile");
         profilePicker.setPromptText("AWS profile");
         profilePicker.setItems(viewModel.profiles());
-        profilePicker.setCellFactory(list -> new ProfileCell());
-        profilePicker.setButtonCell(new ProfileCell());
+        profilePicker.setCellFactory(list -> new ProfileCell(true));
+        // The closed picker names the profile only: the endpoint line under it says where calls go.
+        profilePicker.setButtonCell(new ProfileCell(false));
         profilePicker.setPrefWidth(280);
+        profilePicker.setMinWidth(200);
 
         regionPicker.setId("regionPicker");
         regionPicker.setAccessibleText("AWS region");
         regionPicker.setEditable(true);
         regionPicker.setItems(viewModel.regions());
-        regionPicker.setPrefWidth(150);
+        // Wide enough for the longest region id (fips-us-gov-west-1), and never narrower.
+        regionPicker.setPrefWidth(175);
+        regionPicker.setMinWidth(Region.USE_PREF_SIZE);
         regionPicker.setVisibleRowCount(14);
 
         poolPicker.setId("poolPicker");
@@ -60,7 +65,8 @@ public final class ConnectionView {
         poolPicker.setPromptText("Pick a pool or paste its id");
         poolPicker.setItems(viewModel.pools());
         poolPicker.setConverter(new PoolConverter());
-        poolPicker.setPrefWidth(340);
+        poolPicker.setPrefWidth(360);
+        poolPicker.setMinWidth(330);
         poolPicker.setVisibleRowCount(14);
         // Their drop-down lists are built when first opened, not with the window (each picker has its width).
         DeferredListComboBoxSkin.install(profilePicker);
@@ -76,6 +82,8 @@ public final class ConnectionView {
 
         poolIdProblem.setId("poolIdProblem");
         poolIdProblem.getStyleClass().add("field-problem");
+        poolIdProblem.setWrapText(true);
+        poolIdProblem.setMaxWidth(Double.MAX_VALUE);
         endpoint.setId("endpointLabel");
         endpoint.getStyleClass().add("endpoint-label");
 
@@ -85,13 +93,16 @@ public final class ConnectionView {
                 caption("Pool", poolPicker), poolPicker, reloadPools,
                 JoinsWhenShown.keepingRoom(poolsProgress, viewModel.poolsLoadingProperty()));
         pickers.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(poolPicker, Priority.SOMETIMES);
+        HBox.setHgrow(poolPicker, Priority.ALWAYS);
 
         caller.setId("callerLabel");
         caller.getStyleClass().add("endpoint-label");
-        HBox info = new HBox(16, endpoint, caller, poolIdProblem);
+        // Where calls go and as whom: each line whole, the second one below when they do not fit side by side.
+        FlowPane info = new FlowPane(16, 2, endpoint, caller);
         info.setAlignment(Pos.CENTER_LEFT);
-        VBox root = new VBox(6, pickers, info);
+        // Wrapped on a line of its own, the whole problem is readable at any width; blank, it takes no room.
+        poolIdProblem.managedProperty().bind(viewModel.poolIdProblemProperty().isNotEmpty());
+        VBox root = new VBox(6, pickers, info, poolIdProblem);
         root.setId("connectionBar");
         root.getStyleClass().add("connection-bar");
         root.setPadding(new Insets(10, 12, 8, 12));
@@ -137,10 +148,16 @@ public final class ConnectionView {
     }
 
     private static final class ProfileCell extends ListCell<AwsProfile> {
+        private final boolean withEndpoint;
+
+        ProfileCell(boolean withEndpoint) {
+            this.withEndpoint = withEndpoint;
+        }
+
         @Override
         protected void updateItem(AwsProfile item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : item.displayName());
+            setText(empty || item == null ? null : withEndpoint ? item.displayName() : item.name());
         }
     }
 

@@ -2,7 +2,12 @@ package dev.cognitoconsole.settings;
 
 import dev.cognitoconsole.aws.RateBudgets;
 import java.util.Optional;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 
 /** The settings dialog: the request-rate budgets the console spends of Cognito's shared quotas. */
@@ -13,10 +18,18 @@ public final class SettingsViewModel {
     // Properties
     private final IntegerProperty listUsersPerSecond = new SimpleIntegerProperty();
     private final IntegerProperty updatesPerSecond = new SimpleIntegerProperty();
+    private final ReadOnlyStringWrapper listUsersProblem = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper updatesProblem = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper acceptable = new ReadOnlyBooleanWrapper();
 
     public SettingsViewModel(SettingsService settings, RateBudgets budgets) {
         this.settings = settings;
         this.budgets = budgets;
+        listUsersProblem.bind(Bindings.createStringBinding(
+                () -> problem(listUsersPerSecond.get(), RateBudgets.Category.USER_LIST), listUsersPerSecond));
+        updatesProblem.bind(Bindings.createStringBinding(
+                () -> problem(updatesPerSecond.get(), RateBudgets.Category.USER_UPDATE), updatesPerSecond));
+        acceptable.bind(listUsersProblem.isEmpty().and(updatesProblem.isEmpty()));
         reset();
     }
 
@@ -28,12 +41,32 @@ public final class SettingsViewModel {
         return updatesPerSecond;
     }
 
+    /** Why the ListUsers budget typed cannot be used, with the range that can; empty when it can. */
+    public ReadOnlyStringProperty listUsersProblemProperty() {
+        return listUsersProblem.getReadOnlyProperty();
+    }
+
+    /** As {@link #listUsersProblemProperty()}, for the disable and enable budget. */
+    public ReadOnlyStringProperty updatesProblemProperty() {
+        return updatesProblem.getReadOnlyProperty();
+    }
+
+    /** Whether both budgets lie within their quotas, so that they can be applied. */
+    public ReadOnlyBooleanProperty acceptableProperty() {
+        return acceptable.getReadOnlyProperty();
+    }
+
     public int listUsersQuota() {
         return RateBudgets.Category.USER_LIST.quota();
     }
 
     public int updatesQuota() {
         return RateBudgets.Category.USER_UPDATE.quota();
+    }
+
+    private static String problem(int perSecond, RateBudgets.Category category) {
+        return perSecond >= 1 && perSecond <= category.quota() ? ""
+                : perSecond + " is out of range: enter 1 to " + category.quota() + " requests per second.";
     }
 
     // Commands
@@ -44,12 +77,16 @@ public final class SettingsViewModel {
         updatesPerSecond.set(settings.get().updatesPerSecond());
     }
 
-    /** Applies the values (clamped to the quotas) and writes them; returns a problem to show, if any. */
+    /**
+     * Applies the values and writes them; returns a problem to show, if any. A value outside its quota is refused
+     * (nothing changes), never silently brought into range.
+     */
     public Optional<String> apply() {
+        if (!acceptable.get()) {
+            return Optional.of(listUsersProblem.get().isEmpty() ? updatesProblem.get() : listUsersProblem.get());
+        }
         int list = budgets.setBudget(RateBudgets.Category.USER_LIST, listUsersPerSecond.get());
         int updates = budgets.setBudget(RateBudgets.Category.USER_UPDATE, updatesPerSecond.get());
-        listUsersPerSecond.set(list);
-        updatesPerSecond.set(updates);
         settings.update(s -> s.withBudgets(list, updates));
         return settings.save();
     }

@@ -60,26 +60,40 @@ class SettingsViewModelTest {
         assertThat(nextStart.updatesPerSecond()).isEqualTo(5);
     }
 
-    @ParameterizedTest(name = "list {0} -> {2}, updates {1} -> {3}")
-    @CsvSource({
-            "31, 26, 30, 25",
-            "0, 0, 1, 1",
-            "-3, 1000, 1, 25",
-            "30, 25, 30, 25"})
-    void applyClampsToTheQuotas(int list, int updates, int expectedList, int expectedUpdates) {
+    @ParameterizedTest(name = "list {0}, updates {1}")
+    @CsvSource({"31, 10", "0, 10", "15, 26", "-3, 1000"})
+    void aBudgetOutsideItsQuotaIsRefusedWithItsRangeNeverClamped(int list, int updates) {
         SettingsService settings = service();
         SettingsViewModel vm = new SettingsViewModel(settings, budgets);
         vm.listUsersPerSecondProperty().set(list);
         vm.updatesPerSecondProperty().set(updates);
 
-        vm.apply();
+        assertThat(vm.acceptableProperty().get()).isFalse();
+        String shown = vm.listUsersProblemProperty().get() + vm.updatesProblemProperty().get();
+        assertThat(shown).contains(list < 1 || list > 30 ? "1 to 30" : "1 to 25");
+        Optional<String> refused = vm.apply();
 
-        assertThat(vm.listUsersPerSecondProperty().get()).as("the dialog shows what is in force").isEqualTo(expectedList);
-        assertThat(vm.updatesPerSecondProperty().get()).isEqualTo(expectedUpdates);
-        assertThat(budgets.budget(RateBudgets.Category.USER_LIST)).isEqualTo(expectedList);
-        assertThat(budgets.budget(RateBudgets.Category.USER_UPDATE)).isEqualTo(expectedUpdates);
-        assertThat(service().get().listUsersPerSecond()).isEqualTo(expectedList);
-        assertThat(service().get().updatesPerSecond()).isEqualTo(expectedUpdates);
+        assertThat(refused).hasValueSatisfying(message -> assertThat(message).containsAnyOf("1 to 30", "1 to 25"));
+        assertThat(vm.listUsersPerSecondProperty().get()).as("what was typed stays, to be corrected").isEqualTo(list);
+        assertThat(vm.updatesPerSecondProperty().get()).isEqualTo(updates);
+        assertThat(budgets.budget(RateBudgets.Category.USER_LIST)).as("nothing applied").isEqualTo(15);
+        assertThat(budgets.budget(RateBudgets.Category.USER_UPDATE)).isEqualTo(10);
+        assertThat(file()).as("nothing written").doesNotExist();
+    }
+
+    @ParameterizedTest(name = "list {0}, updates {1}")
+    @CsvSource({"1, 1", "30, 25"})
+    void theQuotasThemselvesAreAccepted(int list, int updates) {
+        SettingsViewModel vm = new SettingsViewModel(service(), budgets);
+        vm.listUsersPerSecondProperty().set(list);
+        vm.updatesPerSecondProperty().set(updates);
+
+        assertThat(vm.acceptableProperty().get()).isTrue();
+        assertThat(vm.listUsersProblemProperty().get()).isEmpty();
+        assertThat(vm.updatesProblemProperty().get()).isEmpty();
+        assertThat(vm.apply()).isEmpty();
+        assertThat(budgets.budget(RateBudgets.Category.USER_LIST)).isEqualTo(list);
+        assertThat(budgets.budget(RateBudgets.Category.USER_UPDATE)).isEqualTo(updates);
     }
 
     @Test
@@ -130,7 +144,7 @@ class SettingsViewModelTest {
     void resetAfterApplyShowsTheAppliedValues() {
         SettingsService settings = service();
         SettingsViewModel vm = new SettingsViewModel(settings, budgets);
-        vm.listUsersPerSecondProperty().set(40);
+        vm.listUsersPerSecondProperty().set(30);
         vm.updatesPerSecondProperty().set(4);
         vm.apply();
         vm.listUsersPerSecondProperty().set(2);

@@ -48,6 +48,7 @@ final class ConsoleFixture {
     /** Shows {@code console} in {@code stage} at this size and starts it. */
     static Console show(Stage stage, Console console, double width, double height) {
         stage.setScene(new Scene(console.root(), width, height));
+        Console.setMinimumSize(stage);
         stage.show();
         console.start();
         return console;

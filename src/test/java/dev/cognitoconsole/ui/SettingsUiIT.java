@@ -19,7 +19,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -136,16 +138,50 @@ class SettingsUiIT {
     }
 
     @Test
-    void aTypedValueAboveTheQuotaBecomesTheQuota() {
+    void aTypedValueAboveTheQuotaIsRefusedWithItsRange() {
         openSettings();
 
         typeInto(listSpinner(), "99");
         robot.push(KeyCode.TAB);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(fx(() -> listSpinner().getValue())).isEqualTo(30);
+        assertThat(fx(() -> listSpinner().getEditor().getText())).as("what was typed stays, to be corrected")
+                .isEqualTo("99");
+        assertThat(ui.text("#listBudgetProblem")).contains("99", "1 to 30");
+        assertThat(fx(() -> ui.node("#settingsSaveButton", Node.class).isDisabled())).isTrue();
+        pressDialogButton("Cancel");
+        assertThat(session.console().preferences().get().listUsersPerSecond()).isEqualTo(15);
+        assertThat(session.uncaught()).isEmpty();
+    }
+
+    @Test
+    void aCorrectedValueCanBeSaved() {
+        openSettings();
+        typeInto(updateSpinner(), "40");
+        robot.push(KeyCode.TAB);
+        assertThat(ui.text("#updateBudgetProblem")).contains("1 to 25");
+
+        typeInto(updateSpinner(), "20");
+        robot.push(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(ui.text("#updateBudgetProblem")).isEmpty();
         pressDialogButton("Save");
-        awaitFx("the console holds the quota", () -> session.console().preferences().get().listUsersPerSecond() == 30);
+        awaitFx("the console holds the corrected budget",
+                () -> session.console().preferences().get().updatesPerSecond() == 20);
+    }
+
+    @Test
+    void aLongProductionAccountsProblemIsReadableWhole() {
+        openSettings();
+        TextField accounts = ui.node("#productionAccountsField", TextField.class);
+        robot.clickOn(accounts).write("123456789012, 12345678901, prod-account, 2109876543210, staging, 9999");
+
+        Label problem = ui.node("#productionAccountsProblem", Label.class);
+        assertThat(fx(problem::getText)).contains("prod-account", "9999");
+        assertThat(fx(() -> ((Text) problem.lookup(".text")).getText())).as("shown whole, not cut with an ellipsis")
+                .isEqualTo(fx(problem::getText));
+        pressDialogButton("Cancel");
     }
 
     @Test
