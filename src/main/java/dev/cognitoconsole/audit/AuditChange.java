@@ -9,11 +9,13 @@ import java.util.List;
  *
  * @param time        when the change was attempted (or, when the attempt line was lost, when it ended)
  * @param outcomeTime when the outcome was recorded, or {@code null}
+ * @param runId       the bulk run it belongs to, or {@code null}
  */
 public record AuditChange(String operationId, Instant time, Instant outcomeTime, String operator,
                           String callerArn, String account, String profile, String region, String poolId,
                           String username, String userSub, String action, String reason,
-                          AuditEntry.Outcome outcome, String errorCode, String requestId, String detail) {
+                          AuditEntry.Outcome outcome, String errorCode, String requestId, String detail,
+                          String runId) {
 
     /** What the window says for a change whose outcome was never written. */
     public static final String NO_OUTCOME = "no outcome recorded";
@@ -45,7 +47,7 @@ public record AuditChange(String operationId, Instant time, Instant outcomeTime,
                 base.username(), firstNonNull(base.userSub(), end.userSub()), base.action(),
                 firstNonNull(base.reason(), end.reason()), outcome == null ? null : outcome.outcome(),
                 outcome == null ? null : outcome.errorCode(), outcome == null ? null : outcome.requestId(),
-                outcome == null ? null : outcome.detail());
+                outcome == null ? null : outcome.detail(), firstNonNull(base.runId(), end.runId()));
     }
 
     private static String firstNonNull(String first, String second) {

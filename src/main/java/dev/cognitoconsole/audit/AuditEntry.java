@@ -25,13 +25,23 @@ import java.time.Instant;
  * @param errorCode       the AWS error code of a failure
  * @param requestId       the AWS request id of the call, when one came back
  * @param detail          a short human note, such as the failure message
+ * @param runId           the bulk run the change belongs to, shared by all its lines; {@code null} for a single change
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AuditEntry(Instant time, String operationId, Phase phase, String operator, String profile,
                          String callerArn, String account, String region, String poolId, String username,
                          String userSub, String action, String reason, Outcome outcome, String errorCode,
-                         String requestId, String detail) {
+                         String requestId, String detail, String runId) {
+
+    /** A line outside any bulk run. */
+    public AuditEntry(Instant time, String operationId, Phase phase, String operator, String profile,
+                      String callerArn, String account, String region, String poolId, String username,
+                      String userSub, String action, String reason, Outcome outcome, String errorCode,
+                      String requestId, String detail) {
+        this(time, operationId, phase, operator, profile, callerArn, account, region, poolId, username, userSub,
+                action, reason, outcome, errorCode, requestId, detail, null);
+    }
 
     public enum Phase { ATTEMPT, OUTCOME }
 

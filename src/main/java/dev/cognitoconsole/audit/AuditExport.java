@@ -50,6 +50,8 @@ public final class AuditExport {
         columns.put("errorCode", AuditChange::errorCode);
         columns.put("requestId", AuditChange::requestId);
         columns.put("detail", AuditChange::detail);
+        // Last, so that the columns older exports had keep their places.
+        columns.put("runId", AuditChange::runId);
         return columns;
     }
 

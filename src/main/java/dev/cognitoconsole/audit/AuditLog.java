@@ -99,7 +99,7 @@ public final class AuditLog implements AuditTrail {
                 a.connection().region(), a.poolId(), a.username(), a.userSub(), a.action(), a.reason(), outcome,
                 failure == null ? null : failure.awsCode() != null ? failure.awsCode() : failure.kind().name(),
                 failure == null ? null : failure.requestId(),
-                detail != null ? detail : failure == null ? null : failure.getMessage());
+                detail != null ? detail : failure == null ? null : failure.getMessage(), a.runId());
     }
 
     /** Appends one entry and syncs it to disk. */

@@ -5,13 +5,14 @@ import dev.cognitoconsole.banner.BannerViewModel;
 import dev.cognitoconsole.export.ExportFileChooser;
 import java.net.URL;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableStringValue;
+import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -21,21 +22,32 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
 /** The audit window: a table of recorded changes, its filters, and Export. Owned by the main window. */
 public final class AuditView {
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final String INVALID = "field-invalid";
+    /** A column is never made wider than this to fit its content: the rest is in the cell's tooltip. */
+    private static final double WIDEST_COLUMN = 420;
+    /** Columns are fitted to the first rows listed: enough to see what a column holds, cheap for 50,000. */
+    private static final int ROWS_MEASURED = 200;
+    private static final double CELL_PADDING = 24;
+    private static final double HEADER_PADDING = 34;
+
+    private final DateTimeFormatter when;
 
     private final AuditViewModel viewModel;
     private final BannerViewModel banner;
@@ -51,6 +63,9 @@ public final class AuditView {
     private final Button clearFilters = new Button("Clear filters");
     private final Button reload = new Button("Reload");
     private final Button export = new Button("Export…");
+    private final Button close = new Button("Close");
+    private final TextField runFilter = new TextField();
+    private final Button showRun = new Button("This run only");
     private final Label summary = new Label();
     private final Label damaged = new Label();
     private final Label leftOut = new Label();
@@ -68,6 +83,7 @@ public final class AuditView {
         this.viewModel = viewModel;
         this.banner = banner;
         this.stylesheet = stylesheet;
+        this.when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(viewModel.zone());
     }
 
     /** Opens the window (or brings it forward) and reads the log again. Call on the FX thread. */
@@ -105,7 +121,7 @@ public final class AuditView {
         placeholder.getStyleClass().add("placeholder");
         table.setPlaceholder(placeholder);
         table.getColumns().setAll(List.of(
-                column("Time", "auditTimeColumn", 150, c -> when(c.time())),
+                column("Time (" + viewModel.zone().getId() + ")", "auditTimeColumn", 150, c -> when(c.time())),
                 column("Pool", "auditPoolColumn", 170, AuditChange::poolId),
                 column("User", "auditUserColumn", 150, AuditChange::username),
                 column("Action", "auditActionColumn", 140, AuditChange::action),
@@ -117,9 +133,11 @@ public final class AuditView {
                 column("Region", "auditRegionColumn", 100, AuditChange::region),
                 column("Reason", "auditReasonColumn", 140, AuditChange::reason),
                 column("Request id", "auditRequestIdColumn", 290, AuditChange::requestId),
-                column("Detail", "auditDetailColumn", 360, AuditChange::detail)));
+                column("Detail", "auditDetailColumn", 360, AuditChange::detail),
+                column("Run", "auditRunColumn", 80, c -> shortRunId(c.runId()))));
         VBox.setVgrow(table, Priority.ALWAYS);
 
+        table.getItems().addListener((ListChangeListener<AuditChange>) change -> fitColumns());
         VBox root = new VBox(new BannerView(banner).createView(), filterBar(), statusBar(), table);
         root.setId("auditWindow");
         root.getStyleClass().add("audit");
@@ -133,6 +151,10 @@ public final class AuditView {
         field(operatorFilter, "auditOperatorFilter", "Operator or AWS identity",
                 "Filter by operator or AWS identity");
         operatorFilter.setPrefColumnCount(16);
+        field(runFilter, "auditRunFilter", "Run id", "Filter by bulk run id");
+        runFilter.setPrefColumnCount(8);
+        showRun.setId("auditShowRunButton");
+        showRun.setAccessibleText("List only the bulk run of the selected change");
         outcomeFilter.setId("auditOutcomeFilter");
         outcomeFilter.setAccessibleText("Filter by outcome");
         outcomeFilter.getItems().setAll(AuditViewModel.OutcomeFilter.values());
@@ -149,25 +171,23 @@ public final class AuditView {
         });
         fromDate.setId("auditFromDate");
         fromDate.setAccessibleText("First day listed");
-        fromDate.setPromptText("From");
-        fromDate.setPrefWidth(130);
+        datePicker(fromDate, "From", viewModel::typedFromDate, viewModel.fromDateTypoProperty());
         toDate.setId("auditToDate");
         toDate.setAccessibleText("Last day listed");
-        toDate.setPromptText("To");
-        toDate.setPrefWidth(130);
+        datePicker(toDate, "To", viewModel::typedToDate, viewModel.toDateTypoProperty());
         clearFilters.setId("auditClearFilters");
         clearFilters.setAccessibleText("Clear every filter");
         reload.setId("auditReloadButton");
         reload.setAccessibleText("Read the audit log again");
         export.setId("exportAuditButton");
         export.setAccessibleText("Export the changes listed to a CSV or JSON file");
-        for (Region region : List.of(clearFilters, reload, export, outcomeFilter)) {
+        for (Region region : List.of(showRun, clearFilters, reload, export, outcomeFilter)) {
             region.setMinWidth(Region.USE_PREF_SIZE);
         }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, poolFilter, userFilter, operatorFilter, outcomeFilter, fromDate, toDate,
-                clearFilters, spacer, reload, export);
+        HBox bar = new HBox(8, poolFilter, userFilter, operatorFilter, runFilter, showRun, outcomeFilter, fromDate,
+                toDate, clearFilters, spacer, reload, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("search-bar");
         bar.setPadding(new Insets(8, 12, 4, 12));
@@ -190,7 +210,12 @@ public final class AuditView {
         loading.setPrefSize(16, 16);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(12, summary, loading, leftOut, damaged, dateProblem, spacer, fileLabel);
+        close.setId("auditCloseButton");
+        close.setAccessibleText("Close the audit window");
+        // Escape closes the window, as in the console's dialogs.
+        close.setCancelButton(true);
+        close.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(12, summary, loading, leftOut, damaged, dateProblem, spacer, fileLabel, close);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 12, 6, 12));
         return bar;
@@ -200,6 +225,18 @@ public final class AuditView {
         poolFilter.textProperty().bindBidirectional(viewModel.poolFilterProperty());
         userFilter.textProperty().bindBidirectional(viewModel.userFilterProperty());
         operatorFilter.textProperty().bindBidirectional(viewModel.operatorFilterProperty());
+        runFilter.textProperty().bindBidirectional(viewModel.runFilterProperty());
+        showRun.setOnAction(e -> {
+            AuditChange selected = table.getSelectionModel().getSelectedItem();
+            if (selected != null && selected.runId() != null) {
+                viewModel.runFilterProperty().set(selected.runId());
+            }
+        });
+        showRun.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            AuditChange selected = table.getSelectionModel().getSelectedItem();
+            return selected == null || selected.runId() == null;
+        }, table.getSelectionModel().selectedItemProperty()));
+        close.setOnAction(e -> close.getScene().getWindow().hide());
         outcomeFilter.valueProperty().bindBidirectional(viewModel.outcomeFilterProperty());
         fromDate.valueProperty().bindBidirectional(viewModel.fromDateProperty());
         toDate.valueProperty().bindBidirectional(viewModel.toDateProperty());
@@ -218,6 +255,51 @@ public final class AuditView {
     private void chooseFileAndExport() {
         files.choose(export.getScene().getWindow(), "Export audit log", viewModel::suggestedFileName)
                 .ifPresent(choice -> viewModel.export(choice.file(), choice.format()));
+    }
+
+    /** A date field that takes and shows ISO dates, and is marked while what was typed is not one. */
+    private static void datePicker(DatePicker picker, String prompt, Function<String, LocalDate> typed,
+                                   ObservableStringValue typo) {
+        picker.setPromptText(prompt + " (" + AuditViewModel.DATE_PATTERN + ")");
+        picker.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(LocalDate date) {
+                return date == null ? "" : date.toString();
+            }
+
+            @Override
+            public LocalDate fromString(String text) {
+                return typed.apply(text);
+            }
+        });
+        // Wide enough for a whole date and the prompt; the text filters give way first.
+        picker.setPrefWidth(170);
+        picker.setMinWidth(Region.USE_PREF_SIZE);
+        typo.addListener((obs, old, now) -> {
+            picker.getStyleClass().remove(INVALID);
+            if (now != null) {
+                picker.getStyleClass().add(INVALID);
+            }
+        });
+    }
+
+    /** Sizes each column to its header and the widest text of the first rows, up to {@link #WIDEST_COLUMN}. */
+    private void fitColumns() {
+        Text measure = new Text();
+        measure.setFont(summary.getFont());
+        List<AuditChange> rows = table.getItems().subList(0, Math.min(ROWS_MEASURED, table.getItems().size()));
+        for (TableColumn<AuditChange, ?> column : table.getColumns()) {
+            measure.setText(column.getText());
+            double width = measure.getLayoutBounds().getWidth() + HEADER_PADDING;
+            for (AuditChange row : rows) {
+                Object value = column.getCellData(row);
+                if (value != null && !value.toString().isEmpty()) {
+                    measure.setText(value.toString());
+                    width = Math.max(width, measure.getLayoutBounds().getWidth() + CELL_PADDING);
+                }
+            }
+            column.setPrefWidth(Math.min(width, WIDEST_COLUMN));
+        }
     }
 
     private static void field(TextField field, String id, String prompt, String accessibleText) {
@@ -239,10 +321,40 @@ public final class AuditView {
         column.setId(id);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setCellFactory(c -> new TextCell());
         return column;
     }
 
-    private static String when(Instant instant) {
-        return instant == null ? "" : WHEN.format(instant);
+    private static String shortRunId(String runId) {
+        return runId == null ? null : runId.substring(0, Math.min(8, runId.length()));
+    }
+
+    /** A cell whose whole text is in its tooltip, made on the first hover as common.Tooltips makes its own. */
+    private static final class TextCell extends TableCell<AuditChange, String> {
+        TextCell() {
+            addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
+                if (getTooltip() == null && getText() != null && !getText().isEmpty()) {
+                    setTooltip(new Tooltip(getText()));
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            String text = empty || item == null ? null : item;
+            setText(text);
+            if (getTooltip() != null) {
+                if (text == null || text.isEmpty()) {
+                    setTooltip(null);
+                } else {
+                    getTooltip().setText(text);
+                }
+            }
+        }
+    }
+
+    private String when(Instant instant) {
+        return instant == null ? "" : when.format(instant);
     }
 }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The audit window: every recorded change, one row per attempt with its final outcome, filtered by pool, user,
- * operator, outcome and date; exported as the filters show it.
+ * operator, bulk run, outcome and date; exported as the filters show it.
  */
 public final class AuditViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(AuditViewModel.class);
@@ -69,6 +70,8 @@ public final class AuditViewModel {
         }
     }
 
+    /** The format the date fields take and show. */
+    public static final String DATE_PATTERN = "yyyy-mm-dd";
     /** How many changes the window holds at most: a 200 MiB log has about 190,000. */
     public static final int DEFAULT_LIMIT = 50_000;
     /** Attempts awaiting their outcome while reading; an outcome follows its attempt within seconds. */
@@ -90,9 +93,12 @@ public final class AuditViewModel {
     private final StringProperty poolFilter = new SimpleStringProperty("");
     private final StringProperty userFilter = new SimpleStringProperty("");
     private final StringProperty operatorFilter = new SimpleStringProperty("");
+    private final StringProperty runFilter = new SimpleStringProperty("");
     private final ObjectProperty<OutcomeFilter> outcomeFilter = new SimpleObjectProperty<>(OutcomeFilter.ANY);
     private final ObjectProperty<LocalDate> fromDate = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> toDate = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper fromDateTypo = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper toDateTypo = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper dateProblem = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper();
@@ -120,7 +126,7 @@ public final class AuditViewModel {
         this.clock = clock;
         this.limit = limit;
         ObjectBinding<Predicate<AuditChange>> predicate = Bindings.createObjectBinding(this::filter, poolFilter,
-                userFilter, operatorFilter, outcomeFilter, fromDate, toDate);
+                userFilter, operatorFilter, runFilter, outcomeFilter, fromDate, toDate);
         shown.predicateProperty().bind(predicate);
         // What the window holds was chosen by the old filters: read again for the new ones.
         predicate.addListener((obs, old, now) -> {
@@ -128,9 +134,13 @@ public final class AuditViewModel {
                 load();
             }
         });
-        dateProblem.bind(Bindings.createStringBinding(() -> fromDate.get() != null && toDate.get() != null
-                && fromDate.get().isAfter(toDate.get()) ? "The start date is after the end date." : null,
-                fromDate, toDate));
+        fromDate.addListener((obs, old, now) -> fromDateTypo.set(null));
+        toDate.addListener((obs, old, now) -> toDateTypo.set(null));
+        dateProblem.bind(Bindings.createStringBinding(() -> fromDateTypo.get() != null ? fromDateTypo.get()
+                : toDateTypo.get() != null ? toDateTypo.get()
+                : fromDate.get() != null && toDate.get() != null && fromDate.get().isAfter(toDate.get())
+                ? "The start date is after the end date." : null,
+                fromDate, toDate, fromDateTypo, toDateTypo));
         summary.bind(Bindings.createStringBinding(this::describe, loading, all, shown));
         damagedText.bind(Bindings.createStringBinding(() -> damagedLines.get() == 0 ? null
                 : damagedLines.get() == 1 ? "1 damaged line skipped"
@@ -166,6 +176,11 @@ public final class AuditViewModel {
         return operatorFilter;
     }
 
+    /** Part of a bulk run's id. */
+    public StringProperty runFilterProperty() {
+        return runFilter;
+    }
+
     public ObjectProperty<OutcomeFilter> outcomeFilterProperty() {
         return outcomeFilter;
     }
@@ -180,7 +195,36 @@ public final class AuditViewModel {
         return toDate;
     }
 
-    /** Why the date range lists nothing, or {@code null}. */
+    /** Why the typed first day was not taken, or {@code null}. */
+    public ReadOnlyStringProperty fromDateTypoProperty() {
+        return fromDateTypo.getReadOnlyProperty();
+    }
+
+    /** Why the typed last day was not taken, or {@code null}. */
+    public ReadOnlyStringProperty toDateTypoProperty() {
+        return toDateTypo.getReadOnlyProperty();
+    }
+
+    /** The operator's time zone: the Time column and the date range are in it. */
+    public ZoneId zone() {
+        return clock.getZone();
+    }
+
+    /**
+     * Reads a first day as typed, {@value #DATE_PATTERN} as the Time column shows it. Returns the day the filter
+     * now holds: the typed one, none for a blank text, or, for a text that is not such a date, the day it held
+     * before, with {@link #fromDateTypoProperty} saying why.
+     */
+    public LocalDate typedFromDate(String text) {
+        return typed(text, fromDate, fromDateTypo, "From");
+    }
+
+    /** {@link #typedFromDate} for the last day. */
+    public LocalDate typedToDate(String text) {
+        return typed(text, toDate, toDateTypo, "To");
+    }
+
+    /** Why the date range lists nothing or a typed date was not taken, or {@code null}. */
     public ReadOnlyStringProperty dateProblemProperty() {
         return dateProblem.getReadOnlyProperty();
     }
@@ -271,9 +315,12 @@ public final class AuditViewModel {
         poolFilter.set("");
         userFilter.set("");
         operatorFilter.set("");
+        runFilter.set("");
         outcomeFilter.set(OutcomeFilter.ANY);
         fromDate.set(null);
         toDate.set(null);
+        fromDateTypo.set(null);
+        toDateTypo.set(null);
     }
 
     /**
@@ -313,9 +360,30 @@ public final class AuditViewModel {
     private record Loaded(List<AuditChange> changes, long leftOut, int damagedLines) {
     }
 
+    private LocalDate typed(String text, ObjectProperty<LocalDate> date, ReadOnlyStringWrapper typo, String field) {
+        String typedText = text == null ? "" : text.strip();
+        if (typedText.isEmpty()) {
+            // The field empties itself after a typo: that echo leaves the typo's message in place.
+            if (date.get() != null) {
+                typo.set(null);
+            }
+            return null;
+        }
+        try {
+            LocalDate day = LocalDate.parse(typedText);
+            typo.set(null);
+            return day;
+        } catch (DateTimeParseException e) {
+            typo.set(field + ": \u201c" + typedText + "\u201d is not a date. Type it as " + DATE_PATTERN
+                    + ", such as " + LocalDate.now(clock) + ".");
+            return date.get();
+        }
+    }
+
     private boolean filtered() {
         return !needle(poolFilter.get()).isEmpty() || !needle(userFilter.get()).isEmpty()
-                || !needle(operatorFilter.get()).isEmpty() || fromDate.get() != null || toDate.get() != null
+                || !needle(operatorFilter.get()).isEmpty() || !needle(runFilter.get()).isEmpty()
+                || fromDate.get() != null || toDate.get() != null
                 || outcomeFilter.get() != null && outcomeFilter.get() != OutcomeFilter.ANY;
     }
 
@@ -323,6 +391,7 @@ public final class AuditViewModel {
         String pool = needle(poolFilter.get());
         String user = needle(userFilter.get());
         String operator = needle(operatorFilter.get());
+        String run = needle(runFilter.get());
         OutcomeFilter outcome = outcomeFilter.get() == null ? OutcomeFilter.ANY : outcomeFilter.get();
         ZoneId zone = clock.getZone();
         LocalDate from = fromDate.get();
@@ -332,6 +401,7 @@ public final class AuditViewModel {
         return change -> contains(change.poolId(), pool)
                 && (contains(change.username(), user) || contains(change.userSub(), user))
                 && (contains(change.operator(), operator) || contains(change.callerArn(), operator))
+                && contains(change.runId(), run)
                 && outcome.accepts(change)
                 && (start == null || !change.time().isBefore(start))
                 && (end == null || change.time().isBefore(end));

@@ -220,7 +220,11 @@ final class BulkRunner {
                         type(failure), null), null, failure.outcomeUnknown());
             }
             if (action.reached(before.enabled())) {
-                return done(BulkOutcome.SKIPPED, "Already " + action.pastTense() + "; nothing sent", null, before);
+                String detail = "Already " + action.pastTense() + "; nothing sent";
+                // A dry run writes nothing, the audit log included.
+                String unrecorded = plan.dryRun() ? null : writes.skipped(request(before), detail);
+                return done(BulkOutcome.SKIPPED, unrecorded == null ? detail
+                        : detail + " (not recorded: the audit log cannot be written)", null, before);
             }
             if (plan.dryRun()) {
                 return done(BulkOutcome.WOULD_CHANGE, before.enabledLabel() + " now; a real run would "
@@ -233,8 +237,7 @@ final class BulkRunner {
         }
 
         private Step write(PoolUser before) {
-            UserWrites.Result result = writes.write(new UserWrites.Request(action, plan.target(), who, before.sub(),
-                    plan.reason(), plan.confirmedAsProduction()), this);
+            UserWrites.Result result = writes.write(request(before), this);
             Step step = stepFor(result, before);
             if (result.auditProblem() == null || step.halt() != null) {
                 return step;
@@ -243,6 +246,11 @@ final class BulkRunner {
                     + " (the audit log's outcome line could not be written)", step.result().errorType(),
                     step.result().user());
             return new Step(recorded, auditHalt(result.auditProblem()), false);
+        }
+
+        private UserWrites.Request request(PoolUser before) {
+            return new UserWrites.Request(action, plan.target(), who, before.sub(), plan.reason(),
+                    plan.confirmedAsProduction(), plan.runId());
         }
 
         private Step stepFor(UserWrites.Result result, PoolUser before) {

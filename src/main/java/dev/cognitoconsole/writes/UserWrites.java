@@ -37,9 +37,15 @@ public final class UserWrites {
      * A change the operator confirmed.
      *
      * @param confirmedAsProduction whether the confirmation was the production one (name or count typed)
+     * @param runId the bulk run it is part of, or {@code null} for a single change
      */
     public record Request(UserAction action, PoolSelection target, String username, String sub, String reason,
-                          boolean confirmedAsProduction) {
+                          boolean confirmedAsProduction, String runId) {
+        /** A single change, outside any bulk run. */
+        public Request(UserAction action, PoolSelection target, String username, String sub, String reason,
+                       boolean confirmedAsProduction) {
+            this(action, target, username, sub, reason, confirmedAsProduction, null);
+        }
     }
 
     /** What became of a change. */
@@ -99,6 +105,27 @@ public final class UserWrites {
         return new Change(request, stops).make();
     }
 
+    /**
+     * Records that the user of {@code request} was left alone, already in the wanted state. Returns why the line
+     * could not be written, or {@code null}: nothing was changed, so a full disk does not stop the run here.
+     */
+    public String skipped(Request request, String detail) {
+        PoolSelection target = request.target();
+        CallerIdentity signer = signers.apply(target.connection()).orElse(null);
+        try {
+            audit.skipped(attempt(request, signer), detail);
+            return null;
+        } catch (AuditUnavailable unavailable) {
+            LOG.warn("Skipping {} not recorded: the audit log cannot be written", request.username(), unavailable);
+            return unavailable.getMessage();
+        }
+    }
+
+    private static AuditTrail.Attempt attempt(Request request, CallerIdentity signer) {
+        return new AuditTrail.Attempt(request.target().connection(), request.target().poolId(), request.username(),
+                request.sub(), request.action().apiName(), request.reason(), signer, request.runId());
+    }
+
     /** AdminGetUser, with throttling absorbed; a stop ends the waits. */
     public PoolUser read(PoolSelection target, String username, Stops stops, boolean stoppable) throws Stops.Stopped {
         for (int tries = 1; ; tries++) {
@@ -154,8 +181,7 @@ public final class UserWrites {
                         : "Profile " + target.connection().profile().name() + " now acts as " + signer.arn()
                         + " in production account " + signer.account() + ": confirm again, as for production.");
             }
-            attempt = new AuditTrail.Attempt(target.connection(), target.poolId(), who, request.sub(),
-                    action.apiName(), request.reason(), signer);
+            attempt = attempt(request, signer);
             for (int tries = 1; ; tries++) {
                 // Asked again before every call: a guard turned on meanwhile applies to the next call.
                 blocked = safety.writesBlocked(target);

@@ -73,6 +73,12 @@ class AuditViewModelTest {
                 "AdminDisableUser", null, null, null, null, null);
     }
 
+    private static AuditEntry inRun(AuditEntry e, String runId) {
+        return new AuditEntry(e.time(), e.operationId(), e.phase(), e.operator(), e.profile(), e.callerArn(),
+                e.account(), e.region(), e.poolId(), e.username(), e.userSub(), e.action(), e.reason(), e.outcome(),
+                e.errorCode(), e.requestId(), e.detail(), runId);
+    }
+
     private static AuditEntry outcome(AuditEntry attempt, String time, AuditEntry.Outcome outcome, String code,
                                       String requestId, String detail) {
         return new AuditEntry(Instant.parse(time), attempt.operationId(), AuditEntry.Phase.OUTCOME,
@@ -409,6 +415,47 @@ class AuditViewModelTest {
             vm.toDateProperty().set(LocalDate.parse("2026-11-20"));
             assertThat(users(vm.changes())).containsExactly("alice");
             assertThat(vm.dateProblemProperty().get()).isNull();
+        }
+
+        @Test
+        void aDateTypedAsTheTimeColumnShowsItIsTakenAndAnyOtherTextSaysWhyAndKeepsTheFilter() {
+            assertThat(vm.typedFromDate(" 2026-11-21 ")).isEqualTo(LocalDate.parse("2026-11-21"));
+            vm.fromDateProperty().set(LocalDate.parse("2026-11-21"));
+
+            assertThat(vm.typedFromDate("yesterday")).isEqualTo(LocalDate.parse("2026-11-21"));
+            assertThat(vm.fromDateTypoProperty().get()).contains("\u201cyesterday\u201d is not a date",
+                    "yyyy-mm-dd", "2026-11-24");
+            assertThat(vm.dateProblemProperty().get()).isEqualTo(vm.fromDateTypoProperty().get());
+            assertThat(vm.typedToDate("12/5/2026")).isNull();
+            assertThat(vm.toDateTypoProperty().get()).startsWith("To: \u201c12/5/2026\u201d");
+
+            assertThat(vm.typedFromDate("")).as("erased: no first day").isNull();
+            assertThat(vm.fromDateTypoProperty().get()).isNull();
+            vm.fromDateProperty().set(null);
+            vm.typedFromDate("yesterday");
+            vm.typedFromDate("");
+            assertThat(vm.fromDateTypoProperty().get()).as("the field emptied after the typo").isNotNull();
+            vm.toDateProperty().set(LocalDate.parse("2026-11-22"));
+            assertThat(vm.toDateTypoProperty().get()).as("a date picked clears the typo").isNull();
+        }
+
+        @Test
+        void byBulkRun() {
+            String run = "5f0c2a9e-1b7d-4c3e-9a51-2d8e7f6a4b10";
+            AuditEntry ann = inRun(attempt("op-ann", "2026-11-24T08:00:00Z", POOL_A, "ann", "jo", JO_ARN), run);
+            AuditEntry ben = inRun(attempt("op-ben", "2026-11-24T08:00:01Z", POOL_A, "ben", "jo", JO_ARN), run);
+            write(ann, inRun(outcome(ann, "2026-11-24T08:00:02Z", AuditEntry.Outcome.DONE, null, null, null), run),
+                    inRun(outcome(ben, "2026-11-24T08:00:03Z", AuditEntry.Outcome.SKIPPED, null, null, "Already"),
+                            run));
+            vm.load();
+
+            vm.runFilterProperty().set("5F0C2A9E");
+
+            assertThat(users(vm.changes())).containsExactly("ben", "ann");
+            assertThat(vm.changes()).extracting(AuditChange::runId).containsOnly(run);
+            vm.clearFilters();
+            assertThat(vm.runFilterProperty().get()).isEmpty();
+            assertThat(vm.changes()).hasSize(7);
         }
 
         @Test

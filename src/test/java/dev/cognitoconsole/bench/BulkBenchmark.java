@@ -214,7 +214,8 @@ public final class BulkBenchmark {
             }).get();
             List<AuditEntry> entries = AuditLog.read(auditFile).entries();
             long attempts = entries.stream().filter(e -> e.phase() == AuditEntry.Phase.ATTEMPT).count();
-            long outcomes = entries.stream().filter(e -> e.phase() == AuditEntry.Phase.OUTCOME).count();
+            long outcomes = entries.stream().filter(e -> e.phase() == AuditEntry.Phase.OUTCOME
+                    && e.outcome() != AuditEntry.Outcome.SKIPPED).count();
             int lost = (int) names.stream().filter(pool::enabled).count();
             Result result = new Result(budget, users, elapsed, pool.accepted.get(), pool.peak(), pool.received.get(),
                     pool.throttled.get(), directory.writes.get(), attempts, outcomes, lost, pool.writtenTwice(), byKind);

@@ -262,6 +262,9 @@ public final class SoakBenchmark {
             Map<String, List<AuditEntry.Phase>> byOperation = new HashMap<>();
             Map<String, Integer> notRefused = new HashMap<>();
             for (AuditEntry e : audit) {
+                if (e.outcome() == AuditEntry.Outcome.SKIPPED) {
+                    continue; // a user left alone: one line, no write
+                }
                 byOperation.computeIfAbsent(e.operationId(), k -> new ArrayList<>()).add(e.phase());
                 if (e.phase() == AuditEntry.Phase.OUTCOME && e.outcome() != AuditEntry.Outcome.FAILED) {
                     notRefused.merge(e.username(), 1, Integer::sum);

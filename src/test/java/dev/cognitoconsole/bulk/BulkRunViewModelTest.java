@@ -151,7 +151,8 @@ class BulkRunViewModelTest {
                     .containsExactly("ann", "ann", "cid", "dot");
             assertThat(audit.outcomes()).extracting(RecordingAuditTrail.Line::username, RecordingAuditTrail.Line::outcome)
                     .containsExactly(tuple("ann", AuditEntry.Outcome.FAILED), tuple("ann", AuditEntry.Outcome.DONE),
-                            tuple("cid", AuditEntry.Outcome.FAILED), tuple("dot", AuditEntry.Outcome.DONE));
+                            tuple("ben", AuditEntry.Outcome.SKIPPED), tuple("cid", AuditEntry.Outcome.FAILED),
+                            tuple("dot", AuditEntry.Outcome.DONE));
             assertThat(fake.user(POOL_A.poolId(), "ann").enabled()).isFalse();
             assertThat(fake.user(POOL_A.poolId(), "cid").enabled()).isTrue();
             assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
@@ -363,7 +364,7 @@ class BulkRunViewModelTest {
 
             assertThat(events).containsExactly(
                     "get:ann", "attempt:ann", "disable:ann", "outcome:ann:FAILED",
-                    "get:ben",
+                    "get:ben", "outcome:ben:SKIPPED",
                     "get:cid", "attempt:cid", "disable:cid", "get:cid", "outcome:cid:DONE");
             assertThat(audit.attempts()).extracting(RecordingAuditTrail.Line::username).containsExactly("ann", "cid");
             assertThat(audit.attempts()).allSatisfy(line -> {
@@ -372,21 +373,53 @@ class BulkRunViewModelTest {
                 assertThat(line.attempt().poolId()).isEqualTo(POOL_A.poolId());
                 assertThat(line.attempt().userSub()).isEqualTo("sub-" + line.username());
             });
-            // Each outcome answers its own attempt.
-            assertThat(audit.outcomes()).extracting(RecordingAuditTrail.Line::operationId)
+            // Each outcome of a write answers its own attempt.
+            assertThat(audit.outcomes()).filteredOn(l -> l.outcome() != AuditEntry.Outcome.SKIPPED)
+                    .extracting(RecordingAuditTrail.Line::operationId)
                     .containsExactlyElementsOf(audit.attempts().stream().map(RecordingAuditTrail.Line::operationId)
                             .toList());
             assertThat(audit.outcomes().get(0).failure()).isInstanceOf(ConsoleFailure.InvalidParameter.class);
         }
 
         @Test
-        void skippedUsersGetNoWriteAndNoAuditLine() {
+        void theLinesOfOneRunShareItsIdAndASkippedUserHasOneSkippedLine() {
+            fake.addUsers(POOL_A.poolId(), user("ann", true), user("ben", false), user("cid", true));
+
+            disable("ann", "ben", "cid");
+
+            String runId = vm.planProperty().get().runId();
+            assertThat(runId).isNotBlank();
+            assertThat(audit.lines()).hasSize(5).extracting(l -> l.attempt().runId()).containsOnly(runId);
+            assertThat(audit.lines()).filteredOn(l -> l.username().equals("ben")).singleElement().satisfies(line -> {
+                assertThat(line.phase()).isEqualTo(AuditEntry.Phase.OUTCOME);
+                assertThat(line.outcome()).isEqualTo(AuditEntry.Outcome.SKIPPED);
+                assertThat(line.attempt().reason()).isEqualTo(REASON);
+                assertThat(line.attempt().action()).isEqualTo("AdminDisableUser");
+                assertThat(line.detail()).isEqualTo("Already disabled; nothing sent");
+                assertThat(line.operationId()).isNotIn(audit.attempts().stream()
+                        .map(RecordingAuditTrail.Line::operationId).toList());
+            });
+        }
+
+        @Test
+        void eachRunHasAnIdOfItsOwn() {
+            BulkPlan dryRun = new BulkPlan(UserAction.DISABLE, POOL_A, List.of("ann"), "test", REASON, true, false);
+
+            assertThat(dryRun.runId()).isNotEqualTo(new BulkPlan(UserAction.DISABLE, POOL_A, List.of("ann"), "test",
+                    REASON, true, false).runId());
+            assertThat(dryRun.forReal().runId()).isNotEqualTo(dryRun.runId());
+        }
+
+        @Test
+        void skippedUsersGetNoWriteAndOnlyASkippedLine() {
             fake.addUsers(POOL_A.poolId(), user("ann", false), user("ben", false));
 
             disable("ann", "ben");
 
             assertThat(written()).isEmpty();
-            assertThat(audit.lines()).isEmpty();
+            assertThat(audit.attempts()).isEmpty();
+            assertThat(audit.outcomes()).extracting(RecordingAuditTrail.Line::outcome)
+                    .containsExactly(AuditEntry.Outcome.SKIPPED, AuditEntry.Outcome.SKIPPED);
             assertThat(vm.results()).extracting(BulkResultRow::getOutcome)
                     .containsOnly(BulkOutcome.SKIPPED);
         }

@@ -57,6 +57,13 @@ class UserWritesTest {
     }
 
     @Test
+    void aSingleChangeBelongsToNoBulkRun() {
+        disableAlice(false);
+
+        assertThat(attempts).singleElement().satisfies(a -> assertThat(a.runId()).isNull());
+    }
+
+    @Test
     void theAuditNamesTheIdentityWhoseKeysSignTheCallNotTheOneFirstSeen() {
         safety.connectionChanged(DESK);
         safety.callerKnown(ACCOUNT_A);
