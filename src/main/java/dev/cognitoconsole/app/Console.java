@@ -183,13 +183,15 @@ public final class Console implements AutoCloseable {
         });
         SettingsViewModel settingsModel = new SettingsViewModel(preferences, budgets);
         BannerViewModel auditBanner = new BannerViewModel(time);
+        // One save dialog for both exports, opening where the last export went (remembered in the settings).
+        ExportFileChooser exportFiles = new ExportFileChooser(() -> preferences.get().exportFolder(),
+                folder -> preferences.update(p -> p.withExportFolder(folder)));
         AuditView auditView = new AuditView(new AuditViewModel(audit.file(), executor, auditBanner,
-                Clock.systemDefaultZone()), auditBanner, FxDialogService.STYLESHEET);
+                Clock.systemDefaultZone()), auditBanner, FxDialogService.STYLESHEET, exportFiles);
         ExportView exportView = new ExportView(new ExportViewModel(
                 new MappedList<>(users.visibleRows(), UserRow::getUser), users.selectionProperty(),
                 users.loadingProperty().or(users.canContinueProperty()), new UserExporter(), executor, banner),
-                new ExportFileChooser(() -> preferences.get().exportFolder(),
-                        folder -> preferences.update(p -> p.withExportFolder(folder))));
+                exportFiles);
         SafetyView safetyView = new SafetyView(safety);
         Region tools = new ToolbarView(exportView, safetyView, auditView,
                 new SettingsView(settingsModel, safety, FxDialogService.STYLESHEET), connection.connectionProperty(),

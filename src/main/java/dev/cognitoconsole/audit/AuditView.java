@@ -73,13 +73,19 @@ public final class AuditView {
     private final Label fileLabel = new Label();
     private final ProgressIndicator loading = new ProgressIndicator();
     private Stage stage;
-    private final ExportFileChooser files = new ExportFileChooser();
+    private final ExportFileChooser files;
 
     /**
      * @param banner the window's own banner, the notifier {@code viewModel} reports to
      * @param stylesheet the console's stylesheet
      */
     public AuditView(AuditViewModel viewModel, BannerViewModel banner, URL stylesheet) {
+        this(viewModel, banner, stylesheet, new ExportFileChooser());
+    }
+
+    /** @param files the save dialog of the export, shared with the users' export so both open in one folder */
+    public AuditView(AuditViewModel viewModel, BannerViewModel banner, URL stylesheet, ExportFileChooser files) {
+        this.files = files;
         this.viewModel = viewModel;
         this.banner = banner;
         this.stylesheet = stylesheet;
