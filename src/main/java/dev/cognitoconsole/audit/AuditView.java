@@ -187,14 +187,18 @@ public final class AuditView {
         reload.setAccessibleText("Read the audit log again");
         export.setId("exportAuditButton");
         export.setAccessibleText("Export the changes listed to a CSV or JSON file");
-        for (Region region : List.of(showRun, clearFilters, reload, export, outcomeFilter)) {
+        for (Region region : List.of(showRun, clearFilters, reload, export, outcomeFilter, poolFilter, userFilter,
+                operatorFilter, runFilter)) {
             region.setMinWidth(Region.USE_PREF_SIZE);
         }
+        // Two rows, so that no filter is squeezed to a sliver in a window of ordinary width.
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, poolFilter, userFilter, operatorFilter, runFilter, showRun, outcomeFilter, fromDate,
-                toDate, clearFilters, spacer, reload, export);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox who = new HBox(8, poolFilter, userFilter, operatorFilter, runFilter, showRun);
+        HBox what = new HBox(8, outcomeFilter, fromDate, toDate, clearFilters, spacer, reload, export);
+        who.setAlignment(Pos.CENTER_LEFT);
+        what.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(6, who, what);
         bar.getStyleClass().add("search-bar");
         bar.setPadding(new Insets(8, 12, 4, 12));
         return bar;
