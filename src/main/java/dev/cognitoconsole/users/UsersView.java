@@ -1,11 +1,9 @@
 package dev.cognitoconsole.users;
 
-import dev.cognitoconsole.common.DeferredListComboBoxSkin;
 import dev.cognitoconsole.common.JoinsWhenShown;
 import dev.cognitoconsole.common.Tooltips;
 import dev.cognitoconsole.model.PoolUser;
 import dev.cognitoconsole.model.UserAction;
-import dev.cognitoconsole.model.UserFilter;
 import dev.cognitoconsole.settings.Settings;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -29,14 +27,12 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -47,17 +43,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
-import org.controlsfx.control.textfield.TextFields;
 
-/** The users table with its toolbar: count, loading indicator and Refresh. */
+/** The users table with its toolbar (count, loading indicator and Refresh) above the {@link SearchBarView}. */
 public final class UsersView {
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
-
-    /** The search pickers' widths, in which their longest labels ("Confirmation status", "starts with") fit. */
-    static final double SEARCH_ATTRIBUTE_WIDTH = 185;
-    static final double SEARCH_MATCH_WIDTH = 120;
 
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
@@ -75,14 +65,7 @@ public final class UsersView {
     private final Button resume = new Button("Continue");
     private final Label placeholder = new Label();
 
-    private final ComboBox<UserFilter.Attribute> searchAttribute = new ComboBox<>();
-    private final ComboBox<UserFilter.Match> searchMatch = new ComboBox<>();
-    private final TextField searchField = new TextField();
-    private final ComboBox<String> searchChoice = new ComboBox<>();
-    private final Button searchButton = new Button("Search pool");
-    private final Button clearSearch = new Button("Show all");
-    private final Label searchProblem = new Label();
-    private final TextField quickFilter = TextFields.createClearableTextField();
+    private final SearchBarView searchBar;
     private final Map<TableColumn<UserRow, ?>, SortKey> sortKeys = new HashMap<>();
     private final VBox bulkSlot = new VBox();
 
@@ -90,6 +73,7 @@ public final class UsersView {
     public UsersView(UsersViewModel viewModel, ObservableStringValue emptyState) {
         this.viewModel = viewModel;
         this.emptyState = emptyState;
+        this.searchBar = new SearchBarView(viewModel);
     }
 
     public Region createView() {
@@ -153,86 +137,14 @@ public final class UsersView {
         });
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        VBox root = new VBox(toolbar, searchBar(), bulkSlot, table);
+        VBox root = new VBox(toolbar, searchBar.createView(), bulkSlot, table);
         root.getStyleClass().add("users");
         initListeners();
         return root;
     }
 
-    private Region searchBar() {
-        searchAttribute.setId("searchAttribute");
-        searchAttribute.setAccessibleText("Attribute to search");
-        searchAttribute.getItems().setAll(UserFilter.Attribute.values());
-        searchAttribute.setConverter(new LabelConverter<>(UserFilter.Attribute::label));
-        searchAttribute.setValue(UserFilter.Attribute.USERNAME);
-        searchMatch.setId("searchMatch");
-        searchMatch.setAccessibleText("How to match");
-        searchMatch.getItems().setAll(UserFilter.Match.values());
-        searchMatch.setConverter(new LabelConverter<>(UserFilter.Match::label));
-        searchMatch.setValue(UserFilter.Match.STARTS_WITH);
-        // Wide enough for the longest label: their drop-down lists, which would size them, are built when first opened.
-        searchAttribute.setPrefWidth(SEARCH_ATTRIBUTE_WIDTH);
-        searchMatch.setPrefWidth(SEARCH_MATCH_WIDTH);
-        DeferredListComboBoxSkin.install(searchAttribute);
-        DeferredListComboBoxSkin.install(searchMatch);
-        searchField.setId("searchField");
-        searchField.setAccessibleText("Search text");
-        searchField.setPromptText("Search the whole pool on Cognito");
-        searchField.setPrefColumnCount(22);
-        // Attributes with fixed values are chosen from their list: free text could only be mistyped.
-        searchChoice.setId("searchChoice");
-        searchChoice.setAccessibleText("Value to search for");
-        searchChoice.setPrefWidth(SEARCH_ATTRIBUTE_WIDTH);
-        searchChoice.setVisible(false);
-        searchChoice.managedProperty().bind(searchChoice.visibleProperty());
-        searchField.managedProperty().bind(searchField.visibleProperty());
-        searchButton.setId("searchButton");
-        searchButton.setAccessibleText("Search the pool on the server");
-        clearSearch.setId("clearSearchButton");
-        clearSearch.setAccessibleText("Show all users again");
-        searchProblem.setId("searchProblem");
-        searchProblem.getStyleClass().add("field-problem");
-        searchProblem.setWrapText(true);
-
-        quickFilter.setId("quickFilter");
-        quickFilter.setAccessibleText("Filter the loaded rows on this computer");
-        quickFilter.setPromptText("Match username, email, name or sub");
-        Tooltips.onHover(quickFilter, "Shows the loaded rows whose username, email, name or sub contains the text. "
-                + "Filtered on this computer; Escape clears it.");
-        quickFilter.setPrefColumnCount(22);
-
-        Label searchCaption = new Label("Search pool");
-        searchCaption.getStyleClass().add("caption");
-        searchCaption.setLabelFor(searchField);
-        Label filterCaption = new Label("Quick filter");
-        filterCaption.getStyleClass().add("caption");
-        filterCaption.setLabelFor(quickFilter);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, searchCaption, searchAttribute, searchMatch, searchField, searchChoice, searchButton,
-                clearSearch,
-                spacer, filterCaption, quickFilter);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(searchField, Priority.SOMETIMES);
-        keepFullWidth(searchCaption, searchAttribute, searchMatch, searchButton, clearSearch, filterCaption);
-        VBox box = new VBox(4, bar, JoinsWhenShown.takingNoRoom(searchProblem,
-                viewModel.searchProblemProperty().isNotNull().or(viewModel.searchNoteProperty().isNotNull())));
-        box.getStyleClass().add("search-bar");
-        box.setPadding(new Insets(4, 12, 8, 12));
-        return box;
-    }
-
-    private static void clearOnEscape(TextField field) {
-        field.addEventHandler(KeyEvent.KEY_PRESSED, key -> {
-            if (key.getCode() == KeyCode.ESCAPE && !field.getText().isEmpty()) {
-                field.clear();
-                key.consume();
-            }
-        });
-    }
-
     /** Labels and buttons never shrink to "Sear…": the text field gives way instead. */
-    private static void keepFullWidth(Region... regions) {
+    static void keepFullWidth(Region... regions) {
         for (Region region : regions) {
             region.setMinWidth(Region.USE_PREF_SIZE);
         }
@@ -264,8 +176,7 @@ public final class UsersView {
 
     /** Moves the keyboard focus to the search field. */
     public void focusSearch() {
-        searchField.requestFocus();
-        searchField.selectAll();
+        searchBar.focusSearch();
     }
 
     /** The rows selected in the table (several with Shift or Ctrl), read-only. */
@@ -301,24 +212,6 @@ public final class UsersView {
         stop.setOnAction(e -> viewModel.stop());
         resume.setOnAction(e -> viewModel.continueLoading());
 
-        searchProblem.textProperty().bind(Bindings.when(viewModel.searchProblemProperty().isNotNull())
-                .then(viewModel.searchProblemProperty()).otherwise(viewModel.searchNoteProperty()));
-        // A refusal is marked as a problem; a note on what was changed (spaces removed) is not.
-        searchProblem.textProperty().addListener((obs, old, now) -> {
-            searchProblem.getStyleClass().remove("field-problem");
-            if (viewModel.searchProblemProperty().get() != null) {
-                searchProblem.getStyleClass().add("field-problem");
-            }
-        });
-        Runnable runSearch = () -> viewModel.search(new UserFilter(searchAttribute.getValue(), searchMatch.getValue(),
-                searchChoice.isVisible() ? searchChoice.getValue() : searchField.getText()));
-        searchChoice.setOnAction(e -> {
-            if (searchChoice.isVisible() && searchChoice.getValue() != null) {
-                runSearch.run();
-            }
-        });
-        clearOnEscape(searchField);
-        clearOnEscape(quickFilter);
         table.addEventHandler(KeyEvent.KEY_PRESSED, key -> {
             if (COPY.match(key) && !selectedRows().isEmpty()) {
                 ClipboardContent content = new ClipboardContent();
@@ -328,26 +221,6 @@ public final class UsersView {
                 key.consume();
             }
         });
-        searchButton.setOnAction(e -> runSearch.run());
-        searchField.setOnAction(e -> runSearch.run());
-        searchButton.disableProperty().bind(viewModel.selectionProperty().isNull());
-        clearSearch.disableProperty().bind(viewModel.searchProperty().isNull());
-        clearSearch.setOnAction(e -> {
-            searchField.clear();
-            viewModel.clearSearch();
-        });
-        searchAttribute.valueProperty().addListener((obs, old, now) -> {
-            boolean fixed = now != null && !now.choices().isEmpty();
-            if (fixed) {
-                searchMatch.setValue(UserFilter.Match.EXACT);
-                searchChoice.getItems().setAll(now.choices());
-                searchChoice.setValue(null);
-                searchChoice.setPromptText("Choose a value");
-            }
-            searchChoice.setVisible(fixed);
-            searchField.setVisible(!fixed);
-        });
-        quickFilter.textProperty().bindBidirectional(viewModel.quickFilterProperty());
         placeholder.textProperty().bind(Bindings.createStringBinding(() -> {
             if (emptyState.get() != null) {
                 return emptyState.get();
@@ -399,24 +272,6 @@ public final class UsersView {
 
     private static String when(Instant instant) {
         return instant == null ? "" : WHEN.format(instant);
-    }
-
-    private static final class LabelConverter<T> extends StringConverter<T> {
-        private final Function<T, String> label;
-
-        LabelConverter(Function<T, String> label) {
-            this.label = label;
-        }
-
-        @Override
-        public String toString(T value) {
-            return value == null ? "" : label.apply(value);
-        }
-
-        @Override
-        public T fromString(String text) {
-            throw new UnsupportedOperationException("not editable");
-        }
     }
 
     /** The row's Disable or Enable button; it shows the change in flight and cannot be clicked twice. */

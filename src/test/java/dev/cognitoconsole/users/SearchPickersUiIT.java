@@ -44,7 +44,7 @@ class SearchPickersUiIT {
 
     @Test
     void fitTheirLongestLabels() {
-        assertThat(UsersView.SEARCH_ATTRIBUTE_WIDTH).isGreaterThanOrEqualTo(fx(attributes::getWidth));
-        assertThat(UsersView.SEARCH_MATCH_WIDTH).isGreaterThanOrEqualTo(fx(matches::getWidth));
+        assertThat(SearchBarView.SEARCH_ATTRIBUTE_WIDTH).isGreaterThanOrEqualTo(fx(attributes::getWidth));
+        assertThat(SearchBarView.SEARCH_MATCH_WIDTH).isGreaterThanOrEqualTo(fx(matches::getWidth));
     }
 }
