@@ -34,13 +34,8 @@ public final class CallerIdentities implements AutoCloseable {
     private final ProfileCredentials credentials;
     /** By access key id: an identity never changes for the same key. The key id is no secret and stays in memory. */
     private final Map<String, CallerIdentity> byKey = new ConcurrentHashMap<>();
-    /** The identity last seen for each profile, with the files' fingerprint it was seen under. */
-    private final Map<String, Seen> lastSeen = new ConcurrentHashMap<>();
     /** By profile and region: the STS client, built over the files as they were at {@link Sts#fingerprint}. */
     private final Map<String, Sts> clients = new ConcurrentHashMap<>();
-
-    private record Seen(CallerIdentity identity, String fingerprint) {
-    }
 
     /** Asks with credentials of its own ({@link ProfileCredentials} over the catalog, never closed). */
     public CallerIdentities(ProfileCatalog catalog) {
@@ -63,7 +58,6 @@ public final class CallerIdentities implements AutoCloseable {
      */
     public Optional<CallerIdentity> of(Connection connection) {
         AwsProfile profile = connection.profile();
-        String fingerprint = catalog.fingerprint();
         AwsCredentials keys;
         try {
             keys = credentials.provider(profile).resolveCredentials();
@@ -73,29 +67,17 @@ public final class CallerIdentities implements AutoCloseable {
         }
         CallerIdentity cached = byKey.get(keys.accessKeyId());
         if (cached != null) {
-            lastSeen.put(profile.name(), new Seen(cached, fingerprint));
             return Optional.of(cached);
         }
         try {
-            GetCallerIdentityResponse identity = ask(profile.name(), connection.region(), fingerprint, keys);
+            GetCallerIdentityResponse identity = ask(profile.name(), connection.region(), catalog.fingerprint(), keys);
             CallerIdentity caller = new CallerIdentity(identity.arn(), identity.account());
             byKey.put(keys.accessKeyId(), caller);
-            lastSeen.put(profile.name(), new Seen(caller, fingerprint));
             return Optional.of(caller);
         } catch (SdkException | ConsoleFailure e) {
             LOG.info("STS GetCallerIdentity failed for profile {}: {}", profile.name(), e.getMessage());
             return Optional.empty();
         }
-    }
-
-    /**
-     * The identity last seen for this connection's profile, without a call, or empty when none was seen or the AWS
-     * files changed since (their keys may be another identity's).
-     */
-    public Optional<CallerIdentity> known(Connection connection) {
-        Seen seen = lastSeen.get(connection.profile().name());
-        return seen != null && seen.fingerprint().equals(catalog.fingerprint()) ? Optional.of(seen.identity())
-                : Optional.empty();
     }
 
     /** Closes the STS clients; the connection pool is the credentials' owner's to close. */

@@ -503,7 +503,6 @@ class ProfileCredentialsIT {
 
         assertThat(callers.of(desk)).map(CallerIdentity::arn).contains(arnB);
         assertThat(callers.of(desk)).map(CallerIdentity::account).contains("444455556666");
-        assertThat(callers.known(desk)).map(CallerIdentity::arn).contains(arnB);
         assertThat(world.aws.callerIdentitySignedWith()).containsExactly(Canaries.ACCESS_KEY_ID, keyB);
     }
 
