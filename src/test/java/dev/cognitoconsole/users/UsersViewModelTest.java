@@ -662,6 +662,23 @@ class UsersViewModelTest {
         }
 
         @Test
+        void aTargetFoundToBeProductionAfterAnOrdinaryConfirmationIsRefusedAndSaysWhy() {
+            showPoolWith(user("alice", true));
+            dialogs.answer(true);
+            executor.holdWork();
+            guarded.toggle(guardedRow("alice"));
+            production.set(true); // the keys turned out to sign as a production account meanwhile
+
+            executor.runAll();
+
+            assertThat(directory.calls(DISABLE_USER)).isEmpty();
+            assertThat(notifier.current().code()).isEqualTo("ProductionNotConfirmed");
+            assertThat(notifier.current().title()).contains("alice", "was not changed");
+            assertThat(notifier.current().advice()).contains("username typed");
+            assertThat(guardedRow("alice").isBusy()).isFalse();
+        }
+
+        @Test
         void onProductionTheUsernameMustBeTyped() {
             showPoolWith(user("alice", true));
             production.set(true);
