@@ -10,7 +10,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkPlugin;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.retries.DefaultRetryStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUserPoolsResponse;
@@ -90,6 +96,25 @@ public final class SdkUserDirectory implements UserDirectory {
         call("AdminEnableUser", RateBudgets.Category.USER_UPDATE, connection, () -> clients.client(connection)
                 .adminEnableUser(b -> b.userPoolId(poolId).username(username)));
     }
+
+    @Override
+    public void globalSignOut(Connection connection, String poolId, String username) {
+        call("AdminUserGlobalSignOut", RateBudgets.Category.USER_UPDATE, connection, () -> clients.client(connection)
+                .adminUserGlobalSignOut(b -> b.userPoolId(poolId).username(username)
+                        .overrideConfiguration(o -> o.addPlugin(ONLY_REFUSALS_RETRIED))));
+    }
+
+    /**
+     * A sign-out leaves nothing to read back, so an attempt that timed out or was cut off must not be resent by the
+     * SDK: only throttling, a clear refusal, is retried, with the client's number of attempts.
+     */
+    private static final SdkPlugin ONLY_REFUSALS_RETRIED = config -> {
+        ClientOverrideConfiguration current = config.overrideConfiguration();
+        int attempts = current.retryStrategy().map(RetryStrategy::maxAttempts).orElse(1);
+        Predicate<Throwable> throttled = e -> e instanceof AwsServiceException aws && aws.isThrottlingException();
+        config.overrideConfiguration(current.toBuilder().retryStrategy(DefaultRetryStrategy.standardStrategyBuilder()
+                .maxAttempts(attempts).retryOnException(throttled).treatAsThrottling(throttled).build()).build());
+    };
 
     private <T> T call(String operation, RateBudgets.Category category, Connection connection,
                        Supplier<T> request) {

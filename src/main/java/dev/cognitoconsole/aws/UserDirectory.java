@@ -40,4 +40,10 @@ public interface UserDirectory {
 
     /** AdminEnableUser. */
     void enableUser(Connection connection, String poolId, String username);
+
+    /**
+     * AdminUserGlobalSignOut: Cognito revokes the user's ID, access and refresh tokens. Only a clear refusal
+     * (throttling) is retried; a request that got no clear answer is never sent again here.
+     */
+    void globalSignOut(Connection connection, String poolId, String username);
 }

@@ -1,6 +1,7 @@
 package dev.cognitoconsole.banner;
 
 import dev.cognitoconsole.model.Connection;
+import dev.cognitoconsole.model.UserAction;
 
 /**
  * What the console was doing when a call failed, so that the banner can name it and offer a way on.
@@ -14,9 +15,15 @@ import dev.cognitoconsole.model.Connection;
  * @param refresh    what Refresh does, or {@code null}
  * @param readBack   after a write without a clear answer, the state AdminGetUser then read ("Enabled"), or
  *                   {@code null} when it was not read
+ * @param action     the change that failed, or {@code null} for a read or when the banner need not name it
  */
 public record FailureContext(String attempted, Connection connection, String poolId, String username,
-                             boolean write, Runnable retry, Runnable refresh, String readBack) {
+                             boolean write, Runnable retry, Runnable refresh, String readBack, UserAction action) {
+
+    public FailureContext(String attempted, Connection connection, String poolId, String username, boolean write,
+                          Runnable retry, Runnable refresh, String readBack) {
+        this(attempted, connection, poolId, username, write, retry, refresh, readBack, null);
+    }
 
     public FailureContext(String attempted, Connection connection, String poolId, String username, boolean write,
                           Runnable retry, Runnable refresh) {

@@ -115,6 +115,13 @@ public final class FailureNotices {
         if (context.readBack() != null) {
             return "AdminGetUser then read " + context.readBack() + ": " + subject(context) + " was not changed.";
         }
+        if (context.action() != null && !context.action().setsEnabled()) {
+            return failure.outcomeUnknown()
+                    ? "Whether " + subject(context) + " was " + context.action().pastTense() + " is not known: "
+                      + context.action().apiName() + " got no clear answer and leaves no state to read back. It was "
+                      + "not sent again; sending it again is for you to decide."
+                    : subject(context) + " was not " + context.action().pastTense() + ".";
+        }
         return failure.outcomeUnknown()
                 ? "Whether " + (context.username() == null ? "the user" : context.username())
                   + " was changed is not known: refresh to read the user's state."

@@ -3,7 +3,9 @@ package dev.cognitoconsole.model;
 /** The write actions the console performs on a user. */
 public enum UserAction {
     DISABLE("Disable", "Disabling", "disabled", "AdminDisableUser"),
-    ENABLE("Enable", "Enabling", "enabled", "AdminEnableUser");
+    ENABLE("Enable", "Enabling", "enabled", "AdminEnableUser"),
+    /** Revokes the user's tokens; it leaves no state that AdminGetUser could read back. */
+    SIGN_OUT("Sign out", "Signing out", "signed out", "AdminUserGlobalSignOut");
 
     private final String label;
     private final String progressive;
@@ -40,8 +42,17 @@ public enum UserAction {
         return enabled ? DISABLE : ENABLE;
     }
 
-    /** Whether a user in this state is what the action leads to. */
+    /** Whether the action sets the user's Enabled state, which AdminGetUser can read before and after. */
+    public boolean setsEnabled() {
+        return this != SIGN_OUT;
+    }
+
+    /** Whether a user in this state is what the action leads to; a sign-out is never reached beforehand. */
     public boolean reached(boolean enabled) {
-        return this == DISABLE ? !enabled : enabled;
+        return switch (this) {
+            case DISABLE -> !enabled;
+            case ENABLE -> enabled;
+            case SIGN_OUT -> false;
+        };
     }
 }

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one path of a change to a user, whoever asks for it (a row, a bulk run): asks the guards, names the identity
  * that signs the call, records the attempt, makes the call, reads the user back, and records the outcome. A call
- * without a clear answer is followed by a read, never by a blind second write. Blocks: call it in the background.
+ * without a clear answer is followed by a read, never by a blind second write; a sign-out, which leaves nothing to
+ * read, is then recorded as unknown. Blocks: call it in the background.
  */
 public final class UserWrites {
     private static final Logger LOG = LoggerFactory.getLogger(UserWrites.class);
@@ -50,7 +51,7 @@ public final class UserWrites {
 
     /** What became of a change. */
     public enum Status {
-        /** Cognito accepted, and AdminGetUser reads the wanted state. */
+        /** Cognito accepted, and AdminGetUser reads the wanted state (a sign-out: Cognito accepted). */
         DONE,
         /** Cognito accepted, but AdminGetUser reads the other state (someone changed it back). */
         NOT_APPLIED,
@@ -146,6 +147,10 @@ public final class UserWrites {
         return failure.awsCode() != null ? failure.awsCode() : failure.getClass().getSimpleName();
     }
 
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
     /** One change in hand. */
     private final class Change {
         private final Request request;
@@ -200,10 +205,10 @@ public final class UserWrites {
                 }
                 try {
                     stops.call(() -> {
-                        if (action == UserAction.DISABLE) {
-                            directory.disableUser(target.connection(), target.poolId(), who);
-                        } else {
-                            directory.enableUser(target.connection(), target.poolId(), who);
+                        switch (action) {
+                            case DISABLE -> directory.disableUser(target.connection(), target.poolId(), who);
+                            case ENABLE -> directory.enableUser(target.connection(), target.poolId(), who);
+                            case SIGN_OUT -> directory.globalSignOut(target.connection(), target.poolId(), who);
                         }
                         return null;
                     });
@@ -253,6 +258,12 @@ public final class UserWrites {
 
         // ListUsers is eventually consistent: AdminGetUser says what Cognito now holds.
         private Result verify() {
+            if (!action.setsEnabled()) {
+                record(AuditEntry.Outcome.DONE, null, "Cognito accepted; " + action.apiName()
+                        + " leaves no state to read back");
+                return result(Status.DONE, null, null, capitalised(action.pastTense()) + ": Cognito accepted "
+                        + action.apiName());
+            }
             PoolUser after;
             try {
                 after = read(target, who, stops, false);
@@ -277,6 +288,13 @@ public final class UserWrites {
         /** The write got no clear answer: read the user to learn what happened instead of writing again. */
         private Result readBack(ConsoleFailure failure) {
             String noAnswer = "No clear answer to " + action.apiName() + " (" + type(failure) + ")";
+            if (!action.setsEnabled()) {
+                // Nothing AdminGetUser reads would tell whether the tokens were revoked: the outcome stays unclear.
+                record(AuditEntry.Outcome.UNKNOWN, failure, noAnswer + "; outcome unclear: " + action.apiName()
+                        + " leaves no state to read back, and it was not sent again");
+                return new Result(Status.UNKNOWN, null, failure, noAnswer + ": outcome unclear, the user may or may "
+                        + "not be " + action.pastTense() + "; not sent again", true, auditProblem);
+            }
             PoolUser now;
             try {
                 now = read(target, who, stops, false);

@@ -99,6 +99,12 @@ class BulkRunViewModelTest {
             events.add("enable:" + username);
             directory.enableUser(connection, poolId, username);
         }
+
+        @Override
+        public void globalSignOut(Connection connection, String poolId, String username) {
+            events.add("signOut:" + username);
+            directory.globalSignOut(connection, poolId, username);
+        }
     }
 
     private boolean disable(String... usernames) {
@@ -111,7 +117,8 @@ class BulkRunViewModelTest {
 
     private List<String> written() {
         return fake.calls().stream()
-                .filter(c -> c.operation().equals(DISABLE_USER) || c.operation().equals(ENABLE_USER))
+                .filter(c -> c.operation().equals(DISABLE_USER) || c.operation().equals(ENABLE_USER)
+                        || c.operation().equals(FakeUserDirectory.SIGN_OUT))
                 .map(c -> c.operation() + " " + c.argument())
                 .toList();
     }

@@ -31,6 +31,7 @@ public final class FakeUserDirectory implements UserDirectory {
     public static final String GET_USER = "AdminGetUser";
     public static final String DISABLE_USER = "AdminDisableUser";
     public static final String ENABLE_USER = "AdminEnableUser";
+    public static final String SIGN_OUT = "AdminUserGlobalSignOut";
 
     /**
      * One call made to the directory.
@@ -218,6 +219,18 @@ public final class FakeUserDirectory implements UserDirectory {
     public void enableUser(Connection connection, String poolId, String username) {
         record(ENABLE_USER, connection, poolId, username);
         setEnabled(ENABLE_USER, poolId, username, true);
+    }
+
+    /** Succeeds for an existing user and changes nothing the fake keeps: sign-out only revokes tokens. */
+    @Override
+    public void globalSignOut(Connection connection, String poolId, String username) {
+        record(SIGN_OUT, connection, poolId, username);
+        synchronized (this) {
+            usersOf(SIGN_OUT, poolId);
+            if (find(poolId, username) == null) {
+                throw new ConsoleFailure.UserNotFound(SIGN_OUT, "User does not exist.", "req-fake", null);
+            }
+        }
     }
 
     // Helpers

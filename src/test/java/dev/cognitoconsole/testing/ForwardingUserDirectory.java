@@ -39,4 +39,9 @@ public abstract class ForwardingUserDirectory implements UserDirectory {
     public void enableUser(Connection connection, String poolId, String username) {
         inner.enableUser(connection, poolId, username);
     }
+
+    @Override
+    public void globalSignOut(Connection connection, String poolId, String username) {
+        inner.globalSignOut(connection, poolId, username);
+    }
 }
