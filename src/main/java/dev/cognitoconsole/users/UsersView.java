@@ -27,11 +27,14 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -118,6 +121,7 @@ public final class UsersView {
         placeholder.setWrapText(true);
         placeholder.getStyleClass().add("placeholder");
         table.setPlaceholder(placeholder);
+        table.setRowFactory(t -> rowWithMenu());
         table.getColumns().setAll(java.util.List.of(
                 textColumn("Username", "usernameColumn", 220, PoolUser::username, SortKey.USERNAME),
                 textColumn("Email", "emailColumn", 240, PoolUser::email, SortKey.EMAIL),
@@ -184,7 +188,7 @@ public final class UsersView {
         return table.getSelectionModel().getSelectedItems();
     }
 
-    /** Greys out every row's Disable and Enable button while {@code off} is true (read-only mode). */
+    /** Greys out every row's Disable and Enable button and Sign out everywhere while {@code off} is true (read-only). */
     public void writesOff(ObservableBooleanValue off) {
         writesOff.bind(off);
         writesOff.addListener(o -> table.refresh());
@@ -243,6 +247,20 @@ public final class UsersView {
             return "This pool has no users.";
         }, emptyState, viewModel.selectionProperty(), viewModel.loadingProperty(), viewModel.searchProperty(),
                 viewModel.quickFilterProperty(), viewModel.listFailedProperty()));
+    }
+
+    /** A table row whose context menu offers Sign out everywhere for the row's user. */
+    private TableRow<UserRow> rowWithMenu() {
+        TableRow<UserRow> row = new TableRow<>();
+        MenuItem signOut = new MenuItem("Sign out everywhere…");
+        signOut.setId("signOutMenuItem");
+        // Left on for a user it makes no sense for: the ViewModel then says why instead of a silent grey item.
+        signOut.disableProperty().bind(writesOff);
+        signOut.setOnAction(e -> viewModel.signOutEverywhere(row.getItem()));
+        ContextMenu menu = new ContextMenu(signOut);
+        menu.setId("userRowMenu");
+        row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(menu));
+        return row;
     }
 
     private TableColumn<UserRow, String> textColumn(String name, String id, double width,
@@ -324,7 +342,7 @@ public final class UsersView {
             UserAction running = row.runningProperty().get();
             UserAction next = row.nextAction();
             button.setText(row.isGone() ? "Gone" : running == null ? next.label()
-                    : running == UserAction.DISABLE ? "Disabling…" : "Enabling…");
+                    : running.progressive() + "…");
             button.setDisable(running != null || writesOff.get() || row.isGone());
             button.setId(next == UserAction.DISABLE ? "disableButton" : "enableButton");
             button.getStyleClass().removeAll("action-disable", "action-enable");

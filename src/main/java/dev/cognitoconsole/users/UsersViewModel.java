@@ -15,6 +15,7 @@ import dev.cognitoconsole.model.PoolSelection;
 import dev.cognitoconsole.model.PoolUser;
 import dev.cognitoconsole.model.UserAction;
 import dev.cognitoconsole.model.UserFilter;
+import dev.cognitoconsole.writes.ChangeEffects;
 import dev.cognitoconsole.writes.Stops;
 import dev.cognitoconsole.writes.UserWrites;
 import java.time.Clock;
@@ -33,7 +34,7 @@ import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The users of the chosen pool, and the Disable / Enable action on each. */
+/** The users of the chosen pool, and the Disable / Enable and Sign out everywhere actions on each. */
 public final class UsersViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(UsersViewModel.class);
     private static final String READ_ONLY_NOTICE = "ReadOnly";
@@ -226,12 +227,55 @@ public final class UsersViewModel {
 
     /** Asks to confirm, then disables or enables the row's user, and shows the state Cognito reports. */
     public void toggle(UserRow row) {
+        if (row != null) {
+            confirmAndWrite(row, row.nextAction());
+        }
+    }
+
+    /**
+     * Asks to confirm, then signs the row's user out everywhere (AdminUserGlobalSignOut) and says Cognito's answer.
+     * Refused, with the reason shown, for a user {@link #signOutUnavailable} names a reason for.
+     */
+    public void signOutEverywhere(UserRow row) {
+        Optional<String> unavailable = signOutUnavailable(row);
+        if (unavailable.isPresent()) {
+            if (row != null && !row.isBusy()) {
+                notifier.show(Notice.info("SignOutUnavailable", "Sign out everywhere: " + row.getUser().username()
+                        + " was not changed").message(unavailable.get()).build());
+            }
+            return;
+        }
+        confirmAndWrite(row, UserAction.SIGN_OUT);
+    }
+
+    /**
+     * Why signing out the row's user everywhere makes no sense now, or empty when it does. A disabled user holds no
+     * valid Cognito token: disabling revoked them all and no new one can be issued.
+     */
+    public Optional<String> signOutUnavailable(UserRow row) {
+        if (row == null || listing.selectionProperty().get() == null) {
+            return Optional.of("No user is chosen.");
+        }
+        String who = row.getUser().username();
+        if (row.isGone()) {
+            return Optional.of(who + " is no longer in the pool.");
+        }
+        if (row.isBusy()) {
+            return Optional.of("A change to " + who + " is under way.");
+        }
+        if (!row.getUser().enabled()) {
+            return Optional.of(who + " is disabled: disabling already revoked the user's ID, access and refresh "
+                    + "tokens, and no new token is issued until the user is enabled.");
+        }
+        return Optional.empty();
+    }
+
+    private void confirmAndWrite(UserRow row, UserAction action) {
         PoolSelection target = listing.selectionProperty().get();
-        if (row == null || row.isBusy() || row.isGone() || target == null) {
+        if (row.isBusy() || row.isGone() || target == null) {
             return;
         }
         PoolUser user = row.getUser();
-        UserAction action = row.nextAction();
         Optional<String> blocked = safety.writesBlocked(target);
         if (blocked.isPresent()) {
             showBlocked(user.username(), blocked.get());
@@ -271,15 +315,20 @@ public final class UsersViewModel {
                 new DialogService.Fact("Pool", target.pool().displayName()),
                 new DialogService.Fact("Profile", target.connection().profile().displayName()),
                 new DialogService.Fact("Region", target.connection().region()));
-        String note = action == UserAction.DISABLE
-                ? "Disabling signs the user out of every session and blocks sign-in until the user is enabled again."
-                : "Enabling lets the user sign in again.";
+        String note = ChangeEffects.of(action);
         if (production) {
             note = "PRODUCTION: this changes a real user. " + note + " Type the username to confirm.";
         }
-        return new DialogService.Confirmation(action.label() + " user",
-                action.label() + " user " + user.username() + "?", facts, note, action.label() + " user",
-                production ? user.username() : null, action == UserAction.DISABLE);
+        String label = command(action);
+        String question = action == UserAction.SIGN_OUT ? "Sign out user " + user.username() + " everywhere?"
+                : action.label() + " user " + user.username() + "?";
+        return new DialogService.Confirmation(label, question, facts, note, label,
+                production ? user.username() : null, action != UserAction.ENABLE);
+    }
+
+    /** "Disable user", "Sign out everywhere": the command as the menu and the confirm button name it. */
+    private static String command(UserAction action) {
+        return action == UserAction.SIGN_OUT ? "Sign out everywhere" : action.label() + " user";
     }
 
     private void write(UserRow row, UserWrites.Request request) {
@@ -303,8 +352,8 @@ public final class UsersViewModel {
                 if (shown != row && !shown.isBusy()) {
                     shown.finished(result.user());
                 }
-                LOG.info("{} {} in {} ({}), confirmed by AdminGetUser", who, action.pastTense(), target.poolId(),
-                        target.connection().describe());
+                LOG.info("{} {} in {} ({}), confirmed by {}", who, action.pastTense(), target.poolId(),
+                        target.connection().describe(), action.setsEnabled() ? "AdminGetUser" : "Cognito's answer");
                 lastChange.set(who + " " + action.pastTense() + " in " + target.pool().displayName()
                         + " — confirmed by Cognito");
                 if (result.auditProblem() != null) {
@@ -338,7 +387,8 @@ public final class UsersViewModel {
             case NEEDS_PRODUCTION_CONFIRMATION -> notifier.show(Notice.warning("ProductionNotConfirmed",
                     "Production: " + who + " was not changed")
                     .message(result.detail())
-                    .advice("Press " + action.label() + " again: the confirmation now asks for the username typed.")
+                    .advice((action == UserAction.SIGN_OUT ? "Choose Sign out everywhere" : "Press " + action.label())
+                            + " again: the confirmation now asks for the username typed.")
                     .build());
             case AUDIT_UNAVAILABLE -> {
                 notifier.show(Notice.error("AuditUnavailable", action.progressive() + " " + who + " was not started")
@@ -357,7 +407,7 @@ public final class UsersViewModel {
                 String readBack = result.unclear() && result.user() != null ? result.user().enabledLabel() : null;
                 Notice notice = FailureNotices.describe(result.failure(), new FailureContext(
                         action.progressive() + " " + who, target.connection(), target.poolId(), who, true,
-                        retry(row, request), this::refresh, readBack));
+                        retry(row, request), this::refresh, readBack, action));
                 notifier.show(auditNote.isEmpty() ? notice : notice.withMessage(notice.message() + auditNote));
             }
         }

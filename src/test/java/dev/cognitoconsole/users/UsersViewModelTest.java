@@ -4,6 +4,7 @@ import static dev.cognitoconsole.testing.FakeUserDirectory.DISABLE_USER;
 import static dev.cognitoconsole.testing.FakeUserDirectory.ENABLE_USER;
 import static dev.cognitoconsole.testing.FakeUserDirectory.GET_USER;
 import static dev.cognitoconsole.testing.FakeUserDirectory.LIST_USERS;
+import static dev.cognitoconsole.testing.FakeUserDirectory.SIGN_OUT;
 import static dev.cognitoconsole.testing.FakeUserDirectory.user;
 import static dev.cognitoconsole.testing.FakeUserDirectory.users;
 import static dev.cognitoconsole.testing.Fixtures.CONNECTION;
@@ -28,6 +29,7 @@ import dev.cognitoconsole.testing.FakeUserDirectory;
 import dev.cognitoconsole.testing.MutableClock;
 import dev.cognitoconsole.testing.RecordingDialogService;
 import dev.cognitoconsole.testing.RecordingNotifier;
+import dev.cognitoconsole.writes.ChangeEffects;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -390,7 +392,7 @@ class UsersViewModelTest {
             assertThat(asked.header()).isEqualTo("Disable user alice?");
             assertThat(asked.confirmLabel()).isEqualTo("Disable user");
             assertThat(asked.details()).contains("alice@example.com", "customers", POOL_A.poolId(), "support",
-                    "eu-west-1", "signs the user out");
+                    "eu-west-1", "revokes the user's ID, access and refresh tokens", ChangeEffects.ISSUED_TOKENS);
         }
 
         @Test
@@ -708,37 +710,183 @@ class UsersViewModelTest {
     }
 
     @Nested
+    class SignOutEverywhere {
+        private final AtomicReference<String> blocked = new AtomicReference<>();
+        private final AtomicBoolean production = new AtomicBoolean();
+        private final UsersViewModel guarded = new UsersViewModel(directory, executor, notifier, dialogs, clock::get,
+                sleeps::add, wallClock, AuditTrail.NONE, new WriteSafety() {
+                    @Override
+                    public Optional<String> writesBlocked() {
+                        return Optional.ofNullable(blocked.get());
+                    }
+
+                    @Override
+                    public boolean isProduction(Connection connection) {
+                        return production.get() && connection.equals(CONNECTION);
+                    }
+                });
+
+        private UserRow shown(String username) {
+            return guarded.rows().stream().filter(r -> r.getUser().username().equals(username)).findFirst()
+                    .orElseThrow();
+        }
+
+        private void showPoolWith(PoolUser... poolUsers) {
+            directory.addUsers(POOL_A.poolId(), poolUsers);
+            guarded.show(POOL_A);
+            directory.forgetCalls();
+        }
+
+        @Test
+        void theConfirmationSaysWhatSignOutRevokesAndWhatStaysValid() {
+            showPoolWith(user("alice", true));
+            dialogs.answer(false);
+
+            guarded.signOutEverywhere(shown("alice"));
+
+            DialogService.Confirmation asked = dialogs.last();
+            assertThat(asked.title()).isEqualTo("Sign out everywhere");
+            assertThat(asked.header()).isEqualTo("Sign out user alice everywhere?");
+            assertThat(asked.confirmLabel()).isEqualTo("Sign out everywhere");
+            assertThat(asked.note()).isEqualTo(ChangeEffects.of(UserAction.SIGN_OUT))
+                    .contains("revokes the user's ID, access and refresh tokens", "checked locally by an app",
+                            "stay valid until they expire", "access and ID token lifetime");
+            assertThat(asked.details()).contains("alice@example.com", "customers", POOL_A.poolId(), "support");
+            assertThat(asked.danger()).isTrue();
+            assertThat(asked.typeToConfirm()).isNull();
+            assertThat(directory.calls()).as("cancelled: nothing sent").isEmpty();
+        }
+
+        @Test
+        void confirmedItSendsOneSignOutReadsNothingBackAndSaysItIsDone() {
+            showPoolWith(user("alice", true), user("bob", true));
+            dialogs.answer(true);
+
+            guarded.signOutEverywhere(shown("alice"));
+
+            assertThat(directory.calls()).extracting(FakeUserDirectory.Call::operation, FakeUserDirectory.Call::argument)
+                    .containsExactly(tuple(SIGN_OUT, "alice"));
+            assertThat(guarded.lastChangeProperty().get()).isEqualTo("alice signed out in customers  ("
+                    + POOL_A.poolId() + ") — confirmed by Cognito");
+            assertThat(shown("alice").isBusy()).isFalse();
+            assertThat(shown("alice").getUser().enabled()).as("the account stays enabled").isTrue();
+            assertThat(notifier.shown()).isEmpty();
+        }
+
+        @Test
+        void readOnlyModeAsksNothingSendsNothingAndSaysWhy() {
+            showPoolWith(user("alice", true));
+            blocked.set("Read-only mode is on.");
+            dialogs.answer(true);
+
+            guarded.signOutEverywhere(shown("alice"));
+
+            assertThat(dialogs.asked()).isEmpty();
+            assertThat(directory.calls()).isEmpty();
+            assertThat(notifier.current().code()).isEqualTo("ReadOnly");
+            assertThat(notifier.current().title()).contains("alice", "not changed");
+        }
+
+        @Test
+        void onProductionTheUsernameMustBeTyped() {
+            showPoolWith(user("alice", true));
+            production.set(true);
+            dialogs.answer(false);
+
+            guarded.signOutEverywhere(shown("alice"));
+
+            assertThat(dialogs.last().typeToConfirm()).isEqualTo("alice");
+            assertThat(dialogs.last().note()).startsWith("PRODUCTION").contains("Type the username",
+                    "ID, access and refresh tokens");
+            assertThat(directory.calls()).isEmpty();
+        }
+
+        @Test
+        void aTargetFoundToBeProductionAfterAnOrdinaryConfirmationSendsNothing() {
+            showPoolWith(user("alice", true));
+            dialogs.answer(true);
+            executor.holdWork();
+            guarded.signOutEverywhere(shown("alice"));
+            production.set(true);
+
+            executor.runAll();
+
+            assertThat(directory.calls(SIGN_OUT)).isEmpty();
+            assertThat(notifier.current().code()).isEqualTo("ProductionNotConfirmed");
+            assertThat(notifier.current().advice()).contains("Sign out", "username typed");
+        }
+
+        @Test
+        void aDisabledUserIsNotOfferedItAndTheNoticeSaysWhy() {
+            showPoolWith(user("bob", false));
+            dialogs.answer(true);
+
+            assertThat(guarded.signOutUnavailable(shown("bob"))).get().asString()
+                    .contains("bob is disabled", "already revoked");
+            guarded.signOutEverywhere(shown("bob"));
+
+            assertThat(dialogs.asked()).isEmpty();
+            assertThat(directory.calls()).isEmpty();
+            assertThat(notifier.current().code()).isEqualTo("SignOutUnavailable");
+            assertThat(notifier.current().message()).contains("already revoked");
+        }
+
+        @Test
+        void whileInFlightTheRowShowsSigningOutAndASecondRequestSendsNothing() {
+            showPoolWith(user("alice", true));
+            dialogs.answer(true);
+            executor.holdWork();
+
+            guarded.signOutEverywhere(shown("alice"));
+            guarded.signOutEverywhere(shown("alice"));
+            guarded.toggle(shown("alice"));
+
+            assertThat(shown("alice").runningProperty().get()).isEqualTo(UserAction.SIGN_OUT);
+            executor.runAll();
+            assertThat(directory.calls(SIGN_OUT)).hasSize(1);
+            assertThat(directory.calls(DISABLE_USER)).isEmpty();
+            assertThat(dialogs.asked()).hasSize(1);
+        }
+    }
+
+    @Nested
     class WriteFailures {
 
         record Expected(String code, String titlePart, List<String> actions, String outcome) {
         }
 
         static Stream<Arguments> everyKind() {
-            String notChanged = "alice was not changed.";
-            String unknown = "Whether alice was changed is not known";
+            return failuresOf(DISABLE_USER, "alice was not changed.", "Whether alice was changed is not known");
+        }
+
+        static Stream<Arguments> everySignOutFailure() {
+            return failuresOf(SIGN_OUT, "alice was not signed out.", "Whether alice was signed out is not known");
+        }
+
+        static Stream<Arguments> failuresOf(String operation, String notChanged, String unknown) {
             return Stream.of(
-                    Arguments.of(new ConsoleFailure.ResourceNotFound(DISABLE_USER, "no pool", "r1", null),
+                    Arguments.of(new ConsoleFailure.ResourceNotFound(operation, "no pool", "r1", null),
                             new Expected("ResourceNotFoundException", "User pool not found", List.of("Reload"), notChanged)),
-                    Arguments.of(new ConsoleFailure.InvalidParameter(DISABLE_USER, "bad", "r2", null),
+                    Arguments.of(new ConsoleFailure.InvalidParameter(operation, "bad", "r2", null),
                             new Expected("InvalidParameterException", "rejected", List.of(), notChanged)),
-                    Arguments.of(new ConsoleFailure.TooManyRequests(DISABLE_USER, "slow down", "r3", null),
+                    Arguments.of(new ConsoleFailure.TooManyRequests(operation, "slow down", "r3", null),
                             new Expected("TooManyRequestsException", "Rate limit", List.of("Retry"), notChanged)),
-                    Arguments.of(new ConsoleFailure.NotAuthorized(DISABLE_USER, "refused", "r4", null),
+                    Arguments.of(new ConsoleFailure.NotAuthorized(operation, "refused", "r4", null),
                             new Expected("NotAuthorizedException", "refused", List.of(), notChanged)),
-                    Arguments.of(new ConsoleFailure.UserNotFound(DISABLE_USER, "gone", "r5", null),
+                    Arguments.of(new ConsoleFailure.UserNotFound(operation, "gone", "r5", null),
                             new Expected("UserNotFoundException", "User not found", List.of("Refresh"), notChanged)),
-                    Arguments.of(new ConsoleFailure.InternalError(DISABLE_USER, "fault", "r6", null),
+                    Arguments.of(new ConsoleFailure.InternalError(operation, "fault", "r6", null),
                             new Expected("InternalErrorException", "internal error", List.of("Retry"), unknown)),
-                    Arguments.of(new ConsoleFailure.NetworkUnreachable(DISABLE_USER, CONNECTION.endpoint(),
+                    Arguments.of(new ConsoleFailure.NetworkUnreachable(operation, CONNECTION.endpoint(),
                                     "Read timed out", null),
                             new Expected("NetworkUnreachable", "Cannot reach Cognito", List.of("Retry"), unknown)),
-                    Arguments.of(new ConsoleFailure.CredentialsUnavailable(DISABLE_USER, null, "support", true,
+                    Arguments.of(new ConsoleFailure.CredentialsUnavailable(operation, null, "support", true,
                                     "Token is expired", null, null),
                             new Expected("CredentialsUnavailable", "Credentials", List.of("Retry"), notChanged)),
-                    Arguments.of(new ConsoleFailure.AccessDenied(DISABLE_USER, "AccessDeniedException", "denied",
+                    Arguments.of(new ConsoleFailure.AccessDenied(operation, "AccessDeniedException", "denied",
                                     "r9", null),
                             new Expected("AccessDenied", "Access denied", List.of(), notChanged)),
-                    Arguments.of(new ConsoleFailure.Unknown(DISABLE_USER, "WeirdException", "odd", "r10", null),
+                    Arguments.of(new ConsoleFailure.Unknown(operation, "WeirdException", "odd", "r10", null),
                             new Expected("WeirdException", "Unexpected error", List.of("Retry"), unknown)));
         }
 
@@ -765,6 +913,29 @@ class UsersViewModelTest {
             assertThat(row("alice").getUser().enabled()).as("the row keeps the last state Cognito reported").isTrue();
             assertThat(directory.calls(GET_USER)).as("a read-back only after an unclear answer")
                     .hasSize(failure.outcomeUnknown() ? 1 : 0);
+            assertThat(vm.lastChangeProperty().get()).isNull();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("everySignOutFailure")
+        void eachFailureOfSignOutMapsToItsBannerAndNothingIsReadBackOrSentAgain(ConsoleFailure failure,
+                                                                               Expected expected) {
+            directory.addUsers(POOL_A.poolId(), user("alice", true));
+            vm.show(POOL_A);
+            directory.forgetCalls();
+            directory.failNext(SIGN_OUT, failure);
+            dialogs.answer(true);
+
+            vm.signOutEverywhere(row("alice"));
+
+            Notice notice = notifier.current();
+            assertThat(notice.code()).isEqualTo(expected.code());
+            assertThat(notice.title()).startsWith("Signing out alice failed").containsIgnoringCase(expected.titlePart());
+            assertThat(notice.actions()).extracting(Notice.Action::label).containsExactlyElementsOf(expected.actions());
+            assertThat(notice.advice()).startsWith(expected.outcome());
+            assertThat(notice.requestId()).isEqualTo(failure.requestId());
+            assertThat(row("alice").isBusy()).isFalse();
+            assertThat(directory.calls()).extracting(FakeUserDirectory.Call::operation).containsExactly(SIGN_OUT);
             assertThat(vm.lastChangeProperty().get()).isNull();
         }
 
