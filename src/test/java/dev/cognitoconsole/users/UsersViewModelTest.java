@@ -707,145 +707,119 @@ class UsersViewModelTest {
             assertThat(dialogs.last().typedMatches(null)).isTrue();
             assertThat(directory.calls(DISABLE_USER)).hasSize(1);
         }
-    }
 
-    @Nested
-    class SignOutEverywhere {
-        private final AtomicReference<String> blocked = new AtomicReference<>();
-        private final AtomicBoolean production = new AtomicBoolean();
-        private final UsersViewModel guarded = new UsersViewModel(directory, executor, notifier, dialogs, clock::get,
-                sleeps::add, wallClock, AuditTrail.NONE, new WriteSafety() {
-                    @Override
-                    public Optional<String> writesBlocked() {
-                        return Optional.ofNullable(blocked.get());
-                    }
+        @Nested
+        class SignOutEverywhere {
+            @Test
+            void theConfirmationSaysWhatSignOutRevokesAndWhatStaysValid() {
+                showPoolWith(user("alice", true));
+                dialogs.answer(false);
 
-                    @Override
-                    public boolean isProduction(Connection connection) {
-                        return production.get() && connection.equals(CONNECTION);
-                    }
-                });
+                guarded.signOutEverywhere(guardedRow("alice"));
 
-        private UserRow shown(String username) {
-            return guarded.rows().stream().filter(r -> r.getUser().username().equals(username)).findFirst()
-                    .orElseThrow();
-        }
+                DialogService.Confirmation asked = dialogs.last();
+                assertThat(asked.title()).isEqualTo("Sign out everywhere");
+                assertThat(asked.header()).isEqualTo("Sign out user alice everywhere?");
+                assertThat(asked.confirmLabel()).isEqualTo("Sign out everywhere");
+                assertThat(asked.note()).isEqualTo(ChangeEffects.of(UserAction.SIGN_OUT))
+                        .contains("revokes the user's ID, access and refresh tokens", "checked locally by an app",
+                                "stay valid until they expire", "access and ID token lifetime");
+                assertThat(asked.details()).contains("alice@example.com", "customers", POOL_A.poolId(), "support");
+                assertThat(asked.danger()).isTrue();
+                assertThat(asked.typeToConfirm()).isNull();
+                assertThat(directory.calls()).as("cancelled: nothing sent").isEmpty();
+            }
 
-        private void showPoolWith(PoolUser... poolUsers) {
-            directory.addUsers(POOL_A.poolId(), poolUsers);
-            guarded.show(POOL_A);
-            directory.forgetCalls();
-        }
+            @Test
+            void confirmedItSendsOneSignOutReadsNothingBackAndSaysItIsDone() {
+                showPoolWith(user("alice", true), user("bob", true));
+                dialogs.answer(true);
 
-        @Test
-        void theConfirmationSaysWhatSignOutRevokesAndWhatStaysValid() {
-            showPoolWith(user("alice", true));
-            dialogs.answer(false);
+                guarded.signOutEverywhere(guardedRow("alice"));
 
-            guarded.signOutEverywhere(shown("alice"));
+                assertThat(directory.calls()).extracting(FakeUserDirectory.Call::operation, FakeUserDirectory.Call::argument)
+                        .containsExactly(tuple(SIGN_OUT, "alice"));
+                assertThat(guarded.lastChangeProperty().get()).isEqualTo("alice signed out in customers  ("
+                        + POOL_A.poolId() + ") — confirmed by Cognito");
+                assertThat(guardedRow("alice").isBusy()).isFalse();
+                assertThat(guardedRow("alice").getUser().enabled()).as("the account stays enabled").isTrue();
+                assertThat(notifier.shown()).isEmpty();
+            }
 
-            DialogService.Confirmation asked = dialogs.last();
-            assertThat(asked.title()).isEqualTo("Sign out everywhere");
-            assertThat(asked.header()).isEqualTo("Sign out user alice everywhere?");
-            assertThat(asked.confirmLabel()).isEqualTo("Sign out everywhere");
-            assertThat(asked.note()).isEqualTo(ChangeEffects.of(UserAction.SIGN_OUT))
-                    .contains("revokes the user's ID, access and refresh tokens", "checked locally by an app",
-                            "stay valid until they expire", "access and ID token lifetime");
-            assertThat(asked.details()).contains("alice@example.com", "customers", POOL_A.poolId(), "support");
-            assertThat(asked.danger()).isTrue();
-            assertThat(asked.typeToConfirm()).isNull();
-            assertThat(directory.calls()).as("cancelled: nothing sent").isEmpty();
-        }
+            @Test
+            void readOnlyModeAsksNothingSendsNothingAndSaysWhy() {
+                showPoolWith(user("alice", true));
+                blocked.set("Read-only mode is on.");
+                dialogs.answer(true);
 
-        @Test
-        void confirmedItSendsOneSignOutReadsNothingBackAndSaysItIsDone() {
-            showPoolWith(user("alice", true), user("bob", true));
-            dialogs.answer(true);
+                guarded.signOutEverywhere(guardedRow("alice"));
 
-            guarded.signOutEverywhere(shown("alice"));
+                assertThat(dialogs.asked()).isEmpty();
+                assertThat(directory.calls()).isEmpty();
+                assertThat(notifier.current().code()).isEqualTo("ReadOnly");
+                assertThat(notifier.current().title()).contains("alice", "not changed");
+            }
 
-            assertThat(directory.calls()).extracting(FakeUserDirectory.Call::operation, FakeUserDirectory.Call::argument)
-                    .containsExactly(tuple(SIGN_OUT, "alice"));
-            assertThat(guarded.lastChangeProperty().get()).isEqualTo("alice signed out in customers  ("
-                    + POOL_A.poolId() + ") — confirmed by Cognito");
-            assertThat(shown("alice").isBusy()).isFalse();
-            assertThat(shown("alice").getUser().enabled()).as("the account stays enabled").isTrue();
-            assertThat(notifier.shown()).isEmpty();
-        }
+            @Test
+            void onProductionTheUsernameMustBeTyped() {
+                showPoolWith(user("alice", true));
+                production.set(true);
+                dialogs.answer(false);
 
-        @Test
-        void readOnlyModeAsksNothingSendsNothingAndSaysWhy() {
-            showPoolWith(user("alice", true));
-            blocked.set("Read-only mode is on.");
-            dialogs.answer(true);
+                guarded.signOutEverywhere(guardedRow("alice"));
 
-            guarded.signOutEverywhere(shown("alice"));
+                assertThat(dialogs.last().typeToConfirm()).isEqualTo("alice");
+                assertThat(dialogs.last().note()).startsWith("PRODUCTION").contains("Type the username",
+                        "ID, access and refresh tokens");
+                assertThat(directory.calls()).isEmpty();
+            }
 
-            assertThat(dialogs.asked()).isEmpty();
-            assertThat(directory.calls()).isEmpty();
-            assertThat(notifier.current().code()).isEqualTo("ReadOnly");
-            assertThat(notifier.current().title()).contains("alice", "not changed");
-        }
+            @Test
+            void aTargetFoundToBeProductionAfterAnOrdinaryConfirmationSendsNothing() {
+                showPoolWith(user("alice", true));
+                dialogs.answer(true);
+                executor.holdWork();
+                guarded.signOutEverywhere(guardedRow("alice"));
+                production.set(true);
 
-        @Test
-        void onProductionTheUsernameMustBeTyped() {
-            showPoolWith(user("alice", true));
-            production.set(true);
-            dialogs.answer(false);
+                executor.runAll();
 
-            guarded.signOutEverywhere(shown("alice"));
+                assertThat(directory.calls(SIGN_OUT)).isEmpty();
+                assertThat(notifier.current().code()).isEqualTo("ProductionNotConfirmed");
+                assertThat(notifier.current().advice()).contains("Sign out", "username typed");
+            }
 
-            assertThat(dialogs.last().typeToConfirm()).isEqualTo("alice");
-            assertThat(dialogs.last().note()).startsWith("PRODUCTION").contains("Type the username",
-                    "ID, access and refresh tokens");
-            assertThat(directory.calls()).isEmpty();
-        }
+            @Test
+            void aDisabledUserIsNotOfferedItAndTheNoticeSaysWhy() {
+                showPoolWith(user("bob", false));
+                dialogs.answer(true);
 
-        @Test
-        void aTargetFoundToBeProductionAfterAnOrdinaryConfirmationSendsNothing() {
-            showPoolWith(user("alice", true));
-            dialogs.answer(true);
-            executor.holdWork();
-            guarded.signOutEverywhere(shown("alice"));
-            production.set(true);
+                assertThat(guarded.signOutUnavailable(guardedRow("bob"))).get().asString()
+                        .contains("bob is disabled", "already revoked");
+                guarded.signOutEverywhere(guardedRow("bob"));
 
-            executor.runAll();
+                assertThat(dialogs.asked()).isEmpty();
+                assertThat(directory.calls()).isEmpty();
+                assertThat(notifier.current().code()).isEqualTo("SignOutUnavailable");
+                assertThat(notifier.current().message()).contains("already revoked");
+            }
 
-            assertThat(directory.calls(SIGN_OUT)).isEmpty();
-            assertThat(notifier.current().code()).isEqualTo("ProductionNotConfirmed");
-            assertThat(notifier.current().advice()).contains("Sign out", "username typed");
-        }
+            @Test
+            void whileInFlightTheRowShowsSigningOutAndASecondRequestSendsNothing() {
+                showPoolWith(user("alice", true));
+                dialogs.answer(true);
+                executor.holdWork();
 
-        @Test
-        void aDisabledUserIsNotOfferedItAndTheNoticeSaysWhy() {
-            showPoolWith(user("bob", false));
-            dialogs.answer(true);
+                guarded.signOutEverywhere(guardedRow("alice"));
+                guarded.signOutEverywhere(guardedRow("alice"));
+                guarded.toggle(guardedRow("alice"));
 
-            assertThat(guarded.signOutUnavailable(shown("bob"))).get().asString()
-                    .contains("bob is disabled", "already revoked");
-            guarded.signOutEverywhere(shown("bob"));
-
-            assertThat(dialogs.asked()).isEmpty();
-            assertThat(directory.calls()).isEmpty();
-            assertThat(notifier.current().code()).isEqualTo("SignOutUnavailable");
-            assertThat(notifier.current().message()).contains("already revoked");
-        }
-
-        @Test
-        void whileInFlightTheRowShowsSigningOutAndASecondRequestSendsNothing() {
-            showPoolWith(user("alice", true));
-            dialogs.answer(true);
-            executor.holdWork();
-
-            guarded.signOutEverywhere(shown("alice"));
-            guarded.signOutEverywhere(shown("alice"));
-            guarded.toggle(shown("alice"));
-
-            assertThat(shown("alice").runningProperty().get()).isEqualTo(UserAction.SIGN_OUT);
-            executor.runAll();
-            assertThat(directory.calls(SIGN_OUT)).hasSize(1);
-            assertThat(directory.calls(DISABLE_USER)).isEmpty();
-            assertThat(dialogs.asked()).hasSize(1);
+                assertThat(guardedRow("alice").runningProperty().get()).isEqualTo(UserAction.SIGN_OUT);
+                executor.runAll();
+                assertThat(directory.calls(SIGN_OUT)).hasSize(1);
+                assertThat(directory.calls(DISABLE_USER)).isEmpty();
+                assertThat(dialogs.asked()).hasSize(1);
+            }
         }
     }
 
