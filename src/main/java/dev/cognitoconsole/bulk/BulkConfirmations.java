@@ -3,6 +3,7 @@ package dev.cognitoconsole.bulk;
 import dev.cognitoconsole.common.DialogService;
 import dev.cognitoconsole.model.PoolSelection;
 import dev.cognitoconsole.model.UserAction;
+import dev.cognitoconsole.writes.ChangeEffects;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -106,11 +107,12 @@ public final class BulkConfirmations {
             }
             facts.add(new DialogService.Fact("Left out, not sent", lines));
         }
-        String note = (action == UserAction.DISABLE
-                ? "Disabling signs each user out of every session and blocks sign-in until the user is enabled again."
-                : "Enabling lets each user sign in again.")
-                + " Each user is read first and skipped when already " + action.pastTense()
-                + "; each change is read back. Tick Dry run to only read the users and list what would change.";
+        String note = ChangeEffects.ofEach(action) + (action.setsEnabled()
+                ? " Each user is read first and skipped when already " + action.pastTense()
+                  + "; each change is read back."
+                : " Each user is read first and skipped when not found; sign-out leaves no state to read back, so "
+                  + "each outcome is Cognito's answer, and one without a clear answer is not sent again.")
+                + " Tick Dry run to only read the users and list what would change.";
         if (production) {
             note = "PRODUCTION: these are real users. " + note;
         }
@@ -130,6 +132,9 @@ public final class BulkConfirmations {
 
     /** The "Dry run found" fact: "118 would change, 2 already disabled, 1 not found". */
     static String dryRunFound(UserAction action, int wouldChange, int skipped, int notFound) {
+        if (!action.setsEnabled()) {
+            return wouldChange + " would be " + action.pastTense() + ", " + notFound + " not found";
+        }
         return wouldChange + " would change, " + skipped + " already " + action.pastTense() + ", " + notFound
                 + " not found";
     }

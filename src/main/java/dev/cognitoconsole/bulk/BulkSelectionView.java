@@ -5,6 +5,7 @@ import dev.cognitoconsole.users.UserRow;
 import java.io.File;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -19,7 +20,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
-/** The bulk action bar above the users table: what a bulk change applies to, Import list, Disable and Enable. */
+/**
+ * The bulk action bar above the users table: what a bulk change applies to, Import list, Disable, Enable and
+ * Sign out.
+ */
 public final class BulkSelectionView {
     private final BulkSelectionViewModel viewModel;
     private final BulkRunViewModel run;
@@ -32,6 +36,7 @@ public final class BulkSelectionView {
     private final Button clearImport = new Button("Use table");
     private final Button disable = new Button("Disable…");
     private final Button enable = new Button("Enable…");
+    private final Button signOut = new Button("Sign out…");
     private final Button showProgress = new Button("Show bulk run");
     private final Label problem = new Label();
 
@@ -59,6 +64,9 @@ public final class BulkSelectionView {
         enable.setId("bulkEnableButton");
         enable.setAccessibleText("Enable every user listed on the left, after a confirmation");
         enable.getStyleClass().add("action-enable");
+        signOut.setId("bulkSignOutButton");
+        signOut.setAccessibleText("Sign out everywhere every user listed on the left, after a confirmation");
+        Tooltips.onHover(signOut, "Cognito revokes each user's tokens; the accounts stay enabled");
         showProgress.setId("showBulkRunButton");
         showProgress.setAccessibleText("Show the window of the last bulk change");
         problem.setId("bulkProblem");
@@ -68,9 +76,10 @@ public final class BulkSelectionView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, caption, target, allShown, spacer, importUsers, clearImport, disable, enable,
-                showProgress);
+                signOut, showProgress);
         bar.setAlignment(Pos.CENTER_LEFT);
-        for (Region r : List.of(caption, allShown, importUsers, clearImport, disable, enable, showProgress)) {
+        for (Region r : List.of(caption, allShown, importUsers, clearImport, disable, enable, signOut,
+                showProgress)) {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
         VBox box = new VBox(4, bar, problem);
@@ -101,22 +110,25 @@ public final class BulkSelectionView {
         disable.disableProperty().bind(Bindings.createBooleanBinding(() -> !viewModel.canActProperty().get(),
                 viewModel.canActProperty()));
         enable.disableProperty().bind(disable.disableProperty());
-        disable.setOnAction(e -> {
-            if (viewModel.disable()) {
-                showRun.run();
-            }
-        });
-        enable.setOnAction(e -> {
-            if (viewModel.enable()) {
-                showRun.run();
-            }
-        });
+        signOut.disableProperty().bind(disable.disableProperty());
+        onPress(disable, viewModel::disable);
+        onPress(enable, viewModel::enable);
+        onPress(signOut, viewModel::signOut);
         showProgress.visibleProperty().bind(run.planProperty().isNotNull());
         showProgress.managedProperty().bind(showProgress.visibleProperty());
         showProgress.setOnAction(e -> showRun.run());
         problem.textProperty().bind(run.problemProperty());
         problem.visibleProperty().bind(run.problemProperty().isNotNull());
         problem.managedProperty().bind(problem.visibleProperty());
+    }
+
+    /** The bulk run window opens once the operator confirmed the change. */
+    private void onPress(Button button, BooleanSupplier confirmed) {
+        button.setOnAction(e -> {
+            if (confirmed.getAsBoolean()) {
+                showRun.run();
+            }
+        });
     }
 
     private void chooseFile() {

@@ -159,6 +159,11 @@ public final class BulkSelectionViewModel {
         return request(UserAction.ENABLE);
     }
 
+    /** Asks to confirm, then signs every target user out everywhere. */
+    public boolean signOut() {
+        return request(UserAction.SIGN_OUT);
+    }
+
     /** The usernames a bulk change would apply to now, in table (or file) order. */
     public List<String> targets() {
         UsernameImport.Result list = imported.get();

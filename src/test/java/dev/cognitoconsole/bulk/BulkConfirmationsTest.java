@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cognitoconsole.common.DialogService;
 import dev.cognitoconsole.model.UserAction;
+import dev.cognitoconsole.writes.ChangeEffects;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,8 @@ class BulkConfirmationsTest {
                 tuple("Region", "eu-west-1"));
         assertThat(asked.sample()).containsExactlyElementsOf(names(BulkConfirmations.SAMPLE_SIZE));
         assertThat(asked.countToType()).isFalse();
-        assertThat(asked.note()).startsWith("Disabling signs each user out");
+        assertThat(asked.note()).startsWith(ChangeEffects.ofEach(UserAction.DISABLE))
+                .contains("revokes each user's ID, access and refresh tokens", ChangeEffects.ISSUED_TOKENS);
         assertThat(asked.confirmLabel()).isEqualTo("Disable 12 users");
         assertThat(asked.dryRunLabel()).isEqualTo("Dry run: read 12 users");
         assertThat(asked.check().apply(answer("", null))).isPresent();
@@ -98,6 +100,20 @@ class BulkConfirmationsTest {
         assertThat(asked.countToType()).isTrue();
         assertThat(asked.note()).startsWith("PRODUCTION: these are real users. Enabling lets each user sign in again.");
         assertThat(asked.check().apply(answer("INC-1", null))).contains("Type the number of users, 1, to confirm.");
+    }
+
+    @Test
+    void aSignOutConfirmationSaysWhatSignOutDoesAndThatNoUserIsSkippedForTheirState() {
+        DialogService.BulkConfirmation asked = BulkConfirmations.confirmationFor(UserAction.SIGN_OUT, POOL_A, names(3),
+                "3 selected rows", List.of(), null, false);
+
+        assertThat(asked.title()).isEqualTo("Sign out 3 users");
+        assertThat(asked.confirmLabel()).isEqualTo("Sign out 3 users");
+        assertThat(asked.note()).startsWith(ChangeEffects.ofEach(UserAction.SIGN_OUT))
+                .contains("the account stays enabled", ChangeEffects.ISSUED_TOKENS, "skipped when not found",
+                        "Cognito's answer").doesNotContain("already signed out");
+        assertThat(BulkConfirmations.dryRunFound(UserAction.SIGN_OUT, 3, 0, 1)).isEqualTo("3 would be signed out, "
+                + "1 not found");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.cognitoconsole.bulk;
 import static dev.cognitoconsole.testing.FakeUserDirectory.DISABLE_USER;
 import static dev.cognitoconsole.testing.FakeUserDirectory.ENABLE_USER;
 import static dev.cognitoconsole.testing.FakeUserDirectory.GET_USER;
+import static dev.cognitoconsole.testing.FakeUserDirectory.SIGN_OUT;
 import static dev.cognitoconsole.testing.FakeUserDirectory.user;
 import static dev.cognitoconsole.testing.FakeUserDirectory.users;
 import static dev.cognitoconsole.testing.Fixtures.CONNECTION;
@@ -111,6 +112,10 @@ class BulkRunViewModelTest {
         return vm.request(UserAction.DISABLE, POOL_A, List.of(usernames), "test", List.of());
     }
 
+    private boolean signOut(String... usernames) {
+        return vm.request(UserAction.SIGN_OUT, POOL_A, List.of(usernames), "test", List.of());
+    }
+
     private BulkResultRow row(String username) {
         return vm.results().stream().filter(r -> r.username().equals(username)).findFirst().orElseThrow();
     }
@@ -118,7 +123,7 @@ class BulkRunViewModelTest {
     private List<String> written() {
         return fake.calls().stream()
                 .filter(c -> c.operation().equals(DISABLE_USER) || c.operation().equals(ENABLE_USER)
-                        || c.operation().equals(FakeUserDirectory.SIGN_OUT))
+                        || c.operation().equals(SIGN_OUT))
                 .map(c -> c.operation() + " " + c.argument())
                 .toList();
     }
@@ -447,6 +452,109 @@ class BulkRunViewModelTest {
     }
 
     @Nested
+    class SignOut {
+
+        @Test
+        void aDryRunReadsAndSendsNothingThenTheRealRunSignsOutEveryUserTheDisabledOneIncluded() {
+            fake.addUsers(POOL_A.poolId(), user("ann", true), user("ben", false), user("cid", true));
+            dialogs.answer(new DialogService.BulkAnswer(REASON, null, true));
+
+            signOut("ann", "ben", "cid", "ghost");
+
+            assertThat(written()).isEmpty();
+            assertThat(audit.lines()).isEmpty();
+            assertThat(vm.results()).extracting(BulkResultRow::getOutcome).containsExactly(BulkOutcome.WOULD_CHANGE,
+                    BulkOutcome.WOULD_CHANGE, BulkOutcome.WOULD_CHANGE, BulkOutcome.NOT_FOUND);
+            assertThat(vm.titleProperty().get()).isEqualTo("Dry run finished: sign out 4 users");
+            dialogs.answer(new DialogService.BulkAnswer(REASON, null, false));
+
+            assertThat(vm.runForReal()).isTrue();
+
+            assertThat(dialogs.last().facts()).extracting(DialogService.Fact::value)
+                    .contains("3 would be signed out, 1 not found");
+            assertThat(written()).containsExactly(SIGN_OUT + " ann", SIGN_OUT + " ben", SIGN_OUT + " cid");
+            assertThat(row("ben").getOutcome()).as("no state makes a user 'already signed out'")
+                    .isEqualTo(BulkOutcome.DONE);
+            assertThat(row("ann").getDetail()).isEqualTo("Signed out: Cognito accepted AdminUserGlobalSignOut");
+            assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
+        }
+
+        @Test
+        void eachSignOutIsReadFirstThenAuditedBeforeAndAfterWithTheRunsReasonAndNeverReadBack() {
+            fake.addUsers(POOL_A.poolId(), user("ann", true), user("ben", true));
+
+            signOut("ann", "ben");
+
+            assertThat(events).containsExactly(
+                    "get:ann", "attempt:ann", "signOut:ann", "outcome:ann:DONE",
+                    "get:ben", "attempt:ben", "signOut:ben", "outcome:ben:DONE");
+            String runId = vm.planProperty().get().runId();
+            assertThat(audit.lines()).allSatisfy(line -> {
+                assertThat(line.attempt().action()).isEqualTo("AdminUserGlobalSignOut");
+                assertThat(line.attempt().reason()).isEqualTo(REASON);
+                assertThat(line.attempt().runId()).isEqualTo(runId);
+                assertThat(line.attempt().userSub()).isEqualTo("sub-" + line.username());
+            });
+            assertThat(vm.titleProperty().get()).isEqualTo("Signed out 2 users");
+        }
+
+        @Test
+        void aSignOutWithoutAClearAnswerIsUnknownAndNeitherReadBackNorSentAgain() {
+            fake.addUsers(POOL_A.poolId(), user("ann", true), user("ben", true));
+            fake.failNext(SIGN_OUT, new ConsoleFailure.NetworkUnreachable(SIGN_OUT, "https://cognito",
+                    "Read timed out", null));
+
+            signOut("ann", "ben");
+
+            assertThat(events).containsExactly(
+                    "get:ann", "attempt:ann", "signOut:ann", "outcome:ann:UNKNOWN",
+                    "get:ben", "attempt:ben", "signOut:ben", "outcome:ben:DONE");
+            assertThat(row("ann").getOutcome()).isEqualTo(BulkOutcome.UNKNOWN);
+            assertThat(row("ann").getDetail()).contains("outcome unclear", "not sent again");
+            assertThat(audit.outcomes().get(0).detail()).contains("outcome unclear");
+        }
+
+        @Test
+        void threeSignOutsInARowWithoutAnswerPauseTheRun() {
+            fake.addUsers(POOL_A.poolId(), users("u", 4));
+            fake.onCall(SIGN_OUT, call -> {
+                throw new ConsoleFailure.NetworkUnreachable(SIGN_OUT, "https://cognito", "Read timed out", null);
+            });
+
+            signOut("u0001", "u0002", "u0003", "u0004");
+
+            assertThat(vm.stateProperty().get()).isEqualTo(RunState.PAUSED);
+            assertThat(written()).hasSize(3);
+            assertThat(vm.results()).extracting(BulkResultRow::getOutcome).containsExactly(BulkOutcome.UNKNOWN,
+                    BulkOutcome.UNKNOWN, BulkOutcome.UNKNOWN, BulkOutcome.PENDING);
+        }
+
+        @Test
+        void whenTheAuditLogCannotBeWrittenNoSignOutIsSentAndTheRunPauses() {
+            fake.addUsers(POOL_A.poolId(), user("ann", true));
+            audit.breakDown();
+
+            signOut("ann");
+
+            assertThat(written()).isEmpty();
+            assertThat(vm.stateProperty().get()).isEqualTo(RunState.PAUSED);
+        }
+
+        @Test
+        void iamRefusingSignOutPausesTheRunAfterTheFirstUser() {
+            fake.addUsers(POOL_A.poolId(), user("ann", true), user("ben", true));
+            fake.failNext(SIGN_OUT, new ConsoleFailure.AccessDenied(SIGN_OUT, "AccessDeniedException",
+                    "not authorized to perform: cognito-idp:AdminUserGlobalSignOut", "req-1", null));
+
+            signOut("ann", "ben");
+
+            assertThat(written()).containsExactly(SIGN_OUT + " ann");
+            assertThat(vm.stateProperty().get()).isEqualTo(RunState.PAUSED);
+            assertThat(vm.messageProperty().get()).contains("access denied");
+        }
+    }
+
+    @Nested
     class Converging {
 
         @Test
@@ -626,6 +734,33 @@ class BulkRunViewModelTest {
             dialogs.answer(new DialogService.BulkAnswer(REASON, null, false));
             assertThat(vm.runForReal()).as("a dry run cannot turn into a real one in read-only mode").isFalse();
             assertThat(written()).isEmpty();
+        }
+
+        @Test
+        void readOnlyModeRefusesARealSignOutButAllowsADryRun() {
+            blocked.set("Read-only mode is on.");
+
+            assertThat(signOut("ann", "ben")).isFalse();
+            assertThat(fake.calls()).isEmpty();
+            assertThat(audit.lines()).isEmpty();
+
+            dialogs.answer(new DialogService.BulkAnswer(REASON, null, true));
+            assertThat(signOut("ann", "ben")).isTrue();
+            assertThat(fake.calls()).extracting(FakeUserDirectory.Call::operation).containsOnly(GET_USER);
+            assertThat(written()).isEmpty();
+        }
+
+        @Test
+        void onProductionASignOutOfTwoUsersNeedsTheCountTyped() {
+            production.set(true);
+
+            assertThat(signOut("ann", "ben")).isFalse();
+            assertThat(dialogs.last().note()).startsWith("PRODUCTION");
+            assertThat(written()).isEmpty();
+
+            dialogs.answer(new DialogService.BulkAnswer(REASON, "2", false));
+            assertThat(signOut("ann", "ben")).isTrue();
+            assertThat(written()).containsExactly(SIGN_OUT + " ann", SIGN_OUT + " ben");
         }
 
         @Test
