@@ -12,6 +12,7 @@ import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.Page;
 import dev.cognitoconsole.model.PoolSelection;
 import dev.cognitoconsole.model.PoolUser;
+import dev.cognitoconsole.model.UserAction;
 import dev.cognitoconsole.model.UserPool;
 import dev.cognitoconsole.testing.CognitoStub;
 import dev.cognitoconsole.testing.CognitoStubExtension;
@@ -80,9 +81,10 @@ class CognitoErrorsIT {
         }
     }
 
-    /** The two calls the matrix runs: a write and a read. */
+    /** The calls the matrix runs: two writes and a read. */
     enum Call {
         ADMIN_DISABLE_USER("AdminDisableUser", "Disabling " + USER),
+        ADMIN_USER_GLOBAL_SIGN_OUT("AdminUserGlobalSignOut", "Signing out " + USER),
         LIST_USERS("ListUsers", "Loading users");
 
         final String operation;
@@ -94,17 +96,29 @@ class CognitoErrorsIT {
         }
 
         void run(SdkUserDirectory directory, Connection connection) {
-            if (this == ADMIN_DISABLE_USER) {
-                directory.disableUser(connection, POOL, USER);
-            } else {
-                directory.listUsers(connection, POOL, null);
+            switch (this) {
+                case ADMIN_DISABLE_USER -> directory.disableUser(connection, POOL, USER);
+                case ADMIN_USER_GLOBAL_SIGN_OUT -> directory.globalSignOut(connection, POOL, USER);
+                case LIST_USERS -> directory.listUsers(connection, POOL, null);
             }
         }
 
         FailureContext context(Connection connection, Runnable retry, Runnable refresh) {
-            return this == ADMIN_DISABLE_USER
-                    ? new FailureContext(attempted, connection, POOL, USER, true, retry, refresh)
-                    : FailureContext.read(attempted, connection, POOL, retry);
+            return switch (this) {
+                case ADMIN_DISABLE_USER -> new FailureContext(attempted, connection, POOL, USER, true, retry, refresh);
+                case ADMIN_USER_GLOBAL_SIGN_OUT -> new FailureContext(attempted, connection, POOL, USER, true, retry,
+                        refresh, null, UserAction.SIGN_OUT);
+                case LIST_USERS -> FailureContext.read(attempted, connection, POOL, retry);
+            };
+        }
+
+        /** Whether the SDK sends it again after this error: a sign-out only after throttling, a clear refusal. */
+        boolean retries(CognitoError error) {
+            return this == ADMIN_USER_GLOBAL_SIGN_OUT ? error == CognitoError.TOO_MANY_REQUESTS : error.retried;
+        }
+
+        boolean write() {
+            return this != LIST_USERS;
         }
     }
 
@@ -148,8 +162,9 @@ class CognitoErrorsIT {
         assertThat(failure.getMessage()).isEqualTo(error.message);
         assertThat(failure.requestId()).isEqualTo(requestId);
         assertThat(cognito.stub().requestsFor(call.operation))
-                .as("attempts: the SDK retries only throttling and 5xx, then the banner shows")
-                .isEqualTo(error.retried ? MAX_ATTEMPTS : 1);
+                .as("attempts: the SDK retries only throttling and 5xx (a sign-out only throttling), then the banner "
+                        + "shows")
+                .isEqualTo(call.retries(error) ? MAX_ATTEMPTS : 1);
 
         Notice notice = FailureNotices.describe(failure, call.context(connection, retry, refresh));
 
@@ -162,6 +177,10 @@ class CognitoErrorsIT {
             assertThat(notice.advice()).startsWith(failure.outcomeUnknown()
                     ? "Whether " + USER + " was changed is not known"
                     : USER + " was not changed.");
+        } else if (call == Call.ADMIN_USER_GLOBAL_SIGN_OUT) {
+            assertThat(notice.advice()).startsWith(failure.outcomeUnknown()
+                    ? "Whether " + USER + " was signed out is not known"
+                    : USER + " was not signed out.");
         }
         switch (error) {
             case RESOURCE_NOT_FOUND -> assertThat(notice.message()).contains(POOL, ItFixtures.REGION, ItFixtures.PROFILE);
@@ -215,23 +234,25 @@ class CognitoErrorsIT {
         assertThat(cognito.stub().requestsFor("ListUsers")).isEqualTo(2);
     }
 
-    @Test
-    void iamDenialNamesTheActionToGrant() {
+    @ParameterizedTest
+    @EnumSource(value = Call.class, names = {"ADMIN_DISABLE_USER", "ADMIN_USER_GLOBAL_SIGN_OUT"})
+    void iamDenialNamesTheActionToGrant(Call call) {
+        String action = "cognito-idp:" + call.operation;
         String denial = "User: arn:aws:iam::123456789012:user/x is not authorized to perform: "
-                + "cognito-idp:AdminDisableUser on resource: arn:aws:cognito-idp:us-east-1:123456789012:userpool/"
-                + POOL + " because no identity-based policy allows the cognito-idp:AdminDisableUser action";
-        String requestId = cognito.stub().error("AdminDisableUser", 400, "AccessDeniedException", denial);
+                + action + " on resource: arn:aws:cognito-idp:us-east-1:123456789012:userpool/"
+                + POOL + " because no identity-based policy allows the " + action + " action";
+        String requestId = cognito.stub().error(call.operation, 400, "AccessDeniedException", denial);
 
-        ConsoleFailure failure = failureOf(Call.ADMIN_DISABLE_USER, directory(MAX_ATTEMPTS), connection());
+        ConsoleFailure failure = failureOf(call, directory(MAX_ATTEMPTS), connection());
 
         assertThat(failure).isInstanceOf(ConsoleFailure.AccessDenied.class);
-        assertThat(((ConsoleFailure.AccessDenied) failure).iamAction()).isEqualTo("cognito-idp:AdminDisableUser");
-        assertThat(cognito.stub().requestsFor("AdminDisableUser")).isEqualTo(1);
-        Notice notice = FailureNotices.describe(failure, Call.ADMIN_DISABLE_USER.context(connection(), null, null));
+        assertThat(((ConsoleFailure.AccessDenied) failure).iamAction()).isEqualTo(action);
+        assertThat(cognito.stub().requestsFor(call.operation)).isEqualTo(1);
+        Notice notice = FailureNotices.describe(failure, call.context(connection(), null, null));
         assertThat(notice.code()).isEqualTo("AccessDenied");
-        assertThat(notice.title()).endsWith("Access denied by IAM");
-        assertThat(notice.message()).contains(ItFixtures.PROFILE, "cognito-idp:AdminDisableUser", denial);
-        assertThat(notice.advice()).contains("allow cognito-idp:AdminDisableUser");
+        assertThat(notice.title()).isEqualTo(call.attempted + " failed — Access denied by IAM");
+        assertThat(notice.message()).contains(ItFixtures.PROFILE, action, denial);
+        assertThat(notice.advice()).contains("allow " + action);
         assertThat(notice.requestId()).isEqualTo(requestId);
     }
 
