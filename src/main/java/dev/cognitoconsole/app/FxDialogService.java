@@ -122,6 +122,7 @@ final class FxDialogService implements DialogService {
         Label note = new Label(confirmation.note());
         note.setWrapText(true);
         note.setMaxWidth(560);
+        note.setId("bulkConfirmNote");
         TextField reason = new TextField();
         reason.setId("bulkReasonField");
         reason.setPromptText("Why: a ticket id or a few words (required)");

@@ -352,6 +352,9 @@ public final class StatefulCognito implements AutoCloseable {
                     }
                     case "AdminDisableUser", "AdminEnableUser" -> write(poolId, pool, body.path("Username").asText(""),
                             operation.equals("AdminEnableUser"));
+                    // Revoking tokens changes nothing this stub keeps: the request count is what a test reads.
+                    case "AdminUserGlobalSignOut" -> pool.users().containsKey(body.path("Username").asText(""))
+                            ? ok("{}") : userNotFound();
                     default -> new Answer(400, error("InvalidParameterException", "Not served here: " + operation),
                             null, 0);
                 };
