@@ -19,7 +19,7 @@ import java.time.Instant;
  * @param poolId          the user pool
  * @param username        the user changed
  * @param userSub         the user's sub, when known
- * @param action          the Cognito operation, such as AdminDisableUser
+ * @param action          the Cognito operation, such as AdminDisableUser or AdminUserGlobalSignOut
  * @param reason          why, as the operator wrote it (a ticket id), or {@code null}
  * @param outcome         for an outcome line: what happened
  * @param errorCode       the AWS error code of a failure

@@ -111,7 +111,7 @@ public final class BulkSelectionViewModel {
         return imported.getReadOnlyProperty();
     }
 
-    /** Whether Disable and Enable can start: users to change, a pool, and no bulk change under way. */
+    /** Whether Disable, Enable and Sign out can start: users to change, a pool, and no bulk change under way. */
     public ObservableBooleanValue canActProperty() {
         return canAct;
     }
@@ -123,7 +123,7 @@ public final class BulkSelectionViewModel {
         selected.setAll(rows.stream().map(r -> r.getUser().username()).toList());
     }
 
-    /** Reads usernames from a file in the background; from then on they are what Disable and Enable apply to. */
+    /** Reads usernames from a file in the background; from then on they are what Disable, Enable and Sign out apply to. */
     public void importFile(Path file) {
         executor.run(job -> UsernameImport.read(file), this::imported, error -> {
             if (error instanceof UsernameImport.NotAList) {

@@ -37,7 +37,7 @@ public final class SafetyView {
         toggle.setId("readOnlyToggle");
         toggle.getStyleClass().add("read-only-toggle");
         toggle.setAccessibleText("Read-only mode: when on, no user can be disabled or enabled");
-        Tooltips.onHover(toggle, "When on, Disable and Enable are off (a bulk dry run still works)");
+        Tooltips.onHover(toggle, "When on, Disable, Enable and Sign out are off (a bulk dry run still works)");
         toggle.selectedProperty().bindBidirectional(viewModel.readOnlyProperty());
         toggle.setMinWidth(Region.USE_PREF_SIZE);
         // Never a default focus target: Enter or Space there would flip the mode with no confirmation.

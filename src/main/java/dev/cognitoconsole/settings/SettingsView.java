@@ -55,14 +55,14 @@ public final class SettingsView {
         Spinner<Integer> list = spinner("listBudgetSpinner", viewModel.listUsersQuota(),
                 viewModel.listUsersPerSecondProperty(), "ListUsers requests per second");
         Spinner<Integer> updates = spinner("updateBudgetSpinner", viewModel.updatesQuota(),
-                viewModel.updatesPerSecondProperty(), "Disable and enable requests per second");
+                viewModel.updatesPerSecondProperty(), "Disable, enable and sign-out requests per second");
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(8);
         grid.addRow(0, new Label("Listing users (ListUsers)"), list,
                 new Label("of " + viewModel.listUsersQuota() + " per second"));
         grid.add(problem("listBudgetProblem", viewModel.listUsersProblemProperty()), 1, 1, 2, 1);
-        grid.addRow(2, new Label("Disable / enable"), updates,
+        grid.addRow(2, new Label("Disable / enable / sign out"), updates,
                 new Label("of " + viewModel.updatesQuota() + " per second"));
         grid.add(problem("updateBudgetProblem", viewModel.updatesProblemProperty()), 1, 3, 2, 1);
 

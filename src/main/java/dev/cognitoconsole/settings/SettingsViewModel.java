@@ -46,7 +46,7 @@ public final class SettingsViewModel {
         return listUsersProblem.getReadOnlyProperty();
     }
 
-    /** As {@link #listUsersProblemProperty()}, for the disable and enable budget. */
+    /** As {@link #listUsersProblemProperty()}, for the disable, enable and sign-out budget. */
     public ReadOnlyStringProperty updatesProblemProperty() {
         return updatesProblem.getReadOnlyProperty();
     }
