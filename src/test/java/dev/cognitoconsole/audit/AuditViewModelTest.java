@@ -144,6 +144,24 @@ class AuditViewModelTest {
         }
 
         @Test
+        void aSignOutWithoutAClearAnswerIsOneRowNamingItsActionAndUnknownOutcome() {
+            AuditEntry signOut = new AuditEntry(Instant.parse("2026-11-20T09:00:00Z"), "op-1", AuditEntry.Phase.ATTEMPT,
+                    "jo", "support", JO_ARN, "123456789012", POOL_A.substring(0, POOL_A.indexOf('_')), POOL_A, "alice",
+                    "sub-alice", "AdminUserGlobalSignOut", null, null, null, null, null);
+            write(signOut, outcome(signOut, "2026-11-20T09:00:05Z", AuditEntry.Outcome.UNKNOWN, "NetworkUnreachable",
+                    null, "No clear answer to AdminUserGlobalSignOut; outcome unclear"));
+            AuditViewModel vm = viewModel();
+
+            vm.load();
+
+            assertThat(vm.changes()).singleElement().satisfies(change -> {
+                assertThat(change.action()).isEqualTo("AdminUserGlobalSignOut");
+                assertThat(change.outcomeLabel()).isEqualTo("UNKNOWN");
+                assertThat(change.detail()).contains("outcome unclear");
+            });
+        }
+
+        @Test
         void anAttemptWithoutOutcomeSaysSo() {
             write(attempt("op-1", "2026-11-20T09:00:00Z", POOL_A, "alice", "jo", JO_ARN));
             AuditViewModel vm = viewModel();

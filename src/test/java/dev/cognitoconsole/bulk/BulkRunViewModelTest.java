@@ -541,6 +541,34 @@ class BulkRunViewModelTest {
         }
 
         @Test
+        void aPausedSignOutIsKeptInTheJournalAndResumeSignsOutOnlyTheUsersNotReached(
+                @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+            BulkJournal journal = new BulkJournal(dir.resolve("bulk-run.jsonl"));
+            vm.keepRunsIn(journal);
+            fake.addUsers(POOL_A.poolId(), users("u", 4));
+            fake.onCall(SIGN_OUT, call -> {
+                if (call.argument().equals("u0002")) {
+                    vm.pause();
+                }
+            });
+
+            signOut("u0001", "u0002", "u0003", "u0004");
+
+            assertThat(vm.stateProperty().get()).isEqualTo(RunState.PAUSED);
+            assertThat(vm.titleProperty().get()).isEqualTo("Paused: signing out 4 users");
+            BulkJournal.Unfinished left = journal.unfinished().orElseThrow();
+            assertThat(left.summary()).startsWith("Sign out in ").contains(REASON, "not reached 2");
+            assertThat(left.notReached()).containsExactly("u0003", "u0004");
+
+            vm.resume();
+
+            assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
+            assertThat(written()).containsExactly(SIGN_OUT + " u0001", SIGN_OUT + " u0002", SIGN_OUT + " u0003",
+                    SIGN_OUT + " u0004");
+            assertThat(journal.unfinished()).isEmpty();
+        }
+
+        @Test
         void iamRefusingSignOutPausesTheRunAfterTheFirstUser() {
             fake.addUsers(POOL_A.poolId(), user("ann", true), user("ben", true));
             fake.failNext(SIGN_OUT, new ConsoleFailure.AccessDenied(SIGN_OUT, "AccessDeniedException",
