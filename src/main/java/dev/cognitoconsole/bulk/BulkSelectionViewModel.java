@@ -123,7 +123,10 @@ public final class BulkSelectionViewModel {
         selected.setAll(rows.stream().map(r -> r.getUser().username()).toList());
     }
 
-    /** Reads usernames from a file in the background; from then on they are what Disable, Enable and Sign out apply to. */
+    /**
+     * Reads usernames from a file in the background; from then on they are what Disable, Enable and Sign out apply
+     * to.
+     */
     public void importFile(Path file) {
         executor.run(job -> UsernameImport.read(file), this::imported, error -> {
             if (error instanceof UsernameImport.NotAList) {

@@ -36,7 +36,7 @@ public final class SafetyView {
         ToggleButton toggle = new ToggleButton("Read-only");
         toggle.setId("readOnlyToggle");
         toggle.getStyleClass().add("read-only-toggle");
-        toggle.setAccessibleText("Read-only mode: when on, no user can be disabled or enabled");
+        toggle.setAccessibleText("Read-only mode: when on, no user can be disabled, enabled or signed out");
         Tooltips.onHover(toggle, "When on, Disable, Enable and Sign out are off (a bulk dry run still works)");
         toggle.selectedProperty().bindBidirectional(viewModel.readOnlyProperty());
         toggle.setMinWidth(Region.USE_PREF_SIZE);

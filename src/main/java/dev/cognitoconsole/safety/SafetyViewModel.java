@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SafetyViewModel implements WriteSafety, ProductionMarks {
     private static final Logger LOG = LoggerFactory.getLogger(SafetyViewModel.class);
-    static final String OPERATOR_READ_ONLY = "Read-only mode is on: Disable, Enable and Sign out are off (a bulk dry run "
-            + "still works). Turn it off with the Read-only switch.";
+    static final String OPERATOR_READ_ONLY = "Read-only mode is on: Disable, Enable and Sign out are off (a bulk dry "
+            + "run still works). Turn it off with the Read-only switch.";
 
     private final SettingsService settings;
     private final Consumer<Runnable> uiThread;

@@ -15,7 +15,8 @@ import java.util.Set;
  * @param window             the main window's bounds, or {@code null}
  * @param columns            the users table's columns in their order, with widths
  * @param listUsersPerSecond the ListUsers budget, 1..30 requests per second
- * @param updatesPerSecond   the AdminDisableUser/AdminEnableUser/AdminUserGlobalSignOut budget (UserUpdate), 1..25 requests per second
+ * @param updatesPerSecond   the UserUpdate budget (AdminDisableUser, AdminEnableUser, AdminUserGlobalSignOut), 1..25
+ *                           requests per second
  * @param productionProfiles profiles marked as production
  * @param productionAccounts AWS account ids marked as production (12 digits each)
  * @param exportFolder       the folder an export was last written to, or {@code null}

@@ -188,7 +188,7 @@ public final class UsersView {
         return table.getSelectionModel().getSelectedItems();
     }
 
-    /** Greys out every row's Disable and Enable button and Sign out everywhere while {@code off} is true (read-only). */
+    /** Greys out every row's Disable / Enable button and Sign out everywhere while {@code off} is true (read-only). */
     public void writesOff(ObservableBooleanValue off) {
         writesOff.bind(off);
         writesOff.addListener(o -> table.refresh());

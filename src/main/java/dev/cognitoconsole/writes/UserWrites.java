@@ -147,10 +147,6 @@ public final class UserWrites {
         return failure.awsCode() != null ? failure.awsCode() : failure.getClass().getSimpleName();
     }
 
-    private static String capitalised(String text) {
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
-
     /** One change in hand. */
     private final class Change {
         private final Request request;
@@ -261,8 +257,8 @@ public final class UserWrites {
             if (!action.setsEnabled()) {
                 record(AuditEntry.Outcome.DONE, null, "Cognito accepted; " + action.apiName()
                         + " leaves no state to read back");
-                return result(Status.DONE, null, null, capitalised(action.pastTense()) + ": Cognito accepted "
-                        + action.apiName());
+                return result(Status.DONE, null, null, "Cognito accepted " + action.apiName() + ": "
+                        + action.pastTense());
             }
             PoolUser after;
             try {

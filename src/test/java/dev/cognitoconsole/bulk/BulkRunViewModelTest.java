@@ -475,7 +475,7 @@ class BulkRunViewModelTest {
             assertThat(written()).containsExactly(SIGN_OUT + " ann", SIGN_OUT + " ben", SIGN_OUT + " cid");
             assertThat(row("ben").getOutcome()).as("no state makes a user 'already signed out'")
                     .isEqualTo(BulkOutcome.DONE);
-            assertThat(row("ann").getDetail()).isEqualTo("Signed out: Cognito accepted AdminUserGlobalSignOut");
+            assertThat(row("ann").getDetail()).isEqualTo("Cognito accepted AdminUserGlobalSignOut: signed out");
             assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
         }
 

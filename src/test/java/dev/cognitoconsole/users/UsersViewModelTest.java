@@ -737,7 +737,8 @@ class UsersViewModelTest {
 
                 guarded.signOutEverywhere(guardedRow("alice"));
 
-                assertThat(directory.calls()).extracting(FakeUserDirectory.Call::operation, FakeUserDirectory.Call::argument)
+                assertThat(directory.calls())
+                        .extracting(FakeUserDirectory.Call::operation, FakeUserDirectory.Call::argument)
                         .containsExactly(tuple(SIGN_OUT, "alice"));
                 assertThat(guarded.lastChangeProperty().get()).isEqualTo("alice signed out in customers  ("
                         + POOL_A.poolId() + ") — confirmed by Cognito");
@@ -904,7 +905,8 @@ class UsersViewModelTest {
 
             Notice notice = notifier.current();
             assertThat(notice.code()).isEqualTo(expected.code());
-            assertThat(notice.title()).startsWith("Signing out alice failed").containsIgnoringCase(expected.titlePart());
+            assertThat(notice.title()).startsWith("Signing out alice failed")
+                    .containsIgnoringCase(expected.titlePart());
             assertThat(notice.actions()).extracting(Notice.Action::label).containsExactlyElementsOf(expected.actions());
             assertThat(notice.advice()).startsWith(expected.outcome());
             assertThat(notice.requestId()).isEqualTo(failure.requestId());

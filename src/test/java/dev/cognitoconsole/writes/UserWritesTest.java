@@ -190,7 +190,7 @@ class UserWritesTest {
         UserWrites.Result result = write(UserAction.SIGN_OUT, false);
 
         assertThat(result.status()).isEqualTo(UserWrites.Status.DONE);
-        assertThat(result.detail()).isEqualTo("Signed out: Cognito accepted AdminUserGlobalSignOut");
+        assertThat(result.detail()).isEqualTo("Cognito accepted AdminUserGlobalSignOut: signed out");
         assertThat(directory.calls(GET_USER)).as("sign-out leaves nothing to read").isEmpty();
         assertThat(audit.outcomes()).singleElement().satisfies(o -> assertThat(o.detail())
                 .isEqualTo("Cognito accepted; AdminUserGlobalSignOut leaves no state to read back"));
