@@ -148,4 +148,41 @@ class FindAnywhereIT {
                     .as("the second search reuses the pool list").hasSize(1);
         }
     }
+
+    @Test
+    void aUsernameWithQuotesBackslashAndNonLatinLettersIsSentEscapedAndFound() {
+        String odd = "łukasz\"o'brien\\ζωή";
+        CognitoStub cognito = world.cognito;
+        cognito.listPools(new CognitoStub.Pool("us-east-1_Shop01", "shop"), new CognitoStub.Pool("us-east-1_Shop02",
+                "shop-2"));
+        cognito.listUsersPages("us-east-1_Shop01", List.of(List.of()));
+        cognito.listUsersPages("us-east-1_Shop02", List.of(List.of()));
+        cognito.server().stubFor(post(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(CognitoStub.TARGET_PREFIX + "ListUsers"))
+                .withRequestBody(matchingJsonPath("$.UserPoolId", equalTo("us-east-1_Shop02")))
+                .withRequestBody(matchingJsonPath("$.Filter", equalTo("username = \"łukasz\\\"o'brien\\\\ζωή\"")))
+                .atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+                        .withHeader("Content-Type", CognitoStub.CONTENT_TYPE)
+                        .withBody("{\"Users\":[" + CognitoStub.user(odd).listUsersJson() + "]}")));
+        ProfileCatalog catalog = world.catalog("[profile ops]\nregion = us-east-1\n" + Canaries.profileKeys()
+                + CredentialsWorld.SERVICES);
+        try (CognitoClients clients = new CognitoClients(catalog, ItFixtures.settings(1),
+                world.credentials(catalog))) {
+            SdkUserDirectory directory = new SdkUserDirectory(clients);
+            FindViewModel find = new FindViewModel(new PoolLists(directory), directory, null,
+                    new CurrentThreadTaskExecutor(), workers,
+                    new SimpleObjectProperty<>(CredentialsWorld.connection(catalog, "ops")),
+                    FXCollections.observableArrayList(catalog.profiles()), AwsRegions.cognitoRegions(),
+                    SettingsService.inMemory());
+            find.textProperty().set(odd);
+            find.matchProperty().set(dev.cognitoconsole.model.UserFilter.Match.EXACT);
+
+            find.find();
+
+            assertThat(find.results()).extracting(f -> f.pool().id() + "/" + f.user().username())
+                    .containsExactly("us-east-1_Shop02/" + odd);
+            assertThat(find.notSearched()).isEmpty();
+        }
+    }
 }
