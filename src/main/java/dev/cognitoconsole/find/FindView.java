@@ -160,8 +160,13 @@ public final class FindView {
         refresh.setOnAction(e -> viewModel.refreshPools());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, searchedFor, spacer, new Label("Search by"), attribute, match, again, stop, refresh);
+        Label searchBy = new Label("Search by");
+        HBox header = new HBox(8, searchedFor, spacer, searchBy, attribute, match, again, stop, refresh);
         header.setAlignment(Pos.CENTER_LEFT);
+        // The title gives way in a narrow window; the pickers and buttons keep their labels whole.
+        for (Region kept : List.of(searchBy, attribute, match, again, stop, refresh)) {
+            kept.setMinWidth(Region.USE_PREF_SIZE);
+        }
 
         ProgressBar progress = new ProgressBar();
         progress.setId("findProgress");
@@ -171,6 +176,9 @@ public final class FindView {
         Label progressText = new Label();
         progressText.setId("findProgressText");
         progressText.textProperty().bind(viewModel.progressTextProperty());
+        progressText.visibleProperty().bind(viewModel.runningProperty());
+        progressText.managedProperty().bind(progressText.visibleProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
         Label summary = new Label();
         summary.setId("findSummary");
         summary.setWrapText(true);
@@ -224,9 +232,9 @@ public final class FindView {
         notSearched.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         notSearched.setPrefHeight(150);
         notSearched.getColumns().setAll(List.of(
-                notSearchedColumn("Where", 300, NotSearched::where),
-                notSearchedColumn("Reason", 380, NotSearched::reason),
-                notSearchedColumn("Fix", 260, NotSearched::fix),
+                notSearchedColumn("Where", 280, NotSearched::where),
+                notSearchedColumn("Reason", 420, NotSearched::reason),
+                notSearchedColumn("Fix", 280, NotSearched::fix),
                 signInColumn()));
         VBox notSearchedBox = new VBox(4, notSearchedTitle, notSearched);
         notSearchedBox.visibleProperty().bind(Bindings.isNotEmpty(viewModel.notSearched()));

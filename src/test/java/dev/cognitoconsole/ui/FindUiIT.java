@@ -66,6 +66,7 @@ class FindUiIT {
             return selection != null && selection.poolId().equals(STAFF) && selected != null
                     && selected.getUser().username().equals("ann");
         });
+        assertThat(fx(() -> ui.poolPicker().getValue().id())).as("the pool picker shows it").isEqualTo(STAFF);
         assertThat(aws.cognito().requestBodies("ListUsers")).anySatisfy(body -> {
             assertThat(body.path("UserPoolId").asText()).isEqualTo(STAFF);
             assertThat(body.path("Filter").asText()).isEqualTo("username = \"ann\"");
