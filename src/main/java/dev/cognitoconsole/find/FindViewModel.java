@@ -48,9 +48,6 @@ import org.slf4j.LoggerFactory;
 public final class FindViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(FindViewModel.class);
 
-    /** Where a search stands, for the line under the results. */
-    enum State { IDLE, RUNNING, DONE, STOPPED }
-
     private final PoolLists poolLists;
     private final UserDirectory directory;
     private final Function<Connection, Optional<CallerIdentity>> callers;
@@ -85,7 +82,7 @@ public final class FindViewModel {
     private Consumer<Notice.SignInRequest> signIn;
     private TaskExecutor.Job job;
     private long generation;
-    private State state = State.IDLE;
+    private FindSummary.State state = FindSummary.State.IDLE;
     private int places;
     private int placesAnswered;
     private int placesNotListed;
@@ -228,7 +225,7 @@ public final class FindViewModel {
             return;
         }
         stopQuietly();
-        state = State.STOPPED;
+        state = FindSummary.State.STOPPED;
         updateLines();
     }
 
@@ -272,7 +269,7 @@ public final class FindViewModel {
         poolsListed = 0;
         poolsSearched = 0;
         poolsFailed = 0;
-        state = State.RUNNING;
+        state = FindSummary.State.RUNNING;
         searched.set(filter);
         running.set(true);
         updateLines();
@@ -286,14 +283,14 @@ public final class FindViewModel {
         }, done -> {
             if (mine == generation) {
                 running.set(false);
-                state = State.DONE;
+                state = FindSummary.State.DONE;
                 updateLines();
             }
         }, error -> {
             if (mine == generation) {
                 LOG.error("Find user stopped by an unexpected error", error);
                 running.set(false);
-                state = State.STOPPED;
+                state = FindSummary.State.STOPPED;
                 updateLines();
             }
         });
@@ -380,9 +377,10 @@ public final class FindViewModel {
     /** A credentials failure is the profile's, wherever it shows: one line for the profile, not one per region. */
     private void addNotSearched(Connection place, UserPool pool, ConsoleFailure failure) {
         boolean wholeProfile = failure.kind() == ConsoleFailure.Kind.CREDENTIALS_UNAVAILABLE;
-        String where = wholeProfile ? "Profile " + place.profile().name() + " (every region)"
-                : pool != null ? "Pool " + pool.displayName() + " · " + place.profile().name() + " · " + place.region()
-                : "Region " + place.region() + " · profile " + place.profile().name() + " (its pools could not be listed)";
+        String profile = place.profile().name();
+        String where = wholeProfile ? "Profile " + profile + " (every region)"
+                : pool != null ? "Pool " + pool.displayName() + " · " + profile + " · " + place.region()
+                : "Region " + place.region() + " · profile " + profile + " (its pools could not be listed)";
         if (notSearchedByPlace.containsKey(where)) {
             return;
         }
@@ -396,38 +394,9 @@ public final class FindViewModel {
     private void updateLines() {
         int answered = poolsSearched + poolsFailed;
         boolean allListed = placesAnswered >= places;
-        progress.set(state == State.RUNNING && !allListed ? -1 : poolsListed == 0 ? 1 : answered / (double) poolsListed);
+        boolean listing = state == FindSummary.State.RUNNING && !allListed;
+        progress.set(listing ? -1 : poolsListed == 0 ? 1 : answered / (double) poolsListed);
         progressText.set(answered + " of " + poolsListed + " pools" + (allListed ? "" : " listed so far"));
-        summary.set(summary(state, results.size(), poolsSearched, poolsListed, poolsFailed, placesNotListed));
-    }
-
-    /**
-     * The line under the results. It says "no user found" only when every pool of every place was searched: an
-     * operator must never read that while some pools were not looked in.
-     */
-    static String summary(State state, int found, int searched, int listed, int poolsFailed, int placesNotListed) {
-        String users = found == 1 ? "1 user found" : found + " users found";
-        String pools = listed == 1 ? "pool" : "pools";
-        if (state == State.IDLE) {
-            return "";
-        }
-        if (state == State.RUNNING) {
-            return "Searching… " + users + " so far.";
-        }
-        String unlisted = placesNotListed == 0 ? ""
-                : placesNotListed == 1 ? " 1 region or profile could not be listed, so its pools are not counted."
-                : " " + placesNotListed + " regions or profiles could not be listed, so their pools are not counted.";
-        if (state == State.STOPPED) {
-            return "Stopped: searched " + searched + " of " + listed + " " + pools + "; " + users + " so far." + unlisted;
-        }
-        if (poolsFailed == 0 && placesNotListed == 0) {
-            if (found == 0) {
-                return listed == 0 ? "No user pools in the places searched." : "No user found in the " + listed
-                        + " " + pools + " searched.";
-            }
-            return users + " in " + listed + " " + pools + " (all searched).";
-        }
-        return "Searched " + searched + " of " + listed + " " + pools + ": " + users + " there." + unlisted
-                + " See Not searched: a user may be in the places listed there.";
+        summary.set(FindSummary.line(state, results.size(), poolsSearched, poolsListed, poolsFailed, placesNotListed));
     }
 }
