@@ -92,11 +92,10 @@ public final class FindView {
         field.selectAll();
     }
 
+    /** The window opens even when the search is refused: the reason is shown there. */
     private void findNow() {
         viewModel.find();
-        if (viewModel.problemProperty().get() == null || stage != null) {
-            show();
-        }
+        show();
     }
 
     /** Shows the results window. */

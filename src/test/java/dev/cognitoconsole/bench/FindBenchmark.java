@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -175,7 +174,6 @@ public final class FindBenchmark {
     /** ListUsers with a username filter over a pool's synthetic users, the matches on one page. */
     static final class FilteredUsers extends CognitoTransformer {
         static final String NAME = "find-filtered-users";
-        private static final ObjectMapper JSON = new ObjectMapper();
         private final String[] usernames = new String[USERS];
 
         FilteredUsers() {
@@ -188,11 +186,9 @@ public final class FindBenchmark {
         @Override
         public ResponseDefinition transform(ServeEvent serveEvent) {
             String requestId = nextRequestId();
-            JsonNode body;
-            try {
-                body = JSON.readTree(serveEvent.getRequest().getBody());
-            } catch (IOException e) {
-                return error(400, "SerializationException", "Malformed request body", requestId);
+            JsonNode body = jsonBody(serveEvent);
+            if (body == null) {
+                return malformed(requestId);
             }
             String poolId = body.path("UserPoolId").asText("");
             String filter = body.path("Filter").asText("");
