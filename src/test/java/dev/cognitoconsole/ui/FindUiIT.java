@@ -4,7 +4,9 @@ import static dev.cognitoconsole.ui.ConsoleDriver.awaitFx;
 import static dev.cognitoconsole.ui.ConsoleDriver.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cognitoconsole.emulator.AwsConfigFiles;
 import dev.cognitoconsole.find.FoundUser;
+import dev.cognitoconsole.settings.Settings;
 import dev.cognitoconsole.testing.CognitoStub;
 import dev.cognitoconsole.users.UserRow;
 import java.util.List;
@@ -71,5 +73,20 @@ class FindUiIT {
             assertThat(body.path("UserPoolId").asText()).isEqualTo(STAFF);
             assertThat(body.path("Filter").asText()).isEqualTo("username = \"ann\"");
         });
+    }
+
+    @Test
+    void theScopeChosenIsRememberedInTheSettings(FxRobot robot) {
+        ui.awaitPools(2);
+        ui.click("#findScope");
+        robot.clickOn("Chosen profiles…");
+        robot.clickOn("#findProfile-" + AwsConfigFiles.PROFILE);
+        robot.clickOn(fx(() -> robot.lookup(".dialog-pane .button").queryAllAs(javafx.scene.control.Button.class)
+                .stream().filter(b -> b.getText().equals("OK")).findFirst().orElseThrow()));
+
+        awaitFx("the scope chooser names the profile", () -> ui.node("#findScope", javafx.scene.control.MenuButton.class)
+                .getText().equals("Profile " + AwsConfigFiles.PROFILE));
+        assertThat(session.console().preferences().get().findScope()).isEqualTo(new Settings.FindScope("CHOSEN",
+                List.of(new Settings.FindProfile(AwsConfigFiles.PROFILE, false))));
     }
 }
