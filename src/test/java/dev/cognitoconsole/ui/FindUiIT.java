@@ -84,8 +84,9 @@ class FindUiIT {
         robot.clickOn(fx(() -> robot.lookup(".dialog-pane .button").queryAllAs(javafx.scene.control.Button.class)
                 .stream().filter(b -> b.getText().equals("OK")).findFirst().orElseThrow()));
 
-        awaitFx("the scope chooser names the profile", () -> ui.node("#findScope", javafx.scene.control.MenuButton.class)
-                .getText().equals("Profile " + AwsConfigFiles.PROFILE));
+        javafx.scene.control.MenuButton scope = ui.node("#findScope", javafx.scene.control.MenuButton.class);
+        awaitFx("the scope chooser names the profile",
+                () -> scope.getText().equals("Profile " + AwsConfigFiles.PROFILE));
         assertThat(session.console().preferences().get().findScope()).isEqualTo(new Settings.FindScope("CHOSEN",
                 List.of(new Settings.FindProfile(AwsConfigFiles.PROFILE, false))));
     }
