@@ -374,9 +374,14 @@ public final class FindViewModel {
         }
     }
 
-    /** A credentials failure is the profile's, wherever it shows: one line for the profile, not one per region. */
+    /**
+     * Credentials that cannot be had (an expired SSO session, no keys) fail the profile everywhere: one line for the
+     * profile. Keys AWS does not recognise in one region usually mean an opt-in region the account has not enabled:
+     * one line for that region, and the search goes on in the others.
+     */
     private void addNotSearched(Connection place, UserPool pool, ConsoleFailure failure) {
-        boolean wholeProfile = failure.kind() == ConsoleFailure.Kind.CREDENTIALS_UNAVAILABLE;
+        boolean unrecognised = failure.awsCode() != null && UNRECOGNISED_KEYS.contains(failure.awsCode());
+        boolean wholeProfile = failure.kind() == ConsoleFailure.Kind.CREDENTIALS_UNAVAILABLE && !unrecognised;
         String profile = place.profile().name();
         String where = wholeProfile ? "Profile " + profile + " (every region)"
                 : pool != null ? "Pool " + pool.displayName() + " · " + profile + " · " + place.region()
@@ -386,10 +391,17 @@ public final class FindViewModel {
         }
         Notice notice = FailureNotices.describe(failure, FailureContext.read("Searching", place,
                 pool == null ? null : pool.id(), this::find));
-        NotSearched line = new NotSearched(where, notice.message(), notice.advice(), notice.signIn());
+        NotSearched line = unrecognised
+                ? new NotSearched(where, "AWS does not recognise the keys of profile " + profile + " in "
+                        + place.region() + ": the region is probably not enabled for the account (an opt-in region).",
+                        "Enable the region for the account, or leave it out of the search. If no region works, renew "
+                                + "the profile's credentials.", null)
+                : new NotSearched(where, notice.message(), notice.advice(), notice.signIn());
         notSearchedByPlace.put(where, line);
         notSearched.add(line);
     }
+
+    private static final Set<String> UNRECOGNISED_KEYS = Set.of("UnrecognizedClientException", "InvalidClientTokenId");
 
     private void updateLines() {
         int answered = poolsSearched + poolsFailed;

@@ -230,6 +230,30 @@ class FindViewModelTest {
     }
 
     @Test
+    void aRegionTheAccountHasNotEnabledIsOneLineAndTheOtherRegionsAreSearched() {
+        directory.addPools("support", "us-east-1", ORDERS);
+        directory.onCall(LIST_POOLS, call -> {
+            if (call.region().equals("us-east-1")) {
+                throw new ConsoleFailure.CredentialsUnavailable(LIST_POOLS, "UnrecognizedClientException", "support",
+                        ConsoleFailure.CredentialsUnavailable.Recovery.SSO_SIGN_IN,
+                        "The security token included in the request is invalid.", null, "req-2", null);
+            }
+        });
+        FindViewModel model = viewModel();
+        model.scopeProperty().set(FindScope.DEFAULT.withMode(FindScope.Mode.CURRENT_ALL_REGIONS));
+        model.textProperty().set("ann@example.com");
+
+        model.find();
+
+        assertThat(found(model)).containsExactlyInAnyOrder(CUSTOMERS.id() + "/ann", STAFF.id() + "/ann.staff");
+        assertThat(model.notSearched()).singleElement().satisfies(line -> {
+            assertThat(line.where()).isEqualTo("Region us-east-1 · profile support (its pools could not be listed)");
+            assertThat(line.reason()).contains("not enabled for the account");
+            assertThat(line.fix()).contains("Enable the region");
+        });
+    }
+
+    @Test
     void badInputIsRefusedWithAReasonAndNothingIsCalled() {
         FindViewModel model = viewModel();
         model.textProperty().set("   ");
