@@ -1,8 +1,6 @@
 package dev.cognitoconsole.find;
 
 import dev.cognitoconsole.aws.UserDirectory;
-import dev.cognitoconsole.banner.FailureContext;
-import dev.cognitoconsole.banner.FailureNotices;
 import dev.cognitoconsole.common.Notice;
 import dev.cognitoconsole.common.TaskExecutor;
 import dev.cognitoconsole.model.AwsProfile;
@@ -67,7 +65,7 @@ public final class FindViewModel {
     private final ReadOnlyObjectWrapper<UserFilter.Attribute> guessed = new ReadOnlyObjectWrapper<>(
             UserFilter.Attribute.USERNAME);
     private final ObservableList<FoundUser> results = FXCollections.observableArrayList();
-    private final ObservableList<NotSearched> notSearched = FXCollections.observableArrayList();
+    private final NotSearchedList notSearched = new NotSearchedList(this::find);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper();
@@ -76,7 +74,6 @@ public final class FindViewModel {
     private final ReadOnlyObjectWrapper<UserFilter> searched = new ReadOnlyObjectWrapper<>();
 
     private final Map<String, String> accounts = new HashMap<>();
-    private final Map<String, NotSearched> notSearchedByPlace = new LinkedHashMap<>();
     private final Set<String> seen = new HashSet<>();
     private Consumer<FoundUser> opener = found -> { };
     private Consumer<Notice.SignInRequest> signIn;
@@ -158,7 +155,7 @@ public final class FindViewModel {
 
     /** The places that could not be searched, with reason and fix. */
     public ObservableList<NotSearched> notSearched() {
-        return notSearched;
+        return notSearched.lines();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -261,7 +258,6 @@ public final class FindViewModel {
         long mine = ++generation;
         results.clear();
         notSearched.clear();
-        notSearchedByPlace.clear();
         seen.clear();
         places = where.size();
         placesAnswered = 0;
@@ -329,7 +325,7 @@ public final class FindViewModel {
             deliver(() -> {
                 placesAnswered++;
                 placesNotListed++;
-                addNotSearched(place, null, failure);
+                notSearched.add(place, null, failure);
             });
         }
 
@@ -356,7 +352,7 @@ public final class FindViewModel {
             LOG.warn("Find user: pool {} on {} could not be searched", pool.id(), place.describe(), failure);
             deliver(() -> {
                 poolsFailed++;
-                addNotSearched(place, pool, failure);
+                notSearched.add(place, pool, failure);
             });
         }
 
@@ -373,35 +369,6 @@ public final class FindViewModel {
             });
         }
     }
-
-    /**
-     * Credentials that cannot be had (an expired SSO session, no keys) fail the profile everywhere: one line for the
-     * profile. Keys AWS does not recognise in one region usually mean an opt-in region the account has not enabled:
-     * one line for that region, and the search goes on in the others.
-     */
-    private void addNotSearched(Connection place, UserPool pool, ConsoleFailure failure) {
-        boolean unrecognised = failure.awsCode() != null && UNRECOGNISED_KEYS.contains(failure.awsCode());
-        boolean wholeProfile = failure.kind() == ConsoleFailure.Kind.CREDENTIALS_UNAVAILABLE && !unrecognised;
-        String profile = place.profile().name();
-        String where = wholeProfile ? "Profile " + profile + " (every region)"
-                : pool != null ? "Pool " + pool.displayName() + " · " + profile + " · " + place.region()
-                : "Region " + place.region() + " · profile " + profile + " (its pools could not be listed)";
-        if (notSearchedByPlace.containsKey(where)) {
-            return;
-        }
-        Notice notice = FailureNotices.describe(failure, FailureContext.read("Searching", place,
-                pool == null ? null : pool.id(), this::find));
-        NotSearched line = unrecognised
-                ? new NotSearched(where, "AWS does not recognise the keys of profile " + profile + " in "
-                        + place.region() + ": the region is probably not enabled for the account (an opt-in region).",
-                        "Enable the region for the account, or leave it out of the search. If no region works, renew "
-                                + "the profile's credentials.", null)
-                : new NotSearched(where, notice.message(), notice.advice(), notice.signIn());
-        notSearchedByPlace.put(where, line);
-        notSearched.add(line);
-    }
-
-    private static final Set<String> UNRECOGNISED_KEYS = Set.of("UnrecognizedClientException", "InvalidClientTokenId");
 
     private void updateLines() {
         int answered = poolsSearched + poolsFailed;

@@ -41,7 +41,8 @@ class FindViewModelTest {
     private static final UserPool CUSTOMERS = new UserPool("eu-west-1_Cust01", "customers");
     private static final UserPool STAFF = new UserPool("eu-west-1_Staff01", "staff");
     private static final UserPool ORDERS = new UserPool("us-east-1_Orders1", "orders");
-    private static final List<String> REGIONS = List.of("eu-west-1", "fips-us-east-1", "us-east-1", "us-gov-west-1");
+    private static final List<String> REGIONS = List.of("af-south-1", "eu-west-1", "fips-us-east-1", "me-south-1",
+            "us-east-1", "us-gov-west-1");
 
     private final FakeUserDirectory directory = new FakeUserDirectory()
             .addPools("support", "eu-west-1", CUSTOMERS, STAFF)
@@ -140,7 +141,7 @@ class FindViewModelTest {
         model.find();
 
         assertThat(directory.calls(LIST_POOLS)).extracting(FakeUserDirectory.Call::region)
-                .containsExactlyInAnyOrder("eu-west-1", "us-east-1");
+                .containsExactlyInAnyOrder("af-south-1", "eu-west-1", "me-south-1", "us-east-1");
     }
 
     @Test
@@ -230,10 +231,10 @@ class FindViewModelTest {
     }
 
     @Test
-    void aRegionTheAccountHasNotEnabledIsOneLineAndTheOtherRegionsAreSearched() {
+    void regionsTheAccountHasNotEnabledShareOneLineAndTheOtherRegionsAreSearched() {
         directory.addPools("support", "us-east-1", ORDERS);
         directory.onCall(LIST_POOLS, call -> {
-            if (call.region().equals("us-east-1")) {
+            if (call.region().equals("af-south-1") || call.region().equals("me-south-1")) {
                 throw new ConsoleFailure.CredentialsUnavailable(LIST_POOLS, "UnrecognizedClientException", "support",
                         ConsoleFailure.CredentialsUnavailable.Recovery.SSO_SIGN_IN,
                         "The security token included in the request is invalid.", null, "req-2", null);
@@ -245,9 +246,10 @@ class FindViewModelTest {
 
         model.find();
 
-        assertThat(found(model)).containsExactlyInAnyOrder(CUSTOMERS.id() + "/ann", STAFF.id() + "/ann.staff");
+        assertThat(found(model)).containsExactlyInAnyOrder(CUSTOMERS.id() + "/ann", STAFF.id() + "/ann.staff",
+                ORDERS.id() + "/ann-orders");
         assertThat(model.notSearched()).singleElement().satisfies(line -> {
-            assertThat(line.where()).isEqualTo("Region us-east-1 · profile support (its pools could not be listed)");
+            assertThat(line.where()).isEqualTo("Regions af-south-1, me-south-1 · profile support");
             assertThat(line.reason()).contains("not enabled for the account");
             assertThat(line.fix()).contains("Enable the region");
         });
