@@ -30,6 +30,10 @@ import dev.cognitoconsole.export.ExportFileChooser;
 import dev.cognitoconsole.export.ExportView;
 import dev.cognitoconsole.export.ExportViewModel;
 import dev.cognitoconsole.export.UserExporter;
+import dev.cognitoconsole.find.FindView;
+import dev.cognitoconsole.find.FindViewModel;
+import dev.cognitoconsole.find.OpenFound;
+import dev.cognitoconsole.find.PoolLists;
 import dev.cognitoconsole.safety.SafetyView;
 import dev.cognitoconsole.safety.SafetyViewModel;
 import dev.cognitoconsole.settings.Settings;
@@ -45,14 +49,17 @@ import dev.cognitoconsole.writes.UserWrites;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.image.Image;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -68,6 +75,8 @@ public final class Console implements AutoCloseable {
     /** The smallest window in which the connection, the production band and the table stay readable. */
     public static final double MIN_WIDTH = 960;
     public static final double MIN_HEIGHT = 600;
+    /** Calls one "Find user" search keeps in flight: enough to spend the largest ListUsers budget at 100 ms a call. */
+    static final int FIND_THREADS = 16;
 
     private final CognitoClients clients;
     private final ProfileCredentials credentials;
@@ -87,6 +96,8 @@ public final class Console implements AutoCloseable {
     private final BulkJournal journal;
     /** Looks at the AWS files' sizes and times every two seconds, and reads them again when they changed. */
     private final Timeline filesWatch;
+    /** Where "Find user" runs its calls side by side. */
+    private ExecutorService findWorkers;
 
     private Console(CognitoClients clients, ProfileCredentials credentials, CallerIdentities callers,
                     ConnectionPool pool,
@@ -193,15 +204,27 @@ public final class Console implements AutoCloseable {
                 users.loadingProperty().or(users.canContinueProperty()), new UserExporter(), executor, banner),
                 exportFiles);
         SafetyView safetyView = new SafetyView(safety);
-        Region tools = new ToolbarView(exportView, safetyView, auditView,
+        ExecutorService findWorkers = BackgroundTaskExecutor.daemonPool("find-worker", FIND_THREADS);
+        FindViewModel find = new FindViewModel(new PoolLists(directory), directory, callers::of, executor,
+                findWorkers, connection.connectionProperty(), connection.profiles(), AwsRegions.cognitoRegions(),
+                preferences);
+        find.setSignIn(signIn::signIn);
+        find.setOpener(new OpenFound(connection::open, users::search, users.visibleRows(), usersView::select)::open);
+        FindView findView = new FindView(find, FxDialogService.STYLESHEET, stage);
+        Region toolbar = new ToolbarView(exportView, safetyView, auditView,
                 new SettingsView(settingsModel, safety, FxDialogService.STYLESHEET), connection.connectionProperty(),
                 banner, stage).createView();
+        HBox tools = new HBox(12, findView.createField(), toolbar);
+        tools.setAlignment(Pos.CENTER_RIGHT);
         Parent root = new ConsoleView(new ConnectionView(connection), tools, safetyView.createBands(),
                 new BannerView(banner), usersView, users.lastChangeProperty()).createView();
         Shortcuts.install(root, users, usersView);
+        Shortcuts.installFind(root, findView::focusField);
         ConsoleNotices.follow(connection, preferences, banner);
-        return new Console(clients, credentials, callers, pool, browser, executor, connection, users, banner, root,
-                preferences, settingsModel, usersView, journal);
+        Console console = new Console(clients, credentials, callers, pool, browser, executor, connection, users, banner,
+                root, preferences, settingsModel, usersView, journal);
+        console.findWorkers = findWorkers;
+        return console;
     }
 
     /** Sign-in pages open with {@code opener} (the application's HostServices) from now on. */
@@ -290,6 +313,7 @@ public final class Console implements AutoCloseable {
     public void close() {
         filesWatch.stop();
         executor.close();
+        findWorkers.shutdownNow();
         clients.close();
         callers.close();
         credentials.close();

@@ -17,6 +17,10 @@ final class Shortcuts {
     /** Disable or enable the selected user (after the usual confirmation). */
     static final KeyCombination TOGGLE = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
 
+    /** Go to the "Find user" field in the top bar. */
+    static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+
     private Shortcuts() {
     }
 
@@ -31,6 +35,16 @@ final class Shortcuts {
                 key.consume();
             } else if (TOGGLE.match(key)) {
                 users.toggle(usersView.selectedRow());
+                key.consume();
+            }
+        });
+    }
+
+    /** Ctrl+Shift+F (Cmd+Shift+F) anywhere under {@code root} runs {@code focusFind}. */
+    static void installFind(Node root, Runnable focusFind) {
+        root.addEventFilter(KeyEvent.KEY_PRESSED, key -> {
+            if (FIND.match(key)) {
+                focusFind.run();
                 key.consume();
             }
         });

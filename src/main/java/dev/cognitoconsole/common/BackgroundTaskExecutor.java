@@ -17,7 +17,12 @@ public final class BackgroundTaskExecutor implements TaskExecutor, AutoCloseable
     /** @param uiThread runs a task on the UI thread, such as {@code Platform::runLater} */
     public BackgroundTaskExecutor(Executor uiThread, int threads) {
         this.uiThread = uiThread;
-        this.workers = Executors.newFixedThreadPool(threads, daemonThreads());
+        this.workers = Executors.newFixedThreadPool(threads, daemonThreads("aws-worker-"));
+    }
+
+    /** A fixed pool of named daemon threads, for work that fans out from a job (its owner shuts it down). */
+    public static ExecutorService daemonPool(String name, int threads) {
+        return Executors.newFixedThreadPool(threads, daemonThreads(name + "-"));
     }
 
     @Override
@@ -45,12 +50,12 @@ public final class BackgroundTaskExecutor implements TaskExecutor, AutoCloseable
         }
     }
 
-    private static ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         ThreadFactory base = Executors.defaultThreadFactory();
         return task -> {
             Thread thread = base.newThread(task);
-            thread.setName("aws-worker-" + count.incrementAndGet());
+            thread.setName(prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

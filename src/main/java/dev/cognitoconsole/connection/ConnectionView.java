@@ -121,6 +121,9 @@ public final class ConnectionView {
         viewModel.selectionProperty().addListener((obs, old, now) -> {
             if (now == null && viewModel.poolIdProblemProperty().get() == null) {
                 poolPicker.setValue(null);
+            } else if (now != null && !now.pool().equals(poolPicker.getValue())) {
+                // Picked for the operator (a user found elsewhere opened here): the picker shows it too.
+                poolPicker.setValue(now.pool());
             }
         });
         reloadPools.disableProperty().bind(viewModel.connectionProperty().isNull()

@@ -264,6 +264,17 @@ public final class ConnectionViewModel {
         }
     }
 
+    /**
+     * Switches to the target's profile and region and picks its pool, as if the operator had chosen them (a user
+     * found elsewhere is opened so).
+     */
+    public void open(PoolSelection target) {
+        Connection where = target.connection();
+        profiles.stream().filter(p -> p.name().equals(where.profile().name())).findFirst().ifPresent(profile::set);
+        region.set(where.region());
+        choosePool(target.pool());
+    }
+
     /** Picks a pool by a typed or pasted id. */
     public void choosePoolId(String typed) {
         choosePool(new UserPool(typed == null ? "" : typed, null));

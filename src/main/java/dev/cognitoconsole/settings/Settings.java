@@ -20,12 +20,13 @@ import java.util.Set;
  * @param productionProfiles profiles marked as production
  * @param productionAccounts AWS account ids marked as production (12 digits each)
  * @param exportFolder       the folder an export was last written to, or {@code null}
+ * @param findScope          where "Find user" looks, or {@code null} for the current profile and region
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(int version, String lastProfile, Map<String, LastConnection> connections,
                        WindowBounds window, List<ColumnLayout> columns, int listUsersPerSecond,
                        int updatesPerSecond, Set<String> productionProfiles, Set<String> productionAccounts,
-                       String exportFolder) {
+                       String exportFolder, FindScope findScope) {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -42,7 +43,7 @@ public record Settings(int version, String lastProfile, Map<String, LastConnecti
     }
 
     public static Settings defaults() {
-        return new Settings(CURRENT_VERSION, null, Map.of(), null, List.of(), 15, 10, Set.of(), Set.of(), null);
+        return new Settings(CURRENT_VERSION, null, Map.of(), null, List.of(), 15, 10, Set.of(), Set.of(), null, null);
     }
 
     /** The region and pool last used with one profile. */
@@ -64,22 +65,22 @@ public record Settings(int version, String lastProfile, Map<String, LastConnecti
         java.util.Map<String, LastConnection> next = new java.util.HashMap<>(connections);
         next.put(profile, new LastConnection(region, poolId));
         return new Settings(version, profile, next, window, columns, listUsersPerSecond, updatesPerSecond,
-                productionProfiles, productionAccounts, exportFolder);
+                productionProfiles, productionAccounts, exportFolder, findScope);
     }
 
     public Settings withWindow(WindowBounds bounds) {
         return new Settings(version, lastProfile, connections, bounds, columns, listUsersPerSecond,
-                updatesPerSecond, productionProfiles, productionAccounts, exportFolder);
+                updatesPerSecond, productionProfiles, productionAccounts, exportFolder, findScope);
     }
 
     public Settings withColumns(List<ColumnLayout> layout) {
         return new Settings(version, lastProfile, connections, window, layout, listUsersPerSecond,
-                updatesPerSecond, productionProfiles, productionAccounts, exportFolder);
+                updatesPerSecond, productionProfiles, productionAccounts, exportFolder, findScope);
     }
 
     public Settings withBudgets(int listUsers, int updates) {
         return new Settings(version, lastProfile, connections, window, columns, listUsers, updates,
-                productionProfiles, productionAccounts, exportFolder);
+                productionProfiles, productionAccounts, exportFolder, findScope);
     }
 
     /** Marks a profile as production, or takes the mark away. */
@@ -91,7 +92,7 @@ public record Settings(int version, String lastProfile, Map<String, LastConnecti
             next.remove(profile);
         }
         return new Settings(version, lastProfile, connections, window, columns, listUsersPerSecond,
-                updatesPerSecond, next, productionAccounts, exportFolder);
+                updatesPerSecond, next, productionAccounts, exportFolder, findScope);
     }
 
     /**
@@ -103,12 +104,36 @@ public record Settings(int version, String lastProfile, Map<String, LastConnecti
         next.removeAll(removed);
         next.addAll(added);
         return new Settings(version, lastProfile, connections, window, columns, listUsersPerSecond,
-                updatesPerSecond, productionProfiles, next, exportFolder);
+                updatesPerSecond, productionProfiles, next, exportFolder, findScope);
     }
 
     /** Remembers the folder an export was written to, so the next export dialog opens there. */
     public Settings withExportFolder(String folder) {
         return new Settings(version, lastProfile, connections, window, columns, listUsersPerSecond,
-                updatesPerSecond, productionProfiles, productionAccounts, folder);
+                updatesPerSecond, productionProfiles, productionAccounts, folder, findScope);
+    }
+
+    /** Remembers where "Find user" looks. */
+    public Settings withFindScope(FindScope scope) {
+        return new Settings(version, lastProfile, connections, window, columns, listUsersPerSecond,
+                updatesPerSecond, productionProfiles, productionAccounts, exportFolder, scope);
+    }
+
+    /**
+     * Where "Find user" looks.
+     *
+     * @param mode     CURRENT, CURRENT_ALL_REGIONS or CHOSEN
+     * @param profiles the chosen profiles
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record FindScope(String mode, List<FindProfile> profiles) {
+        public FindScope {
+            profiles = profiles == null ? List.of() : List.copyOf(profiles);
+        }
+    }
+
+    /** A profile chosen for "Find user", in its own region or in all. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record FindProfile(String profile, boolean allRegions) {
     }
 }

@@ -210,6 +210,6 @@ public final class SettingsStore {
                 s.columns().stream().filter(c -> c.id() != null && c.width() > 10 && c.width() < 5_000).toList(),
                 list, updates, s.productionProfiles(),
                 s.productionAccounts().stream().filter(Settings::isAccountId).collect(Collectors.toSet()),
-                s.exportFolder());
+                s.exportFolder(), s.findScope());
     }
 }

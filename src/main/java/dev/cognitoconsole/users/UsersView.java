@@ -199,6 +199,14 @@ public final class UsersView {
         bulkSlot.getChildren().setAll(bar);
     }
 
+    /** Selects {@code row} alone, scrolls to it and gives the table the focus. */
+    public void select(UserRow row) {
+        table.getSelectionModel().clearSelection();
+        table.getSelectionModel().select(row);
+        table.scrollTo(row);
+        table.requestFocus();
+    }
+
     /** The row the keyboard is on, or {@code null}. */
     public UserRow selectedRow() {
         return table.getSelectionModel().getSelectedItem();

@@ -117,6 +117,21 @@ final class CredentialsWorld implements AutoCloseable {
         return keys;
     }
 
+    /** Writes an SSO token cache file as the CLI names it: the SHA-1 of the session name or start URL. */
+    void writeSsoCache(String key, String json) throws IOException {
+        Files.createDirectories(cacheDir);
+        Files.writeString(cacheDir.resolve(sha1(key) + ".json"), json);
+    }
+
+    static String sha1(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private <T extends AutoCloseable> T open(T closeable) {
         opened.add(0, closeable);
         return closeable;

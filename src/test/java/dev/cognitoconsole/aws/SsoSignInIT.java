@@ -257,8 +257,7 @@ class SsoSignInIT {
     }
 
     private void writeCache(String key, String json) throws IOException {
-        Files.createDirectories(world.cacheDir);
-        Files.writeString(world.cacheDir.resolve(sha1(key) + ".json"), json);
+        world.writeSsoCache(key, json);
     }
 
     private static List<Path> filesIn(Path folder) throws IOException {
@@ -269,11 +268,6 @@ class SsoSignInIT {
 
     // Written out here rather than taken from the console, so the test checks the CLI's rule independently.
     private static String sha1(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
+        return CredentialsWorld.sha1(text);
     }
 }

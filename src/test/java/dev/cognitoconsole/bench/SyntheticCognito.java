@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.Options;
@@ -15,7 +14,6 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.cognitoconsole.testing.CognitoStub;
 import dev.cognitoconsole.testing.CognitoTransformer;
-import java.io.IOException;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -81,7 +79,6 @@ final class SyntheticCognito implements AutoCloseable {
     static final class ListUsersPages extends CognitoTransformer {
         static final String NAME = "synthetic-list-users";
         static final int PRECOMPUTE_LIMIT = 200_000;
-        private static final ObjectMapper JSON = new ObjectMapper();
 
         private final Map<String, Integer> pools;
         /** Full pages of the smaller pools, made once, so serving them is a copy (the 1M pool is computed). */
@@ -105,11 +102,9 @@ final class SyntheticCognito implements AutoCloseable {
         @Override
         public ResponseDefinition transform(ServeEvent serveEvent) {
             String requestId = nextRequestId();
-            JsonNode body;
-            try {
-                body = JSON.readTree(serveEvent.getRequest().getBody());
-            } catch (IOException e) {
-                return error(400, "SerializationException", "Malformed request body", requestId);
+            JsonNode body = jsonBody(serveEvent);
+            if (body == null) {
+                return malformed(requestId);
             }
             String poolId = body.path("UserPoolId").asText(null);
             Integer size = poolId == null ? null : pools.get(poolId);

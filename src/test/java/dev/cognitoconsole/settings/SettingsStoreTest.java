@@ -54,7 +54,9 @@ class SettingsStoreTest {
                 List.of(new Settings.ColumnLayout("usernameColumn", 220.5),
                         new Settings.ColumnLayout("emailColumn", 310.0),
                         new Settings.ColumnLayout("enabledColumn", 90.0)),
-                22, 7, Set.of("prod", "prod-eu"), Set.of("123456789012"), "/home/desk/exports");
+                22, 7, Set.of("prod", "prod-eu"), Set.of("123456789012"), "/home/desk/exports",
+                new Settings.FindScope("CHOSEN", List.of(new Settings.FindProfile("staff", true),
+                        new Settings.FindProfile("prod", false))));
     }
 
     private Settings.WindowBounds window(double x, double y, double width, double height) {

@@ -2,9 +2,13 @@ package dev.cognitoconsole.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.io.IOException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -13,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * on every answer, errors as {@code __type} and {@code message}).
  */
 public abstract class CognitoTransformer implements ResponseDefinitionTransformerV2 {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final String name;
     private final String requestIdPrefix;
     private final AtomicLong requestIds = new AtomicLong();
@@ -68,5 +73,19 @@ public abstract class CognitoTransformer implements ResponseDefinitionTransforme
     /** Cognito's error: {@code {"__type": type, "message": message}} with this status. */
     public static ResponseDefinition error(int status, String type, String message, String requestId) {
         return CognitoStub.errorResponse(status, type, message, requestId).build();
+    }
+
+    /** The request's JSON body, or {@code null} when it is not JSON (answer {@link #malformed} then). */
+    protected static JsonNode jsonBody(ServeEvent serveEvent) {
+        try {
+            return JSON.readTree(serveEvent.getRequest().getBody());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Cognito's answer to a body that is not JSON. */
+    protected static ResponseDefinition malformed(String requestId) {
+        return error(400, "SerializationException", "Malformed request body", requestId);
     }
 }
