@@ -129,6 +129,7 @@ public final class Console implements AutoCloseable {
         RateBudgets budgets = RateBudgets.defaults();
         budgets.setBudget(RateBudgets.Category.USER_LIST, preferences.get().listUsersPerSecond());
         budgets.setBudget(RateBudgets.Category.USER_UPDATE, preferences.get().updatesPerSecond());
+        budgets.setBudget(RateBudgets.Category.USER_RESOURCE_READ, preferences.get().userResourceReadsPerSecond());
         SdkUserDirectory directory = new SdkUserDirectory(clients, budgets);
         BackgroundTaskExecutor executor = new BackgroundTaskExecutor(Platform::runLater, 4);
         FxScheduler time = new FxScheduler();
