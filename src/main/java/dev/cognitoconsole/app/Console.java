@@ -26,6 +26,9 @@ import dev.cognitoconsole.common.MappedList;
 import dev.cognitoconsole.common.Sleeper;
 import dev.cognitoconsole.connection.ConnectionView;
 import dev.cognitoconsole.connection.ConnectionViewModel;
+import dev.cognitoconsole.details.UserDetailsView;
+import dev.cognitoconsole.details.UserDetailsViewModel;
+import dev.cognitoconsole.details.UserFacts;
 import dev.cognitoconsole.export.ExportFileChooser;
 import dev.cognitoconsole.export.ExportView;
 import dev.cognitoconsole.export.ExportViewModel;
@@ -44,6 +47,7 @@ import dev.cognitoconsole.users.UsersViewModel;
 import dev.cognitoconsole.writes.UserWrites;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -84,6 +88,7 @@ public final class Console implements AutoCloseable {
     private final SettingsService preferences;
     private final SettingsViewModel settingsModel;
     private final UsersView usersView;
+    private final UserDetailsView details;
     private final BulkJournal journal;
     /** Looks at the AWS files' sizes and times every two seconds, and reads them again when they changed. */
     private final Timeline filesWatch;
@@ -93,8 +98,9 @@ public final class Console implements AutoCloseable {
                     AtomicReference<Consumer<String>> browser, BackgroundTaskExecutor executor,
                     ConnectionViewModel connection,
                     UsersViewModel users, BannerViewModel banner, Parent root, SettingsService preferences,
-                    SettingsViewModel settingsModel, UsersView usersView, BulkJournal journal) {
+                    SettingsViewModel settingsModel, UsersView usersView, UserDetailsView details, BulkJournal journal) {
         this.usersView = usersView;
+        this.details = details;
         this.journal = journal;
         this.filesWatch = new Timeline(new KeyFrame(FILES_WATCH_PERIOD, e -> connection.reloadProfilesIfChanged()));
         this.preferences = preferences;
@@ -158,6 +164,12 @@ public final class Console implements AutoCloseable {
 
         UsersView usersView = new UsersView(users, connection.emptyStateProperty());
         usersView.writesOff(safety.writesOffProperty());
+        // The pane's sign-out action is the users table's, once that exists: until then the pane offers none.
+        UserDetailsView details = new UserDetailsView(new UserDetailsViewModel(directory, executor, time, safety,
+                safety.writesOffProperty(), null, new UserFacts(ZoneId.systemDefault())));
+        details.follow(usersView.selectedRowProperty(), users.selectionProperty());
+        usersView.addToToolbar(details.toggle());
+        usersView.placeBesideTable(details::beside);
         BulkRunViewModel bulkRun = new BulkRunViewModel(writes, safety, executor, dialogs, System::nanoTime,
                 Sleeper.SYSTEM, users::showRead);
         bulkRun.setSignIn(signIn::signIn);
@@ -199,10 +211,11 @@ public final class Console implements AutoCloseable {
                 banner, stage).createView();
         Parent root = new ConsoleView(new ConnectionView(connection), tools, safetyView.createBands(),
                 new BannerView(banner), usersView, users.lastChangeProperty()).createView();
+        details.applyLayout(preferences.get().details());
         Shortcuts.install(root, users, usersView);
         ConsoleNotices.follow(connection, preferences, banner);
         return new Console(clients, credentials, callers, pool, browser, executor, connection, users, banner, root,
-                preferences, settingsModel, usersView, journal);
+                preferences, settingsModel, usersView, details, journal);
     }
 
     /** Sign-in pages open with {@code opener} (the application's HostServices) from now on. */
@@ -277,6 +290,7 @@ public final class Console implements AutoCloseable {
             stage.setMaximized(bounds.maximized());
         }
         usersView.applyColumnLayout(preferences.get().columns());
+        details.applyLayout(preferences.get().details());
     }
 
     /** Remembers the window and the table as they are now. */
@@ -284,12 +298,14 @@ public final class Console implements AutoCloseable {
         Settings.WindowBounds bounds = new Settings.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(),
                 stage.getHeight(), stage.isMaximized());
         List<Settings.ColumnLayout> columns = usersView.columnLayout();
-        preferences.update(s -> s.withWindow(bounds).withColumns(columns));
+        Settings.DetailsPane pane = details.layout();
+        preferences.update(s -> s.withWindow(bounds).withColumns(columns).withDetails(pane));
     }
 
     @Override
     public void close() {
         filesWatch.stop();
+        details.close();
         executor.close();
         clients.close();
         callers.close();

@@ -63,9 +63,12 @@ public final class UserDetailsViewModel {
     // Properties
     private final ReadOnlyObjectWrapper<PoolUser> user = new ReadOnlyObjectWrapper<>();
     private final ObservableList<UserFacts.Fact> facts = FXCollections.observableArrayList();
+    private final ObservableList<UserFacts.Fact> factsView = FXCollections.unmodifiableObservableList(facts);
     private final ObservableList<UserGroup> groups = FXCollections.observableArrayList();
+    private final ObservableList<UserGroup> groupsView = FXCollections.unmodifiableObservableList(groups);
     private final ReadOnlyStringWrapper groupsNote = new ReadOnlyStringWrapper();
     private final ObservableList<AuthEvent> signIns = FXCollections.observableArrayList();
+    private final ObservableList<AuthEvent> signInsView = FXCollections.unmodifiableObservableList(signIns);
     private final ReadOnlyStringWrapper signInsNote = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper moreSignIns = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper mfaNote = new ReadOnlyStringWrapper();
@@ -110,12 +113,12 @@ public final class UserDetailsViewModel {
 
     /** What the loaded row says, read-only. */
     public ObservableList<UserFacts.Fact> facts() {
-        return FXCollections.unmodifiableObservableList(facts);
+        return factsView;
     }
 
     /** The user's groups, by precedence, read-only. */
     public ObservableList<UserGroup> groups() {
-        return FXCollections.unmodifiableObservableList(groups);
+        return groupsView;
     }
 
     /** Loading, empty, or why the groups are not shown; {@code null} when the groups say it all. */
@@ -125,7 +128,7 @@ public final class UserDetailsViewModel {
 
     /** The sign-ins read so far, newest first, read-only. */
     public ObservableList<AuthEvent> signIns() {
-        return FXCollections.unmodifiableObservableList(signIns);
+        return signInsView;
     }
 
     /** Loading, empty, no history kept, or why it is not shown; {@code null} when the list says it all. */
@@ -256,6 +259,15 @@ public final class UserDetailsViewModel {
         if (who != null && signOut != null && signOutBlocked.get() == null) {
             signOut.accept(who);
         }
+    }
+
+    /** Stops what waits or runs for the user shown: the console is closing. */
+    public void close() {
+        generation++;
+        pendingRest.run();
+        pendingRest = NOTHING;
+        jobs.forEach(TaskExecutor.Job::cancel);
+        jobs.clear();
     }
 
     private void rested(long asked) {
