@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cognitoconsole.model.AuthEvent;
 import dev.cognitoconsole.model.UserGroup;
+import dev.cognitoconsole.settings.Settings;
 import dev.cognitoconsole.testing.CognitoStub;
 import dev.cognitoconsole.users.UserRow;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.List;
 import javafx.application.Platform;
 import javafx.event.Event;
 import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -22,6 +24,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import org.controlsfx.control.MasterDetailPane;
 import org.controlsfx.control.PropertySheet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -172,15 +175,19 @@ class UserDetailsUiIT {
     }
 
     @Test
-    void theDetailsToggleHidesThePane() {
+    void theDetailsSwitchHidesThePaneAndTheConsoleRemembersIt() {
         robot.clickOn(ui.row("user-001"));
         awaitGroupsOf("user-001");
+        assertThat(fx(ui.node("#userDetails", Node.class)::isVisible)).isTrue();
 
         ui.click("#detailsToggle");
 
         awaitFx("the pane is hidden", () -> ui.maybe("#userDetails").map(n -> n.getScene() == null
                 || !n.isVisible()).orElse(true));
-        assertThat(session.console().preferences().get().details().shown()).as("remembered at close only").isTrue();
+        onFx(() -> session.console().rememberLayout(session.stage()));
+        MasterDetailPane placement = ui.node("#detailsPlacement", MasterDetailPane.class);
+        assertThat(session.console().preferences().get().details())
+                .isEqualTo(new Settings.DetailsPane(false, fx(placement::getDividerPosition)));
         TableView<UserRow> table = ui.table();
         assertThat(fx(() -> table.getSelectionModel().getSelectedItem().getUser().username())).isEqualTo("user-001");
     }
