@@ -23,7 +23,6 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.Side;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -34,17 +33,18 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.MasterDetailPane;
-import org.controlsfx.control.PropertySheet;
-import org.controlsfx.property.editor.PropertyEditor;
 
 /**
  * The pane beside the users table: the selected user's facts (each with a Copy button), groups, MFA on request and
- * sign-in history, each with its own note; and "Sign out everywhere…".
+ * sign-in history, each with its own note; and "Sign out everywhere…". The facts are a plain grid rather than
+ * ControlsFX's PropertySheet, whose sections open one at a time and would hide the username behind a click.
  */
 public final class UserDetailsView {
     private static final DateTimeFormatter WHEN =
@@ -54,7 +54,7 @@ public final class UserDetailsView {
     private final UserDetailsViewModel viewModel;
     private final Label title = new Label();
     private final Label empty = new Label("Select a user to see the details.");
-    private final PropertySheet facts = new PropertySheet();
+    private final GridPane facts = new GridPane();
     private final TableView<UserGroup> groups = new TableView<>();
     private final Label groupsNote = new Label();
     private final Label mfaNote = new Label();
@@ -86,10 +86,13 @@ public final class UserDetailsView {
         signOutReason.getStyleClass().add("details-note");
 
         facts.setId("userFacts");
-        facts.setMode(PropertySheet.Mode.CATEGORY);
-        facts.setModeSwitcherVisible(false);
-        facts.setSearchBoxVisible(true);
-        facts.setPropertyEditorFactory(item -> new CopyableValue(item));
+        facts.setHgap(6);
+        facts.setVgap(4);
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        facts.getColumnConstraints().setAll(names, values);
 
         listing(groups, "userGroups", viewModel.groups(), new MenuItemSpec<>("Copy group name", UserGroup::name),
                 column("Group", 120, UserGroup::name),
@@ -208,8 +211,7 @@ public final class UserDetailsView {
                 : viewModel.userProperty().get().username(), viewModel.userProperty()));
         empty.visibleProperty().bind(viewModel.userProperty().isNull());
         empty.managedProperty().bind(empty.visibleProperty());
-        viewModel.facts().addListener((ListChangeListener<UserFacts.Fact>) c -> facts.getItems().setAll(
-                viewModel.facts().stream().map(FactItem::new).toList()));
+        viewModel.facts().addListener((ListChangeListener<UserFacts.Fact>) c -> showFacts());
         groupsNote.textProperty().bind(viewModel.groupsNoteProperty());
         showNoteOnly(groupsNote);
         signInsNote.textProperty().bind(viewModel.signInsNoteProperty());
@@ -284,77 +286,31 @@ public final class UserDetailsView {
         return instant == null ? "" : WHEN.format(instant);
     }
 
-    /** One fact as the property sheet lists it; read-only (its editor only shows and copies). */
-    private record FactItem(UserFacts.Fact fact) implements PropertySheet.Item {
-        @Override
-        public Class<?> getType() {
-            return String.class;
-        }
-
-        @Override
-        public String getCategory() {
-            return fact.section();
-        }
-
-        @Override
-        public String getName() {
-            return fact.name();
-        }
-
-        @Override
-        public String getDescription() {
-            return fact.name() + ": " + fact.value();
-        }
-
-        @Override
-        public Object getValue() {
-            return fact.value();
-        }
-
-        @Override
-        public void setValue(Object value) {
-        }
-
-        @Override
-        public Optional<ObservableValue<? extends Object>> getObservableValue() {
-            return Optional.empty();
-        }
-    }
-
-    /** The value in a field that selects but does not edit, and a Copy button. */
-    private static final class CopyableValue implements PropertyEditor<Object> {
-        private final HBox box;
-
-        CopyableValue(PropertySheet.Item item) {
-            String text = String.valueOf(item.getValue());
-            TextField value = new TextField(text);
+    /** Every fact under its section's heading: the value in a field that selects but does not edit, and Copy. */
+    private void showFacts() {
+        facts.getChildren().clear();
+        String section = null;
+        int row = 0;
+        for (UserFacts.Fact fact : viewModel.facts()) {
+            if (!fact.section().equals(section)) {
+                section = fact.section();
+                Label heading = heading(section);
+                facts.add(heading, 0, row++, 3, 1);
+            }
+            Label name = new Label(fact.name());
+            TextField value = new TextField(fact.value());
             value.setEditable(false);
             value.getStyleClass().add("fact-value");
-            value.setAccessibleText(item.getName() + ": " + text);
-            HBox.setHgrow(value, Priority.ALWAYS);
+            value.setAccessibleText(fact.name() + ": " + fact.value());
+            name.setLabelFor(value);
             Button copy = new Button("Copy");
             copy.getStyleClass().add("fact-copy");
-            copy.setId("copy-" + item.getName().replaceAll("[^A-Za-z0-9]+", "-"));
-            copy.setAccessibleText("Copy " + item.getName());
+            copy.setId("copy-" + fact.name().replaceAll("[^A-Za-z0-9]+", "-"));
+            copy.setAccessibleText("Copy " + fact.name());
             copy.setFocusTraversable(false);
-            copy.setDisable(text.isEmpty());
-            copy.setOnAction(e -> CopyText.copy(text));
-            box = new HBox(4, value, copy);
-            box.setAlignment(Pos.CENTER_LEFT);
-        }
-
-        @Override
-        public Node getEditor() {
-            return box;
-        }
-
-        @Override
-        public Object getValue() {
-            return null;
-        }
-
-        @Override
-        public void setValue(Object value) {
+            copy.setDisable(fact.value().isEmpty());
+            copy.setOnAction(e -> CopyText.copy(fact.value()));
+            facts.addRow(row++, name, value, copy);
         }
     }
 }

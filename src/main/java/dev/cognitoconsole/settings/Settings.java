@@ -66,8 +66,8 @@ public record Settings(int version, String lastProfile, Map<String, LastConnecti
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record DetailsPane(boolean shown, double divider) {
-        /** Shown, the table taking two thirds of the width. */
-        public static final DetailsPane FIRST = new DetailsPane(true, 0.66);
+        /** Shown, the table taking 70% of the width. */
+        public static final DetailsPane FIRST = new DetailsPane(true, 0.7);
     }
 
     /** One column of the users table, by its id. */

@@ -391,7 +391,7 @@ class SettingsStoreTest {
         }
 
         @ParameterizedTest(name = "reads {0} -> {1}, divider {2} -> {3}")
-        @CsvSource({"0, 20, 1.5, 0.66", "999, 50, 0.05, 0.66", "12, 12, 0.5, 0.5"})
+        @CsvSource({"0, 20, 1.5, 0.7", "999, 50, 0.05, 0.7", "12, 12, 0.5, 0.5"})
         void theDetailPaneBudgetAndDividerComeBackInside(int reads, int expectedReads, double divider,
                                                          double expectedDivider) throws IOException {
             Files.writeString(file(), """
