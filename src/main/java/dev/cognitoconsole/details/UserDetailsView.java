@@ -94,7 +94,7 @@ public final class UserDetailsView {
         values.setHgrow(Priority.ALWAYS);
         facts.getColumnConstraints().setAll(names, values);
 
-        listing(groups, "userGroups", viewModel.groups(), new MenuItemSpec<>("Copy group name", UserGroup::name),
+        listing(groups, "userGroups", viewModel.groups(), new MenuItemSpec<>("Copy group name", UserGroup::name), false,
                 column("Group", 120, UserGroup::name),
                 column("Precedence", 80, g -> g.precedence() == null ? "" : g.precedence().toString()),
                 column("Description", 200, UserGroup::description));
@@ -102,9 +102,10 @@ public final class UserDetailsView {
 
         mfaNote.setId("mfaNote");
         showMfa.setId("showMfaButton");
+        showMfa.setMinWidth(Region.USE_PREF_SIZE);
 
         listing(signIns, "userSignIns", viewModel.signIns(),
-                new MenuItemSpec<>("Copy IP address", AuthEvent::ipAddress),
+                new MenuItemSpec<>("Copy IP address", AuthEvent::ipAddress), true,
                 column("Time", 140, e -> when(e.time())),
                 column("Event", 90, AuthEvent::type),
                 column("Result", 60, AuthEvent::response),
@@ -249,15 +250,19 @@ public final class UserDetailsView {
 
     @SafeVarargs
     private static <T> void listing(TableView<T> table, String id, ObservableList<T> items, MenuItemSpec<T> copy,
-                                    TableColumn<T, String>... columns) {
+                                    boolean wide, TableColumn<T, String>... columns) {
         table.setId(id);
         table.setItems(items);
         table.getColumns().setAll(List.of(columns));
         copyMenu(table, copy.text(), copy.value());
         table.setPrefHeight(TABLE_ROWS_HEIGHT);
         table.setMinHeight(Region.USE_PREF_SIZE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label(""));
+        // Seven columns do not fit a narrow pane: they keep their widths and the list scrolls sideways.
+        table.setColumnResizePolicy(wide ? TableView.UNCONSTRAINED_RESIZE_POLICY
+                : TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // An empty list takes no room: the note under it says why it is empty.
+        table.visibleProperty().bind(Bindings.isNotEmpty(items));
+        table.managedProperty().bind(table.visibleProperty());
     }
 
     private static <T> TableColumn<T, String> column(String name, double width, Function<T, String> value) {
