@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,6 +52,8 @@ public final class UserDetailsViewModel {
     private static final Map<String, String> MFA_NAMES = Map.of("SOFTWARE_TOKEN_MFA", "authenticator app (TOTP)",
             "SMS_MFA", "SMS", "EMAIL_OTP", "email");
     private static final Runnable NOTHING = () -> { };
+    private static final String LIST_GROUPS = "AdminListGroupsForUser";
+    private static final String LIST_AUTH_EVENTS = "AdminListUserAuthEvents";
 
     private final UserDirectory directory;
     private final TaskExecutor executor;
@@ -85,6 +88,11 @@ public final class UserDetailsViewModel {
     private boolean loadingSignIns;
     private boolean groupsFailed;
     private boolean signInsFailed;
+    /**
+     * What a pool answered once for every user: IAM refused a read, or the pool keeps no sign-in history. The next
+     * user's pane says so without asking again (Retry asks again).
+     */
+    private final Map<String, String> settled = new HashMap<>();
 
     /**
      * @param time      times the rest before the reads (the FX pulse in the app)
@@ -233,7 +241,7 @@ public final class UserDetailsViewModel {
                 },
                 error -> {
                     if (asked == generation && !(error instanceof CancellationException)) {
-                        mfaNote.set(failed("MFA settings", who, error));
+                        mfaNote.set(failed("MFA settings", who, error, null, null));
                         mfaAskable.set(true);
                     }
                 }));
@@ -246,9 +254,11 @@ public final class UserDetailsViewModel {
         }
         retryable.set(false);
         if (groupsFailed) {
+            settled.remove(key(LIST_GROUPS));
             loadGroups();
         }
         if (signInsFailed) {
+            settled.remove(key(LIST_AUTH_EVENTS));
             loadSignIns(signInsToken);
         }
     }
@@ -283,6 +293,13 @@ public final class UserDetailsViewModel {
         long asked = generation;
         PoolSelection where = target;
         PoolUser who = user.get();
+        String known = settled.get(key(LIST_GROUPS));
+        if (known != null) {
+            groupsFailed = true;
+            retryable.set(true);
+            groupsNote.set(known);
+            return;
+        }
         groupsFailed = false;
         groupsNote.set("Loading groups…");
         jobs.add(executor.run(job -> everyGroup(where, who.username(), job),
@@ -296,7 +313,7 @@ public final class UserDetailsViewModel {
                     if (asked == generation && !(error instanceof CancellationException)) {
                         groupsFailed = true;
                         retryable.set(true);
-                        groupsNote.set(failed("Groups", who, error));
+                        groupsNote.set(failed("Groups", who, error, where, LIST_GROUPS));
                     }
                 }));
     }
@@ -321,6 +338,13 @@ public final class UserDetailsViewModel {
         long asked = generation;
         PoolSelection where = target;
         PoolUser who = user.get();
+        String known = settled.get(key(LIST_AUTH_EVENTS));
+        if (known != null) {
+            signInsFailed = !NO_HISTORY.equals(known);
+            retryable.set(retryable.get() || signInsFailed);
+            signInsNote.set(known);
+            return;
+        }
         loadingSignIns = true;
         signInsFailed = false;
         moreSignIns.set(false);
@@ -337,7 +361,7 @@ public final class UserDetailsViewModel {
                         loadingSignIns = false;
                         signInsFailed = true;
                         retryable.set(true);
-                        signInsNote.set(failed("Sign-in history", who, error));
+                        signInsNote.set(failed("Sign-in history", who, error, where, LIST_AUTH_EVENTS));
                     }
                 }));
     }
@@ -345,6 +369,7 @@ public final class UserDetailsViewModel {
     private void read(SignInHistory history) {
         loadingSignIns = false;
         if (!history.kept()) {
+            settled.put(key(LIST_AUTH_EVENTS), NO_HISTORY);
             signInsNote.set(NO_HISTORY);
             return;
         }
@@ -383,9 +408,22 @@ public final class UserDetailsViewModel {
                 : "; preferred: " + MFA_NAMES.getOrDefault(settings.preferred(), settings.preferred()) + ".");
     }
 
-    private static String failed(String what, PoolUser who, Throwable error) {
+    /** Says why {@code what} is not shown; an IAM refusal in {@code where} holds for its next users too. */
+    private String failed(String what, PoolUser who, Throwable error, PoolSelection where, String operation) {
         ConsoleFailure failure = ConsoleFailure.from(error);
         LOG.warn("{} of {} could not be read", what, who.username(), error);
-        return PartFailures.describe(what, failure);
+        String line = PartFailures.describe(what, failure);
+        if (operation != null && failure.kind() == ConsoleFailure.Kind.ACCESS_DENIED) {
+            settled.put(key(where, operation), line);
+        }
+        return line;
+    }
+
+    private String key(String operation) {
+        return key(target, operation);
+    }
+
+    private static String key(PoolSelection pool, String operation) {
+        return pool.connection().describe() + "|" + pool.poolId() + "|" + operation;
     }
 }

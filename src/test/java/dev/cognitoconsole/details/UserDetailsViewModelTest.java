@@ -230,6 +230,44 @@ class UserDetailsViewModelTest {
     }
 
     @Test
+    void aPoolWithoutThreatProtectionIsAskedOnceForAllItsUsers() {
+        PoolUser ann = added(user("ann", true));
+        PoolUser bob = added(user("bob", true));
+        directory.signInsNotKept();
+
+        vm.show(POOL_A, ann);
+        time.elapse();
+        vm.show(POOL_A, bob);
+        time.elapse();
+
+        assertThat(directory.calls(LIST_AUTH_EVENTS)).hasSize(1);
+        assertThat(vm.signInsNoteProperty().get()).isEqualTo(UserDetailsViewModel.NO_HISTORY);
+        assertThat(directory.calls(LIST_GROUPS_FOR_USER)).hasSize(2);
+    }
+
+    @Test
+    void aReadIamRefusedInAPoolIsNotAskedForItsNextUserUntilRetry() {
+        PoolUser ann = added(user("ann", true));
+        PoolUser bob = added(user("bob", true));
+        directory.failNext(LIST_GROUPS_FOR_USER, new ConsoleFailure.AccessDenied(LIST_GROUPS_FOR_USER,
+                "AccessDeniedException", "not authorized", "req-denied", null));
+
+        vm.show(POOL_A, ann);
+        time.elapse();
+        vm.show(POOL_A, bob);
+        time.elapse();
+
+        assertThat(directory.calls(LIST_GROUPS_FOR_USER)).hasSize(1);
+        assertThat(vm.groupsNoteProperty().get()).contains("cognito-idp:AdminListGroupsForUser");
+        assertThat(directory.calls(LIST_AUTH_EVENTS)).as("the other read goes on").hasSize(2);
+
+        vm.retry();
+
+        assertThat(directory.calls(LIST_GROUPS_FOR_USER)).hasSize(2);
+        assertThat(vm.groupsNoteProperty().get()).isEqualTo("In no group.");
+    }
+
+    @Test
     void signOutIsOffForADisabledUserWithTheReasonAndInReadOnlyModeByTheSafetyRule() {
         PoolUser off = added(user("off", false));
         PoolUser ann = added(user("ann", true));
