@@ -47,8 +47,6 @@ public final class UserDetailsViewModel {
     static final String MFA_WHY = "MFA settings come from AdminGetUser, which counts toward the pool's "
             + "monthly-active-user bill, so they are read only when you ask.";
     static final String NO_HISTORY = "This pool has no threat protection, so Cognito keeps no sign-in history.";
-    static final String DISABLED_SIGN_OUT = "Disabling already revoked this user's ID, access and refresh tokens: "
-            + "signing out adds nothing until the user is enabled again.";
     private static final Map<String, String> MFA_NAMES = Map.of("SOFTWARE_TOKEN_MFA", "authenticator app (TOTP)",
             "SMS_MFA", "SMS", "EMAIL_OTP", "email");
     private static final Runnable NOTHING = () -> { };
@@ -383,19 +381,7 @@ public final class UserDetailsViewModel {
     }
 
     private void updateSignOut() {
-        PoolUser who = user.get();
-        String reason;
-        if (who == null) {
-            reason = "Select a user.";
-        } else if (!who.enabled()) {
-            reason = DISABLED_SIGN_OUT;
-        } else if (writesOff.get()) {
-            reason = (target == null ? safety.writesBlocked() : safety.writesBlocked(target))
-                    .orElse("Changes are off.");
-        } else {
-            reason = null;
-        }
-        signOutBlocked.set(reason);
+        signOutBlocked.set(SignOutRule.blocked(user.get(), target, safety, writesOff.get()));
     }
 
     private static String describe(MfaSettings settings) {

@@ -273,7 +273,7 @@ class UserDetailsViewModelTest {
         PoolUser ann = added(user("ann", true));
 
         vm.show(POOL_A, off);
-        assertThat(vm.signOutBlockedProperty().get()).isEqualTo(UserDetailsViewModel.DISABLED_SIGN_OUT);
+        assertThat(vm.signOutBlockedProperty().get()).isEqualTo(SignOutRule.DISABLED);
         vm.signOutEverywhere();
         assertThat(signedOut).isEmpty();
 
