@@ -26,6 +26,9 @@ import dev.cognitoconsole.common.MappedList;
 import dev.cognitoconsole.common.Sleeper;
 import dev.cognitoconsole.connection.ConnectionView;
 import dev.cognitoconsole.connection.ConnectionViewModel;
+import dev.cognitoconsole.details.UserDetailsView;
+import dev.cognitoconsole.details.UserDetailsViewModel;
+import dev.cognitoconsole.details.UserFacts;
 import dev.cognitoconsole.export.ExportFileChooser;
 import dev.cognitoconsole.export.ExportView;
 import dev.cognitoconsole.export.ExportViewModel;
@@ -34,6 +37,7 @@ import dev.cognitoconsole.find.FindView;
 import dev.cognitoconsole.find.FindViewModel;
 import dev.cognitoconsole.find.OpenFound;
 import dev.cognitoconsole.find.PoolLists;
+import dev.cognitoconsole.model.PoolUser;
 import dev.cognitoconsole.safety.SafetyView;
 import dev.cognitoconsole.safety.SafetyViewModel;
 import dev.cognitoconsole.settings.Settings;
@@ -48,6 +52,7 @@ import dev.cognitoconsole.users.UsersViewModel;
 import dev.cognitoconsole.writes.UserWrites;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
@@ -93,6 +98,7 @@ public final class Console implements AutoCloseable {
     private final SettingsService preferences;
     private final SettingsViewModel settingsModel;
     private final UsersView usersView;
+    private final UserDetailsView details;
     private final BulkJournal journal;
     /** Looks at the AWS files' sizes and times every two seconds, and reads them again when they changed. */
     private final Timeline filesWatch;
@@ -104,8 +110,9 @@ public final class Console implements AutoCloseable {
                     AtomicReference<Consumer<String>> browser, BackgroundTaskExecutor executor,
                     ConnectionViewModel connection,
                     UsersViewModel users, BannerViewModel banner, Parent root, SettingsService preferences,
-                    SettingsViewModel settingsModel, UsersView usersView, BulkJournal journal) {
+                    SettingsViewModel settingsModel, UsersView usersView, UserDetailsView details, BulkJournal journal) {
         this.usersView = usersView;
+        this.details = details;
         this.journal = journal;
         this.filesWatch = new Timeline(new KeyFrame(FILES_WATCH_PERIOD, e -> connection.reloadProfilesIfChanged()));
         this.preferences = preferences;
@@ -140,6 +147,7 @@ public final class Console implements AutoCloseable {
         RateBudgets budgets = RateBudgets.defaults();
         budgets.setBudget(RateBudgets.Category.USER_LIST, preferences.get().listUsersPerSecond());
         budgets.setBudget(RateBudgets.Category.USER_UPDATE, preferences.get().updatesPerSecond());
+        budgets.setBudget(RateBudgets.Category.USER_RESOURCE_READ, preferences.get().userResourceReadsPerSecond());
         SdkUserDirectory directory = new SdkUserDirectory(clients, budgets);
         BackgroundTaskExecutor executor = new BackgroundTaskExecutor(Platform::runLater, 4);
         FxScheduler time = new FxScheduler();
@@ -168,6 +176,13 @@ public final class Console implements AutoCloseable {
 
         UsersView usersView = new UsersView(users, connection.emptyStateProperty());
         usersView.writesOff(safety.writesOffProperty());
+        // The pane signs out the table's selected row, so both ask, audit and write the same way.
+        UserDetailsView details = new UserDetailsView(new UserDetailsViewModel(directory, executor, time, safety,
+                safety.writesOffProperty(), user -> signOutShown(users, usersView.selectedRowProperty().get(), user),
+                new UserFacts(ZoneId.systemDefault())));
+        details.follow(usersView.selectedRowProperty(), users.selectionProperty());
+        usersView.addToToolbar(details.toggle());
+        usersView.placeBesideTable(details::beside);
         BulkRunViewModel bulkRun = new BulkRunViewModel(writes, safety, executor, dialogs, System::nanoTime,
                 Sleeper.SYSTEM, users::showRead);
         bulkRun.setSignIn(signIn::signIn);
@@ -218,11 +233,12 @@ public final class Console implements AutoCloseable {
         tools.setAlignment(Pos.CENTER_RIGHT);
         Parent root = new ConsoleView(new ConnectionView(connection), tools, safetyView.createBands(),
                 new BannerView(banner), usersView, users.lastChangeProperty()).createView();
+        details.applyLayout(preferences.get().details());
         Shortcuts.install(root, users, usersView);
         Shortcuts.installFind(root, findView::focusField);
         ConsoleNotices.follow(connection, preferences, banner);
         Console console = new Console(clients, credentials, callers, pool, browser, executor, connection, users, banner,
-                root, preferences, settingsModel, usersView, journal);
+                root, preferences, settingsModel, usersView, details, journal);
         console.findWorkers = findWorkers;
         return console;
     }
@@ -299,6 +315,7 @@ public final class Console implements AutoCloseable {
             stage.setMaximized(bounds.maximized());
         }
         usersView.applyColumnLayout(preferences.get().columns());
+        details.applyLayout(preferences.get().details());
     }
 
     /** Remembers the window and the table as they are now. */
@@ -306,12 +323,21 @@ public final class Console implements AutoCloseable {
         Settings.WindowBounds bounds = new Settings.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(),
                 stage.getHeight(), stage.isMaximized());
         List<Settings.ColumnLayout> columns = usersView.columnLayout();
-        preferences.update(s -> s.withWindow(bounds).withColumns(columns));
+        Settings.DetailsPane pane = details.layout();
+        preferences.update(s -> s.withWindow(bounds).withColumns(columns).withDetails(pane));
+    }
+
+    // The pane shows the selected row's user; a row changed under it is not signed out in its place.
+    private static void signOutShown(UsersViewModel users, UserRow selected, PoolUser shown) {
+        if (selected != null && selected.getUser().username().equals(shown.username())) {
+            users.signOutEverywhere(selected);
+        }
     }
 
     @Override
     public void close() {
         filesWatch.stop();
+        details.close();
         executor.close();
         findWorkers.shutdownNow();
         clients.close();

@@ -19,6 +19,8 @@ public final class RateBudgets {
         USER_LIST(30, 15),
         USER_UPDATE(25, 10),
         USER_READ(120, 40),
+        /** AdminListGroupsForUser, AdminListUserAuthEvents (and AdminListDevices). */
+        USER_RESOURCE_READ(50, 20),
         POOL_READ(15, 5);
 
         private final int quota;

@@ -1,9 +1,13 @@
 package dev.cognitoconsole.aws;
 
 import dev.cognitoconsole.model.Connection;
+import dev.cognitoconsole.model.AuthEvent;
 import dev.cognitoconsole.model.ConsoleFailure;
+import dev.cognitoconsole.model.MfaSettings;
 import dev.cognitoconsole.model.Page;
 import dev.cognitoconsole.model.PoolUser;
+import dev.cognitoconsole.model.SignInHistory;
+import dev.cognitoconsole.model.UserGroup;
 import dev.cognitoconsole.model.UserFilter;
 import dev.cognitoconsole.model.UserPool;
 import java.util.Arrays;
@@ -18,6 +22,11 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminListGroupsForUserResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminListUserAuthEventsResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthEventType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.EventContextDataType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.EventRiskType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUserPoolsResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersResponse;
@@ -73,16 +82,74 @@ public final class SdkUserDirectory implements UserDirectory {
 
     @Override
     public PoolUser getUser(Connection connection, String poolId, String username) {
+        AdminGetUserResponse r = adminGetUser(connection, poolId, username);
+        Map<String, String> attributes = attributes(r.userAttributes());
+        return new PoolUser(r.username(), attributes.get("sub"), attributes.get("email"),
+                enabled(r.enabled()), shared(r.userStatusAsString()), r.userCreateDate(), r.userLastModifiedDate(),
+                attributes);
+    }
+
+    @Override
+    public MfaSettings getMfaSettings(Connection connection, String poolId, String username) {
+        AdminGetUserResponse r = adminGetUser(connection, poolId, username);
+        return new MfaSettings(r.hasUserMFASettingList() ? r.userMFASettingList() : List.of(),
+                r.preferredMfaSetting());
+    }
+
+    private AdminGetUserResponse adminGetUser(Connection connection, String poolId, String username) {
         AdminGetUserResponse r = call("AdminGetUser", RateBudgets.Category.USER_READ, connection, () -> clients.client(connection)
                 .adminGetUser(b -> b.userPoolId(poolId).username(username)));
         // Without its Username the answer says nothing about the user (Enabled would read as the default, true).
         if (r.username() == null) {
             throw notAnAnswer("AdminGetUser", connection, "Username");
         }
-        Map<String, String> attributes = attributes(r.userAttributes());
-        return new PoolUser(r.username(), attributes.get("sub"), attributes.get("email"),
-                enabled(r.enabled()), shared(r.userStatusAsString()), r.userCreateDate(), r.userLastModifiedDate(),
-                attributes);
+        return r;
+    }
+
+    @Override
+    public Page<UserGroup> listGroupsForUser(Connection connection, String poolId, String username,
+                                             String nextToken) {
+        AdminListGroupsForUserResponse response = call("AdminListGroupsForUser",
+                RateBudgets.Category.USER_RESOURCE_READ, connection, () -> clients.client(connection)
+                        .adminListGroupsForUser(b -> b.userPoolId(poolId).username(username)
+                                .limit(GROUPS_PAGE_SIZE).nextToken(nextToken)));
+        if (!response.hasGroups()) {
+            throw notAnAnswer("AdminListGroupsForUser", connection, "Groups");
+        }
+        return new Page<>(response.groups().stream()
+                .map(g -> new UserGroup(g.groupName(), g.description(), g.precedence()))
+                .toList(), response.nextToken());
+    }
+
+    @Override
+    public SignInHistory listUserAuthEvents(Connection connection, String poolId, String username,
+                                            String nextToken) {
+        AdminListUserAuthEventsResponse response;
+        try {
+            response = call("AdminListUserAuthEvents", RateBudgets.Category.USER_RESOURCE_READ, connection,
+                    () -> clients.client(connection).adminListUserAuthEvents(b -> b.userPoolId(poolId)
+                            .username(username).maxResults(AUTH_EVENTS_PAGE_SIZE).nextToken(nextToken)));
+        } catch (ConsoleFailure failure) {
+            // Not a fault: a pool without threat protection (the Plus plan) simply records no sign-ins.
+            if (ADD_ON_NOT_ENABLED.equals(failure.awsCode())) {
+                return SignInHistory.notKept();
+            }
+            throw failure;
+        }
+        if (!response.hasAuthEvents()) {
+            throw notAnAnswer("AdminListUserAuthEvents", connection, "AuthEvents");
+        }
+        return new SignInHistory(true, response.authEvents().stream().map(SdkUserDirectory::toEvent).toList(),
+                response.nextToken());
+    }
+
+    private static AuthEvent toEvent(AuthEventType e) {
+        EventRiskType risk = e.eventRisk();
+        EventContextDataType context = e.eventContextData();
+        return new AuthEvent(e.eventId(), e.creationDate(), e.eventTypeAsString(), e.eventResponseAsString(),
+                risk == null ? null : risk.riskLevelAsString(),
+                context == null ? null : context.ipAddress(), context == null ? null : context.deviceName(),
+                context == null ? null : context.city(), context == null ? null : context.country());
     }
 
     @Override
@@ -136,6 +203,8 @@ public final class SdkUserDirectory implements UserDirectory {
             throw failure;
         }
     }
+
+    private static final String ADD_ON_NOT_ENABLED = "UserPoolAddOnNotEnabledException";
 
     private static ConsoleFailure notAnAnswer(String operation, Connection connection, String field) {
         return new ConsoleFailure.Unknown(operation, null, connection.endpoint() + " answered " + operation

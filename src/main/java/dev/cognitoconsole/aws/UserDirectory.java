@@ -2,8 +2,11 @@ package dev.cognitoconsole.aws;
 
 import dev.cognitoconsole.model.ConsoleFailure;
 import dev.cognitoconsole.model.Connection;
+import dev.cognitoconsole.model.MfaSettings;
 import dev.cognitoconsole.model.Page;
 import dev.cognitoconsole.model.PoolUser;
+import dev.cognitoconsole.model.SignInHistory;
+import dev.cognitoconsole.model.UserGroup;
 import dev.cognitoconsole.model.UserFilter;
 import dev.cognitoconsole.model.UserPool;
 
@@ -17,6 +20,10 @@ public interface UserDirectory {
     int POOLS_PAGE_SIZE = 60;
     /** Largest page ListUsers allows. */
     int USERS_PAGE_SIZE = 60;
+    /** Largest page AdminListGroupsForUser allows. */
+    int GROUPS_PAGE_SIZE = 60;
+    /** Largest page AdminListUserAuthEvents allows. */
+    int AUTH_EVENTS_PAGE_SIZE = 60;
 
     /** One page of ListUserPools; {@code nextToken} is {@code null} for the first page. */
     Page<UserPool> listPools(Connection connection, String nextToken);
@@ -34,6 +41,21 @@ public interface UserDirectory {
 
     /** AdminGetUser: the user's current state, read consistently. */
     PoolUser getUser(Connection connection, String poolId, String username);
+
+    /**
+     * AdminGetUser, for the user's MFA settings only. AdminGetUser counts toward the pool's monthly-active-user bill:
+     * call it when the operator asks, never while they move through rows.
+     */
+    MfaSettings getMfaSettings(Connection connection, String poolId, String username);
+
+    /** One page of AdminListGroupsForUser; {@code nextToken} is {@code null} for the first page. */
+    Page<UserGroup> listGroupsForUser(Connection connection, String poolId, String username, String nextToken);
+
+    /**
+     * One page of AdminListUserAuthEvents, newest first; {@code nextToken} is {@code null} for the first page. A pool
+     * without threat protection answers {@link SignInHistory#notKept()}, not a failure.
+     */
+    SignInHistory listUserAuthEvents(Connection connection, String poolId, String username, String nextToken);
 
     /** AdminDisableUser. */
     void disableUser(Connection connection, String poolId, String username);

@@ -20,13 +20,17 @@ import java.util.Set;
  * @param productionProfiles profiles marked as production
  * @param productionAccounts AWS account ids marked as production (12 digits each)
  * @param exportFolder       the folder an export was last written to, or {@code null}
+ * @param userResourceReadsPerSecond the AdminListGroupsForUser/AdminListUserAuthEvents budget, 1..50 per second
+ * @param details            the user detail pane beside the table: shown or hidden, and its divider; {@code null}:
+ *                           as at first
  * @param findScope          where "Find user" looks, or {@code null} for the current profile and region
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(int version, String lastProfile, Map<String, LastConnection> connections,
                        WindowBounds window, List<ColumnLayout> columns, int listUsersPerSecond,
                        int updatesPerSecond, Set<String> productionProfiles, Set<String> productionAccounts,
-                       String exportFolder, FindScope findScope) {
+                       String exportFolder, int userResourceReadsPerSecond, DetailsPane details,
+                       FindScope findScope) {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -43,7 +47,8 @@ public record Settings(int version, String lastProfile, Map<String, LastConnecti
     }
 
     public static Settings defaults() {
-        return new Settings(CURRENT_VERSION, null, Map.of(), null, List.of(), 15, 10, Set.of(), Set.of(), null, null);
+        return new Settings(CURRENT_VERSION, null, Map.of(), null, List.of(), 15, 10, Set.of(), Set.of(), null, 20,
+                DetailsPane.FIRST, null);
     }
 
     /** The region and pool last used with one profile. */
@@ -56,6 +61,18 @@ public record Settings(int version, String lastProfile, Map<String, LastConnecti
     public record WindowBounds(double x, double y, double width, double height, boolean maximized) {
     }
 
+    /**
+     * The user detail pane beside the table.
+     *
+     * @param shown   whether it is shown
+     * @param divider where the divider between the table and the pane is, as a fraction of the width (0.2..0.9)
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record DetailsPane(boolean shown, double divider) {
+        /** Shown, the table taking 70% of the width. */
+        public static final DetailsPane FIRST = new DetailsPane(true, 0.7);
+    }
+
     /** One column of the users table, by its id. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ColumnLayout(String id, double width) {
@@ -65,22 +82,38 @@ public record Settings(int version, String lastProfile, Map<String, LastConnecti
         java.util.Map<String, LastConnection> next = new java.util.HashMap<>(connections);
         next.put(profile, new LastConnection(region, poolId));
         return new Settings(version, profile, next, window, columns, listUsersPerSecond, updatesPerSecond,
-                productionProfiles, productionAccounts, exportFolder, findScope);
+                productionProfiles, productionAccounts, exportFolder,
+                userResourceReadsPerSecond, details, findScope);
     }
 
     public Settings withWindow(WindowBounds bounds) {
         return new Settings(version, lastProfile, connections, bounds, columns, listUsersPerSecond,
-                updatesPerSecond, productionProfiles, productionAccounts, exportFolder, findScope);
+                updatesPerSecond, productionProfiles, productionAccounts, exportFolder,
+                userResourceReadsPerSecond, details, findScope);
     }
 
     public Settings withColumns(List<ColumnLayout> layout) {
         return new Settings(version, lastProfile, connections, window, layout, listUsersPerSecond,
-                updatesPerSecond, productionProfiles, productionAccounts, exportFolder, findScope);
+                updatesPerSecond, productionProfiles, productionAccounts, exportFolder,
+                userResourceReadsPerSecond, details, findScope);
     }
 
     public Settings withBudgets(int listUsers, int updates) {
         return new Settings(version, lastProfile, connections, window, columns, listUsers, updates,
-                productionProfiles, productionAccounts, exportFolder, findScope);
+                productionProfiles, productionAccounts, exportFolder, userResourceReadsPerSecond, details, findScope);
+    }
+
+    /** The budget of the detail pane's reads (groups, sign-in history). */
+    public Settings withUserResourceReads(int perSecond) {
+        return new Settings(version, lastProfile, connections, window, columns, listUsersPerSecond,
+                updatesPerSecond, productionProfiles, productionAccounts, exportFolder, perSecond, details, findScope);
+    }
+
+    /** Remembers whether the detail pane is shown and where its divider is. */
+    public Settings withDetails(DetailsPane pane) {
+        return new Settings(version, lastProfile, connections, window, columns, listUsersPerSecond,
+                updatesPerSecond, productionProfiles, productionAccounts, exportFolder, userResourceReadsPerSecond,
+                pane, findScope);
     }
 
     /** Marks a profile as production, or takes the mark away. */
@@ -92,7 +125,8 @@ public record Settings(int version, String lastProfile, Map<String, LastConnecti
             next.remove(profile);
         }
         return new Settings(version, lastProfile, connections, window, columns, listUsersPerSecond,
-                updatesPerSecond, next, productionAccounts, exportFolder, findScope);
+                updatesPerSecond, next, productionAccounts, exportFolder,
+                userResourceReadsPerSecond, details, findScope);
     }
 
     /**
@@ -104,19 +138,22 @@ public record Settings(int version, String lastProfile, Map<String, LastConnecti
         next.removeAll(removed);
         next.addAll(added);
         return new Settings(version, lastProfile, connections, window, columns, listUsersPerSecond,
-                updatesPerSecond, productionProfiles, next, exportFolder, findScope);
+                updatesPerSecond, productionProfiles, next, exportFolder,
+                userResourceReadsPerSecond, details, findScope);
     }
 
     /** Remembers the folder an export was written to, so the next export dialog opens there. */
     public Settings withExportFolder(String folder) {
         return new Settings(version, lastProfile, connections, window, columns, listUsersPerSecond,
-                updatesPerSecond, productionProfiles, productionAccounts, folder, findScope);
+                updatesPerSecond, productionProfiles, productionAccounts, folder,
+                userResourceReadsPerSecond, details, findScope);
     }
 
     /** Remembers where "Find user" looks. */
     public Settings withFindScope(FindScope scope) {
         return new Settings(version, lastProfile, connections, window, columns, listUsersPerSecond,
-                updatesPerSecond, productionProfiles, productionAccounts, exportFolder, scope);
+                updatesPerSecond, productionProfiles, productionAccounts, exportFolder, userResourceReadsPerSecond,
+                details, scope);
     }
 
     /**

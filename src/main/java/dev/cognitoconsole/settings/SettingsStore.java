@@ -201,6 +201,9 @@ public final class SettingsStore {
     private static Settings sanitised(Settings s) {
         int list = s.listUsersPerSecond() <= 0 ? 15 : Math.min(30, s.listUsersPerSecond());
         int updates = s.updatesPerSecond() <= 0 ? 10 : Math.min(25, s.updatesPerSecond());
+        int resourceReads = s.userResourceReadsPerSecond() <= 0 ? 20 : Math.min(50, s.userResourceReadsPerSecond());
+        Settings.DetailsPane details = s.details() == null || !(s.details().divider() >= 0.2)
+                || !(s.details().divider() <= 0.9) ? Settings.DetailsPane.FIRST : s.details();
         Settings.WindowBounds w = s.window();
         if (w != null && (!(w.width() >= 400) || !(w.height() >= 300) || w.width() > 20_000 || w.height() > 20_000
                 || !Double.isFinite(w.x()) || !Double.isFinite(w.y()))) {
@@ -210,6 +213,6 @@ public final class SettingsStore {
                 s.columns().stream().filter(c -> c.id() != null && c.width() > 10 && c.width() < 5_000).toList(),
                 list, updates, s.productionProfiles(),
                 s.productionAccounts().stream().filter(Settings::isAccountId).collect(Collectors.toSet()),
-                s.exportFolder(), s.findScope());
+                s.exportFolder(), resourceReads, details, s.findScope());
     }
 }

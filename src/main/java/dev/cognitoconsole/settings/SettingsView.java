@@ -56,6 +56,8 @@ public final class SettingsView {
                 viewModel.listUsersPerSecondProperty(), "ListUsers requests per second");
         Spinner<Integer> updates = spinner("updateBudgetSpinner", viewModel.updatesQuota(),
                 viewModel.updatesPerSecondProperty(), "Disable, enable and sign-out requests per second");
+        Spinner<Integer> resourceReads = spinner("resourceReadBudgetSpinner", viewModel.resourceReadsQuota(),
+                viewModel.resourceReadsPerSecondProperty(), "Group and sign-in history requests per second");
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(8);
@@ -65,6 +67,9 @@ public final class SettingsView {
         grid.addRow(2, new Label("Disable / enable / sign out"), updates,
                 new Label("of " + viewModel.updatesQuota() + " per second"));
         grid.add(problem("updateBudgetProblem", viewModel.updatesProblemProperty()), 1, 3, 2, 1);
+        grid.addRow(4, new Label("User details (groups, sign-ins)"), resourceReads,
+                new Label("of " + viewModel.resourceReadsQuota() + " per second"));
+        grid.add(problem("resourceReadBudgetProblem", viewModel.resourceReadsProblemProperty()), 1, 5, 2, 1);
 
         Label productionHeader = new Label("Production");
         productionHeader.getStyleClass().add("settings-section");
@@ -84,12 +89,12 @@ public final class SettingsView {
                 + "username (or the count) to be typed.");
         productionNote.setWrapText(true);
         productionNote.setMaxWidth(460);
-        grid.add(productionHeader, 0, 4, 3, 1);
-        grid.add(markProfile, 0, 5, 3, 1);
-        grid.addRow(6, accountsLabel, accounts);
+        grid.add(productionHeader, 0, 6, 3, 1);
+        grid.add(markProfile, 0, 7, 3, 1);
+        grid.addRow(8, accountsLabel, accounts);
         GridPane.setColumnSpan(accounts, 2);
-        grid.add(accountsProblem, 1, 7, 2, 1);
-        grid.add(productionNote, 0, 8, 3, 1);
+        grid.add(accountsProblem, 1, 9, 2, 1);
+        grid.add(productionNote, 0, 10, 3, 1);
 
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().setId("settingsDialog");
@@ -100,7 +105,8 @@ public final class SettingsView {
         saveButton.disableProperty().bind(accountsProblem.textProperty().isNotEmpty()
                 .or(viewModel.acceptableProperty().not()));
         Runnable stopGrowing = growWith(dialog, accountsProblem.textProperty(),
-                viewModel.listUsersProblemProperty(), viewModel.updatesProblemProperty());
+                viewModel.listUsersProblemProperty(), viewModel.updatesProblemProperty(),
+                viewModel.resourceReadsProblemProperty());
         boolean saved = dialog.showAndWait().filter(save::equals).isPresent();
         stopGrowing.run();
         if (!saved) {

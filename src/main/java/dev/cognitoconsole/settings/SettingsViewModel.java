@@ -18,8 +18,10 @@ public final class SettingsViewModel {
     // Properties
     private final IntegerProperty listUsersPerSecond = new SimpleIntegerProperty();
     private final IntegerProperty updatesPerSecond = new SimpleIntegerProperty();
+    private final IntegerProperty resourceReadsPerSecond = new SimpleIntegerProperty();
     private final ReadOnlyStringWrapper listUsersProblem = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper updatesProblem = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper resourceReadsProblem = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper acceptable = new ReadOnlyBooleanWrapper();
 
     public SettingsViewModel(SettingsService settings, RateBudgets budgets) {
@@ -29,7 +31,11 @@ public final class SettingsViewModel {
                 () -> problem(listUsersPerSecond.get(), RateBudgets.Category.USER_LIST), listUsersPerSecond));
         updatesProblem.bind(Bindings.createStringBinding(
                 () -> problem(updatesPerSecond.get(), RateBudgets.Category.USER_UPDATE), updatesPerSecond));
-        acceptable.bind(listUsersProblem.isEmpty().and(updatesProblem.isEmpty()));
+        resourceReadsProblem.bind(Bindings.createStringBinding(
+                () -> problem(resourceReadsPerSecond.get(), RateBudgets.Category.USER_RESOURCE_READ),
+                resourceReadsPerSecond));
+        acceptable.bind(listUsersProblem.isEmpty().and(updatesProblem.isEmpty())
+                .and(resourceReadsProblem.isEmpty()));
         reset();
     }
 
@@ -39,6 +45,16 @@ public final class SettingsViewModel {
 
     public IntegerProperty updatesPerSecondProperty() {
         return updatesPerSecond;
+    }
+
+    /** The budget of the detail pane's reads: AdminListGroupsForUser and AdminListUserAuthEvents. */
+    public IntegerProperty resourceReadsPerSecondProperty() {
+        return resourceReadsPerSecond;
+    }
+
+    /** As {@link #listUsersProblemProperty()}, for the detail pane's reads. */
+    public ReadOnlyStringProperty resourceReadsProblemProperty() {
+        return resourceReadsProblem.getReadOnlyProperty();
     }
 
     /** Why the ListUsers budget typed cannot be used, with the range that can; empty when it can. */
@@ -51,7 +67,7 @@ public final class SettingsViewModel {
         return updatesProblem.getReadOnlyProperty();
     }
 
-    /** Whether both budgets lie within their quotas, so that they can be applied. */
+    /** Whether every budget lies within their quotas, so that they can be applied. */
     public ReadOnlyBooleanProperty acceptableProperty() {
         return acceptable.getReadOnlyProperty();
     }
@@ -62,6 +78,10 @@ public final class SettingsViewModel {
 
     public int updatesQuota() {
         return RateBudgets.Category.USER_UPDATE.quota();
+    }
+
+    public int resourceReadsQuota() {
+        return RateBudgets.Category.USER_RESOURCE_READ.quota();
     }
 
     private static String problem(int perSecond, RateBudgets.Category category) {
@@ -75,6 +95,7 @@ public final class SettingsViewModel {
     public void reset() {
         listUsersPerSecond.set(settings.get().listUsersPerSecond());
         updatesPerSecond.set(settings.get().updatesPerSecond());
+        resourceReadsPerSecond.set(settings.get().userResourceReadsPerSecond());
     }
 
     /**
@@ -83,11 +104,13 @@ public final class SettingsViewModel {
      */
     public Optional<String> apply() {
         if (!acceptable.get()) {
-            return Optional.of(listUsersProblem.get().isEmpty() ? updatesProblem.get() : listUsersProblem.get());
+            return Optional.of(java.util.stream.Stream.of(listUsersProblem.get(), updatesProblem.get(),
+                    resourceReadsProblem.get()).filter(p -> !p.isEmpty()).findFirst().orElseThrow());
         }
         int list = budgets.setBudget(RateBudgets.Category.USER_LIST, listUsersPerSecond.get());
         int updates = budgets.setBudget(RateBudgets.Category.USER_UPDATE, updatesPerSecond.get());
-        settings.update(s -> s.withBudgets(list, updates));
+        int resourceReads = budgets.setBudget(RateBudgets.Category.USER_RESOURCE_READ, resourceReadsPerSecond.get());
+        settings.update(s -> s.withBudgets(list, updates).withUserResourceReads(resourceReads));
         return settings.save();
     }
 }

@@ -1,5 +1,6 @@
 package dev.cognitoconsole.users;
 
+import dev.cognitoconsole.common.CopyText;
 import dev.cognitoconsole.common.JoinsWhenShown;
 import dev.cognitoconsole.common.Tooltips;
 import dev.cognitoconsole.model.PoolUser;
@@ -14,10 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
@@ -32,12 +35,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -71,6 +73,8 @@ public final class UsersView {
     private final SearchBarView searchBar;
     private final Map<TableColumn<UserRow, ?>, SortKey> sortKeys = new HashMap<>();
     private final VBox bulkSlot = new VBox();
+    private final HBox toolbarSlot = new HBox();
+    private UnaryOperator<Region> besideTable = UnaryOperator.identity();
 
     /** @param emptyState what to say when there is no AWS profile at all, or {@code null} */
     public UsersView(UsersViewModel viewModel, ObservableStringValue emptyState) {
@@ -105,7 +109,7 @@ public final class UsersView {
                 JoinsWhenShown.takingNoRoom(stop, viewModel.loadingProperty()),
                 JoinsWhenShown.takingNoRoom(resume,
                         viewModel.canContinueProperty().and(viewModel.loadingProperty().not())),
-                refresh);
+                toolbarSlot, refresh);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         keepFullWidth(title, count, stop, resume, refresh);
         toolbar.getStyleClass().add("users-toolbar");
@@ -121,7 +125,12 @@ public final class UsersView {
         placeholder.setWrapText(true);
         placeholder.getStyleClass().add("placeholder");
         table.setPlaceholder(placeholder);
-        table.setRowFactory(t -> rowWithMenu());
+        table.setRowFactory(t -> {
+            TableRow<UserRow> row = new TableRow<>();
+            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty())
+                    .then((ContextMenu) null).otherwise(rowMenu(row)));
+            return row;
+        });
         table.getColumns().setAll(java.util.List.of(
                 textColumn("Username", "usernameColumn", 220, PoolUser::username, SortKey.USERNAME),
                 textColumn("Email", "emailColumn", 240, PoolUser::email, SortKey.EMAIL),
@@ -139,9 +148,10 @@ public final class UsersView {
                     .toList());
             return true;
         });
-        VBox.setVgrow(table, Priority.ALWAYS);
+        Region tableArea = besideTable.apply(table);
+        VBox.setVgrow(tableArea, Priority.ALWAYS);
 
-        VBox root = new VBox(toolbar, searchBar.createView(), bulkSlot, table);
+        VBox root = new VBox(toolbar, searchBar.createView(), bulkSlot, tableArea);
         root.getStyleClass().add("users");
         initListeners();
         return root;
@@ -207,6 +217,21 @@ public final class UsersView {
         table.requestFocus();
     }
 
+    /** The row the keyboard is on, or {@code null}, as it changes. */
+    public ReadOnlyObjectProperty<UserRow> selectedRowProperty() {
+        return table.getSelectionModel().selectedItemProperty();
+    }
+
+    /** Lets {@code around} place something beside the table (the detail pane); call before {@link #createView()}. */
+    public void placeBesideTable(UnaryOperator<Region> around) {
+        besideTable = around;
+    }
+
+    /** Puts {@code node} in the toolbar, before Refresh. */
+    public void addToToolbar(Node node) {
+        toolbarSlot.getChildren().setAll(node);
+    }
+
     /** The row the keyboard is on, or {@code null}. */
     public UserRow selectedRow() {
         return table.getSelectionModel().getSelectedItem();
@@ -226,10 +251,8 @@ public final class UsersView {
 
         table.addEventHandler(KeyEvent.KEY_PRESSED, key -> {
             if (COPY.match(key) && !selectedRows().isEmpty()) {
-                ClipboardContent content = new ClipboardContent();
-                content.putString(selectedRows().stream().filter(Objects::nonNull)
+                CopyText.copy(selectedRows().stream().filter(Objects::nonNull)
                         .map(r -> r.getUser().username()).collect(Collectors.joining("\n")));
-                Clipboard.getSystemClipboard().setContent(content);
                 key.consume();
             }
         });
@@ -257,18 +280,31 @@ public final class UsersView {
                 viewModel.quickFilterProperty(), viewModel.listFailedProperty()));
     }
 
-    /** A table row whose context menu offers Sign out everywhere for the row's user. */
-    private TableRow<UserRow> rowWithMenu() {
-        TableRow<UserRow> row = new TableRow<>();
+    /** The context menu of a row: every item acts on that row's user. */
+    private ContextMenu rowMenu(TableRow<UserRow> row) {
         MenuItem signOut = new MenuItem("Sign out everywhere…");
         signOut.setId("signOutMenuItem");
         // Left on for a user it makes no sense for: the ViewModel then says why instead of a silent grey item.
         signOut.disableProperty().bind(writesOff);
         signOut.setOnAction(e -> viewModel.signOutEverywhere(row.getItem()));
-        ContextMenu menu = new ContextMenu(signOut);
+        ContextMenu menu = new ContextMenu(
+                copyItem("copyUsernameItem", "Copy username", row, PoolUser::username),
+                copyItem("copySubItem", "Copy sub", row, PoolUser::sub),
+                copyItem("copyEmailItem", "Copy email", row, PoolUser::email),
+                new SeparatorMenuItem(), signOut);
         menu.setId("userRowMenu");
-        row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(menu));
-        return row;
+        return menu;
+    }
+
+    private static MenuItem copyItem(String id, String text, TableRow<UserRow> row, Function<PoolUser, String> value) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setOnAction(e -> {
+            if (row.getItem() != null) {
+                CopyText.copy(value.apply(row.getItem().getUser()));
+            }
+        });
+        return item;
     }
 
     private TableColumn<UserRow, String> textColumn(String name, String id, double width,

@@ -264,8 +264,7 @@ public final class UsersViewModel {
             return Optional.of("A change to " + who + " is under way.");
         }
         if (!row.getUser().enabled()) {
-            return Optional.of(who + " is disabled: disabling already revoked the user's ID, access and refresh "
-                    + "tokens, and no new token is issued until the user is enabled.");
+            return Optional.of(who + " is disabled: " + ChangeEffects.ALREADY_REVOKED);
         }
         return Optional.empty();
     }

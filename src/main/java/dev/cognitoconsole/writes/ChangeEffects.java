@@ -11,6 +11,10 @@ public final class ChangeEffects {
     public static final String ISSUED_TOKENS = "Tokens already issued and checked locally by an app stay valid until "
             + "they expire, at most the app client's access and ID token lifetime (1 hour by default).";
 
+    /** Why a disabled user is not signed out: there is no valid Cognito token left to revoke. */
+    public static final String ALREADY_REVOKED = "disabling already revoked the user's ID, access and refresh tokens, "
+            + "and none is issued until the user is enabled again.";
+
     private ChangeEffects() {
     }
 

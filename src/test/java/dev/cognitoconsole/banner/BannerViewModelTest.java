@@ -3,7 +3,7 @@ package dev.cognitoconsole.banner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitoconsole.common.Notice;
-import dev.cognitoconsole.common.Scheduler;
+import dev.cognitoconsole.testing.ManualScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,32 +78,13 @@ class BannerViewModelTest {
         assertThat(Notice.info("c", "t", "m").severity()).isEqualTo(Notice.Severity.INFO);
     }
 
-    /** A scheduler whose time passes only when the test says so. */
-    private static final class ManualScheduler implements Scheduler {
-        private final List<Runnable> pending = new ArrayList<>();
-        private final List<Duration> delays = new ArrayList<>();
-
-        @Override
-        public Runnable after(Duration delay, Runnable action) {
-            pending.add(action);
-            delays.add(delay);
-            return () -> pending.remove(action);
-        }
-
-        void elapse() {
-            List<Runnable> due = List.copyOf(pending);
-            pending.clear();
-            due.forEach(Runnable::run);
-        }
-    }
-
     @Test
     void aSuccessNoticeLeavesByItselfAfterAFewSeconds() {
         ManualScheduler time = new ManualScheduler();
         BannerViewModel timed = new BannerViewModel(time);
         timed.show(Notice.info("SignedIn", "Signed in").message("Profile staff has credentials again.").build());
 
-        assertThat(time.delays).singleElement().satisfies(delay ->
+        assertThat(time.delays()).singleElement().satisfies(delay ->
                 assertThat(delay).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(10)));
         assertThat(timed.getNotice()).as("shown until the time has passed").isNotNull();
         time.elapse();

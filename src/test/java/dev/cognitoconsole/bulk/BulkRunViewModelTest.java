@@ -21,7 +21,10 @@ import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.model.CallerIdentity;
 import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.ConsoleFailure;
+import dev.cognitoconsole.model.MfaSettings;
 import dev.cognitoconsole.model.Page;
+import dev.cognitoconsole.model.SignInHistory;
+import dev.cognitoconsole.model.UserGroup;
 import dev.cognitoconsole.model.PoolSelection;
 import dev.cognitoconsole.model.PoolUser;
 import dev.cognitoconsole.model.ProfileKind;
@@ -87,6 +90,23 @@ class BulkRunViewModelTest {
         public PoolUser getUser(Connection connection, String poolId, String username) {
             events.add("get:" + username);
             return directory.getUser(connection, poolId, username);
+        }
+
+        @Override
+        public MfaSettings getMfaSettings(Connection connection, String poolId, String username) {
+            throw new AssertionError("a bulk change reads no MFA settings");
+        }
+
+        @Override
+        public Page<UserGroup> listGroupsForUser(Connection connection, String poolId, String username,
+                                                 String nextToken) {
+            throw new AssertionError("a bulk change lists no groups");
+        }
+
+        @Override
+        public SignInHistory listUserAuthEvents(Connection connection, String poolId, String username,
+                                                String nextToken) {
+            throw new AssertionError("a bulk change reads no sign-in history");
         }
 
         @Override

@@ -38,6 +38,7 @@ public final class DemoMain {
                 new PoolSeed("local_EmptyPool01", "Empty pool", List.of()));
         try (CognitoLocal emulator = CognitoLocal.start(workDir, pools);
              OtherAdministrator other = OtherAdministrator.start(emulator.endpoint(), DEMO_POOL, LEAVER)) {
+            emulator.addGroups(DEMO_POOL, DemoData.supportDeskGroups());
             AwsConfigFiles files = AwsConfigFiles.write(workDir, other.endpoint());
             System.setProperty("aws.configFile", files.config().toString());
             System.setProperty("aws.sharedCredentialsFile", files.credentials().toString());

@@ -86,6 +86,19 @@ public final class CognitoLocal implements AutoCloseable {
         }
     }
 
+    /** Creates the groups in {@code poolId} and adds their members, through cognito-local's API. */
+    public void addGroups(String poolId, List<GroupSeed> groups) {
+        try (CognitoIdentityProviderClient client = rawClient()) {
+            for (GroupSeed group : groups) {
+                client.createGroup(r -> r.userPoolId(poolId).groupName(group.name()).description(group.description())
+                        .precedence(group.precedence()));
+                for (String member : group.members()) {
+                    client.adminAddUserToGroup(r -> r.userPoolId(poolId).groupName(group.name()).username(member));
+                }
+            }
+        }
+    }
+
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
     }
@@ -253,6 +266,10 @@ public final class CognitoLocal implements AutoCloseable {
         entry.put("UserCreateDate", iso(user.created()));
         entry.put("UserLastModifiedDate", iso(user.lastModified()));
         entry.put("RefreshTokens", List.of());
+        if (!user.mfa().isEmpty()) {
+            entry.put("UserMFASettingList", user.mfa());
+            entry.put("PreferredMfaSetting", user.mfa().get(0));
+        }
         return entry;
     }
 
@@ -277,7 +294,8 @@ public final class CognitoLocal implements AutoCloseable {
     private static List<Map<String, Object>> schema() {
         List<Map<String, Object>> schema = new ArrayList<>();
         schema.add(stringAttribute("sub", false, true));
-        for (String name : List.of("email", "name", "given_name", "family_name", "phone_number", "preferred_username")) {
+        for (String name : List.of("email", "name", "given_name", "family_name", "phone_number", "preferred_username",
+                "custom:tenant", "custom:plan")) {
             schema.add(stringAttribute(name, true, false));
         }
         return schema;

@@ -18,7 +18,7 @@ import java.util.Set;
  *
  * <p>The list always starts with these fixed users (all enabled and CONFIRMED unless noted):
  * <ul>
- *   <li>{@code alice} (Alice Smith)</li>
+ *   <li>{@code alice} (Alice Smith), with custom attributes, MFA (authenticator app) and four groups</li>
  *   <li>{@code bob.disabled} (Bob Jones), disabled</li>
  *   <li>{@code carol.unconfirmed} (Carol White), UNCONFIRMED</li>
  *   <li>{@code josé.núñez} (José Núñez)</li>
@@ -108,12 +108,27 @@ public final class DemoData {
         return List.copyOf(users);
     }
 
+    /**
+     * The support desk's groups, with the fixed users as members: {@code alice} is in all four, so the detail pane
+     * shows groups with and without a precedence or a description.
+     */
+    public static List<GroupSeed> supportDeskGroups() {
+        return List.of(
+                new GroupSeed("admins", "Console administrators", 1, List.of(ALICE)),
+                new GroupSeed("support-desk", "First-line support", 10, List.of(ALICE, JOSE, DMITRY)),
+                new GroupSeed("billing", "Invoices and refunds", 20, List.of(ALICE, YAMADA)),
+                new GroupSeed("beta-testers", null, null, List.of(ALICE, BOB_DISABLED, CAROL_UNCONFIRMED)));
+    }
+
     private static List<SeedUser> fixedUsers(Instant now) {
         return List.of(
-                fixed(now, ALICE, "alice@example.com", true, "CONFIRMED", 900, "Alice", "Smith", false),
-                fixed(now, BOB_DISABLED, "bob@example.com", false, "CONFIRMED", 700, "Bob", "Jones", false),
+                custom(fixed(now, ALICE, "alice@example.com", true, "CONFIRMED", 900, "Alice", "Smith", false),
+                        "acme-eu", "gold").withMfa("SOFTWARE_TOKEN_MFA"),
+                custom(fixed(now, BOB_DISABLED, "bob@example.com", false, "CONFIRMED", 700, "Bob", "Jones", false),
+                        "acme-eu", "free"),
                 fixed(now, CAROL_UNCONFIRMED, "carol@example.com", true, "UNCONFIRMED", 30, "Carol", "White", false),
-                fixed(now, JOSE, "jose.nunez@example.com", true, "CONFIRMED", 500, "José", "Núñez", false),
+                custom(fixed(now, JOSE, "jose.nunez@example.com", true, "CONFIRMED", 500, "José", "Núñez", false),
+                        "acme-latam", "silver"),
                 fixed(now, DMITRY, "dmitry.ivanov@example.com", true, "CONFIRMED", 400, "Дмитрий", "Иванов", false),
                 fixed(now, YAMADA, "taro.yamada@example.com", true, "CONFIRMED", 300, "太郎", "山田", true));
     }
@@ -123,6 +138,15 @@ public final class DemoData {
         Instant created = now.minus(Duration.ofDays(daysAgo));
         return new SeedUser(username, email, enabled, status, created, created.plus(Duration.ofDays(daysAgo / 2)),
                 names(familyFirst, given, family, status));
+    }
+
+    /** The user with the pool's custom attributes {@code custom:tenant} and {@code custom:plan}. */
+    private static SeedUser custom(SeedUser user, String tenant, String plan) {
+        Map<String, String> attributes = new LinkedHashMap<>(user.extraAttributes());
+        attributes.put("custom:tenant", tenant);
+        attributes.put("custom:plan", plan);
+        return new SeedUser(user.username(), user.email(), user.enabled(), user.status(), user.created(),
+                user.lastModified(), attributes, user.mfa());
     }
 
     private static String username(Random random, Culture culture, Name given, Name family) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -11,10 +12,11 @@ import java.util.regex.Pattern;
 
 /**
  * A user written straight into a cognito-local pool file. {@code status} is a Cognito UserStatus
- * such as CONFIRMED or UNCONFIRMED; {@code extraAttributes} come after {@code sub} and {@code email}.
+ * such as CONFIRMED or UNCONFIRMED; {@code extraAttributes} come after {@code sub} and {@code email};
+ * {@code mfa} is the UserMFASettingList AdminGetUser reports, its first method the preferred one.
  */
 public record SeedUser(String username, String email, boolean enabled, String status,
-                       Instant created, Instant lastModified, Map<String, String> extraAttributes) {
+                       Instant created, Instant lastModified, Map<String, String> extraAttributes, List<String> mfa) {
 
     /** Cognito's username rule (no white space). */
     public static final Pattern USERNAME_RULE = Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
@@ -33,6 +35,18 @@ public record SeedUser(String username, String email, boolean enabled, String st
         // Keeps the caller's order, so the pool file lists attributes as given.
         extraAttributes = extraAttributes == null ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(extraAttributes));
+        mfa = mfa == null ? List.of() : List.copyOf(mfa);
+    }
+
+    /** A user without MFA. */
+    public SeedUser(String username, String email, boolean enabled, String status, Instant created,
+                    Instant lastModified, Map<String, String> extraAttributes) {
+        this(username, email, enabled, status, created, lastModified, extraAttributes, List.of());
+    }
+
+    /** The same user with these MFA methods turned on, the first preferred. */
+    public SeedUser withMfa(String... methods) {
+        return new SeedUser(username, email, enabled, status, created, lastModified, extraAttributes, List.of(methods));
     }
 
     /** Deterministic, so tests can predict it. */

@@ -54,7 +54,8 @@ class SettingsStoreTest {
                 List.of(new Settings.ColumnLayout("usernameColumn", 220.5),
                         new Settings.ColumnLayout("emailColumn", 310.0),
                         new Settings.ColumnLayout("enabledColumn", 90.0)),
-                22, 7, Set.of("prod", "prod-eu"), Set.of("123456789012"), "/home/desk/exports",
+                22, 7, Set.of("prod", "prod-eu"), Set.of("123456789012"), "/home/desk/exports", 33,
+                new Settings.DetailsPane(false, 0.5),
                 new Settings.FindScope("CHOSEN", List.of(new Settings.FindProfile("staff", true),
                         new Settings.FindProfile("prod", false))));
     }
@@ -389,6 +390,20 @@ class SettingsStoreTest {
             assertThat(loaded.problem()).isNull();
             assertThat(loaded.settings().listUsersPerSecond()).isEqualTo(expectedList);
             assertThat(loaded.settings().updatesPerSecond()).isEqualTo(expectedUpdates);
+        }
+
+        @ParameterizedTest(name = "reads {0} -> {1}, divider {2} -> {3}")
+        @CsvSource({"0, 20, 1.5, 0.7", "999, 50, 0.05, 0.7", "12, 12, 0.5, 0.5"})
+        void theDetailPaneBudgetAndDividerComeBackInside(int reads, int expectedReads, double divider,
+                                                         double expectedDivider) throws IOException {
+            Files.writeString(file(), """
+                    {"version": 1, "userResourceReadsPerSecond": %d, "details": {"shown": false, "divider": %s}}
+                    """.formatted(reads, divider));
+
+            Settings read = store().load().settings();
+
+            assertThat(read.userResourceReadsPerSecond()).isEqualTo(expectedReads);
+            assertThat(read.details().divider()).isEqualTo(expectedDivider);
         }
 
         static Stream<Arguments> unusableWindows() {

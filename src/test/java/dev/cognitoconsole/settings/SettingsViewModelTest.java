@@ -60,6 +60,23 @@ class SettingsViewModelTest {
         assertThat(nextStart.updatesPerSecond()).isEqualTo(5);
     }
 
+    @Test
+    void theDetailPaneBudgetIsShownAppliedAndRefusedOutsideItsQuota() {
+        SettingsService settings = service();
+        SettingsViewModel vm = new SettingsViewModel(settings, budgets);
+        assertThat(vm.resourceReadsPerSecondProperty().get()).isEqualTo(20);
+        assertThat(vm.resourceReadsQuota()).isEqualTo(50);
+
+        vm.resourceReadsPerSecondProperty().set(51);
+        assertThat(vm.apply()).hasValue("51 is out of range: enter 1 to 50 requests per second.");
+        assertThat(budgets.budget(RateBudgets.Category.USER_RESOURCE_READ)).isEqualTo(20);
+
+        vm.resourceReadsPerSecondProperty().set(12);
+        assertThat(vm.apply()).isEmpty();
+        assertThat(budgets.budget(RateBudgets.Category.USER_RESOURCE_READ)).isEqualTo(12);
+        assertThat(service().get().userResourceReadsPerSecond()).isEqualTo(12);
+    }
+
     @ParameterizedTest(name = "list {0}, updates {1}")
     @CsvSource({"31, 10", "0, 10", "15, 26", "-3, 1000"})
     void aBudgetOutsideItsQuotaIsRefusedWithItsRangeNeverClamped(int list, int updates) {

@@ -169,21 +169,41 @@ public final class CognitoStub implements AutoCloseable {
      * pageToken("pools", i)} leads to page {@code i + 1}).
      */
     public CognitoStub listPoolsPages(List<? extends List<Pool>> pages) {
+        return nextTokenPages("ListUserPools", "UserPools", POOLS,
+                pages.stream().map(page -> page.stream().map(Pool::json).toList()).toList());
+    }
+
+    /**
+     * {@code operation} answers these pages of {@code itemsField} in turn, chained by NextToken: the first page to a
+     * request without NextToken, page {@code i + 1} to a request carrying {@link #pageToken pageToken(listing, i)}.
+     * Every page but the last carries a token. Whose items they are (the user, the pool) is not looked at.
+     */
+    public CognitoStub nextTokenPages(String operation, String itemsField, String listing,
+                                      List<? extends List<? extends JsonNode>> pages) {
         requirePages(pages);
         for (int i = 0; i < pages.size(); i++) {
             ObjectNode body = JSON.createObjectNode();
-            ArrayNode pools = body.putArray("UserPools");
-            pages.get(i).forEach(p -> pools.add(p.json()));
+            ArrayNode items = body.putArray(itemsField);
+            pages.get(i).forEach(items::add);
             if (i < pages.size() - 1) {
-                body.put("NextToken", pageToken(POOLS, i));
+                body.put("NextToken", pageToken(listing, i));
             }
-            MappingBuilder mapping = request("ListUserPools")
+            MappingBuilder mapping = request(operation)
                     .withRequestBody(i == 0
                             ? not(matchingJsonPath("$.NextToken"))
-                            : matchingJsonPath("$.NextToken", equalTo(pageToken(POOLS, i - 1))));
+                            : matchingJsonPath("$.NextToken", equalTo(pageToken(listing, i - 1))));
             server.stubFor(mapping.atPriority(STUB_PRIORITY).willReturn(json(200, body.toString())));
         }
         return this;
+    }
+
+    /** An item of a JSON answer, written as text. */
+    public static JsonNode jsonItem(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** AdminGetUser of this user in {@code poolId} answers the user, as Cognito shapes that answer. */

@@ -12,11 +12,21 @@ import java.util.function.Consumer;
 public final class CurrentThreadTaskExecutor implements TaskExecutor {
     private final Deque<Runnable> held = new ArrayDeque<>();
     private boolean holding;
+    private boolean ignoringCancel;
     private int published;
 
     /** From now on, work waits until {@link #runNext()} or {@link #runAll()}. */
     public CurrentThreadTaskExecutor holdWork() {
         holding = true;
+        return this;
+    }
+
+    /**
+     * From now on, cancel does not stop a job: its result is delivered as from a call already answered when the
+     * cancel came, so a test can check what the ViewModel itself does with a late answer.
+     */
+    public CurrentThreadTaskExecutor ignoringCancel() {
+        ignoringCancel = true;
         return this;
     }
 
@@ -66,7 +76,7 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
 
         @Override
         public void cancel() {
-            cancelled = true;
+            cancelled = !ignoringCancel;
         }
 
         @Override

@@ -3,8 +3,12 @@ package dev.cognitoconsole.testing;
 import dev.cognitoconsole.aws.UserDirectory;
 import dev.cognitoconsole.model.ConsoleFailure;
 import dev.cognitoconsole.model.Connection;
+import dev.cognitoconsole.model.AuthEvent;
+import dev.cognitoconsole.model.MfaSettings;
 import dev.cognitoconsole.model.Page;
 import dev.cognitoconsole.model.PoolUser;
+import dev.cognitoconsole.model.SignInHistory;
+import dev.cognitoconsole.model.UserGroup;
 import dev.cognitoconsole.model.UserFilter;
 import dev.cognitoconsole.model.UserPool;
 import java.time.Instant;
@@ -32,6 +36,8 @@ public final class FakeUserDirectory implements UserDirectory {
     public static final String DISABLE_USER = "AdminDisableUser";
     public static final String ENABLE_USER = "AdminEnableUser";
     public static final String SIGN_OUT = "AdminUserGlobalSignOut";
+    public static final String LIST_GROUPS_FOR_USER = "AdminListGroupsForUser";
+    public static final String LIST_AUTH_EVENTS = "AdminListUserAuthEvents";
 
     /**
      * One call made to the directory.
@@ -50,6 +56,11 @@ public final class FakeUserDirectory implements UserDirectory {
     private final Map<String, Deque<ConsoleFailure>> failures = new HashMap<>();
     private final Map<String, List<Consumer<Call>>> hooks = new HashMap<>();
     private final List<Call> calls = new ArrayList<>();
+    private final Map<String, List<UserGroup>> groupsByUser = new HashMap<>();
+    private final Map<String, List<AuthEvent>> eventsByUser = new HashMap<>();
+    private final Map<String, MfaSettings> mfaByUser = new HashMap<>();
+    private boolean signInsKept = true;
+    private int detailsPageSize = GROUPS_PAGE_SIZE;
     private int poolsPageSize = POOLS_PAGE_SIZE;
     private int usersPageSize = USERS_PAGE_SIZE;
     private int[] usersPageSizes = new int[0];
@@ -74,6 +85,36 @@ public final class FakeUserDirectory implements UserDirectory {
 
     public FakeUserDirectory addUsers(String poolId, PoolUser... users) {
         return addUsers(poolId, Arrays.asList(users));
+    }
+
+    /** Groups of a user of a pool, in AdminListGroupsForUser order. */
+    public synchronized FakeUserDirectory addGroups(String poolId, String username, UserGroup... groups) {
+        groupsByUser.computeIfAbsent(poolId + "/" + username, k -> new ArrayList<>()).addAll(Arrays.asList(groups));
+        return this;
+    }
+
+    /** Sign-in events of a user of a pool, newest first. */
+    public synchronized FakeUserDirectory addAuthEvents(String poolId, String username, AuthEvent... events) {
+        eventsByUser.computeIfAbsent(poolId + "/" + username, k -> new ArrayList<>()).addAll(Arrays.asList(events));
+        return this;
+    }
+
+    /** The MFA settings AdminGetUser reports for a user (none set: no MFA). */
+    public synchronized FakeUserDirectory setMfa(String poolId, String username, MfaSettings mfa) {
+        mfaByUser.put(poolId + "/" + username, mfa);
+        return this;
+    }
+
+    /** Every pool answers sign-in history as a pool without threat protection does. */
+    public synchronized FakeUserDirectory signInsNotKept() {
+        signInsKept = false;
+        return this;
+    }
+
+    /** Page size of the groups and sign-in event listings. */
+    public synchronized FakeUserDirectory detailsPageSize(int size) {
+        detailsPageSize = size;
+        return this;
     }
 
     public synchronized FakeUserDirectory poolsPageSize(int size) {
@@ -206,6 +247,52 @@ public final class FakeUserDirectory implements UserDirectory {
                 throw new ConsoleFailure.UserNotFound(GET_USER, "User does not exist.", "req-fake", null);
             }
             return user;
+        }
+    }
+
+    @Override
+    public MfaSettings getMfaSettings(Connection connection, String poolId, String username) {
+        record(GET_USER, connection, poolId, username);
+        synchronized (this) {
+            existing(GET_USER, poolId, username);
+            return mfaByUser.getOrDefault(poolId + "/" + username, new MfaSettings(List.of(), null));
+        }
+    }
+
+    @Override
+    public Page<UserGroup> listGroupsForUser(Connection connection, String poolId, String username,
+                                             String nextToken) {
+        record(LIST_GROUPS_FOR_USER, connection, poolId, username);
+        synchronized (this) {
+            existing(LIST_GROUPS_FOR_USER, poolId, username);
+            return page(groupsByUser.getOrDefault(poolId + "/" + username, List.of()), nextToken);
+        }
+    }
+
+    @Override
+    public SignInHistory listUserAuthEvents(Connection connection, String poolId, String username,
+                                            String nextToken) {
+        record(LIST_AUTH_EVENTS, connection, poolId, username);
+        synchronized (this) {
+            existing(LIST_AUTH_EVENTS, poolId, username);
+            if (!signInsKept) {
+                return SignInHistory.notKept();
+            }
+            Page<AuthEvent> page = page(eventsByUser.getOrDefault(poolId + "/" + username, List.of()), nextToken);
+            return new SignInHistory(true, page.items(), page.nextToken());
+        }
+    }
+
+    private <T> Page<T> page(List<T> all, String token) {
+        int offset = token == null ? 0 : Integer.parseInt(token.substring("details-".length()));
+        int end = Math.min(all.size(), offset + detailsPageSize);
+        return new Page<>(all.subList(offset, end), end < all.size() ? "details-" + end : null);
+    }
+
+    private void existing(String operation, String poolId, String username) {
+        usersOf(operation, poolId);
+        if (find(poolId, username) == null) {
+            throw new ConsoleFailure.UserNotFound(operation, "User does not exist.", "req-fake", null);
         }
     }
 

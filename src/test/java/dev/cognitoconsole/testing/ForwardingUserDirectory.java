@@ -2,8 +2,11 @@ package dev.cognitoconsole.testing;
 
 import dev.cognitoconsole.aws.UserDirectory;
 import dev.cognitoconsole.model.Connection;
+import dev.cognitoconsole.model.MfaSettings;
 import dev.cognitoconsole.model.Page;
 import dev.cognitoconsole.model.PoolUser;
+import dev.cognitoconsole.model.SignInHistory;
+import dev.cognitoconsole.model.UserGroup;
 import dev.cognitoconsole.model.UserFilter;
 import dev.cognitoconsole.model.UserPool;
 
@@ -28,6 +31,21 @@ public abstract class ForwardingUserDirectory implements UserDirectory {
     @Override
     public PoolUser getUser(Connection connection, String poolId, String username) {
         return inner.getUser(connection, poolId, username);
+    }
+
+    @Override
+    public MfaSettings getMfaSettings(Connection connection, String poolId, String username) {
+        return inner.getMfaSettings(connection, poolId, username);
+    }
+
+    @Override
+    public Page<UserGroup> listGroupsForUser(Connection connection, String poolId, String username, String token) {
+        return inner.listGroupsForUser(connection, poolId, username, token);
+    }
+
+    @Override
+    public SignInHistory listUserAuthEvents(Connection connection, String poolId, String username, String token) {
+        return inner.listUserAuthEvents(connection, poolId, username, token);
     }
 
     @Override
