@@ -76,6 +76,7 @@ public final class Console implements AutoCloseable {
     private final ConnectionPool pool;
     private final AtomicReference<Consumer<String>> browser;
     private final BackgroundTaskExecutor executor;
+    private final BackgroundTaskExecutor pageRequests;
     private final ConnectionViewModel connection;
     private final UsersViewModel users;
     private final BannerViewModel banner;
@@ -93,7 +94,9 @@ public final class Console implements AutoCloseable {
                     AtomicReference<Consumer<String>> browser, BackgroundTaskExecutor executor,
                     ConnectionViewModel connection,
                     UsersViewModel users, BannerViewModel banner, Parent root, SettingsService preferences,
-                    SettingsViewModel settingsModel, UsersView usersView, BulkJournal journal) {
+                    SettingsViewModel settingsModel, UsersView usersView, BulkJournal journal,
+                    BackgroundTaskExecutor pageRequests) {
+        this.pageRequests = pageRequests;
         this.usersView = usersView;
         this.journal = journal;
         this.filesWatch = new Timeline(new KeyFrame(FILES_WATCH_PERIOD, e -> connection.reloadProfilesIfChanged()));
@@ -131,6 +134,8 @@ public final class Console implements AutoCloseable {
         budgets.setBudget(RateBudgets.Category.USER_UPDATE, preferences.get().updatesPerSecond());
         SdkUserDirectory directory = new SdkUserDirectory(clients, budgets);
         BackgroundTaskExecutor executor = new BackgroundTaskExecutor(Platform::runLater, 4);
+        // A listing's pages answer on these threads, one per slice, so that the rate budget sets its pace.
+        BackgroundTaskExecutor pageRequests = new BackgroundTaskExecutor(Runnable::run, UsersViewModel.LISTING_SLICES);
         FxScheduler time = new FxScheduler();
         BannerViewModel banner = new BannerViewModel(time);
         FxDialogService dialogs = new FxDialogService(() -> stage);
@@ -149,7 +154,7 @@ public final class Console implements AutoCloseable {
         connection.callerIdentityProperty().addListener((obs, old, now) -> safety.callerKnown(now));
         UserWrites writes = new UserWrites(directory, audit, safety, callers::of);
         UsersViewModel users = new UsersViewModel(directory, executor, banner, dialogs, System::nanoTime,
-                Sleeper.SYSTEM, Clock.systemUTC(), writes, safety);
+                Sleeper.SYSTEM, Clock.systemUTC(), writes, safety, pageRequests);
         connection.selectionProperty().addListener((obs, old, now) -> {
             users.show(now);
             safety.poolChosen(now);
@@ -201,7 +206,7 @@ public final class Console implements AutoCloseable {
         Shortcuts.install(root, users, usersView);
         ConsoleNotices.follow(connection, preferences, banner);
         return new Console(clients, credentials, callers, pool, browser, executor, connection, users, banner, root,
-                preferences, settingsModel, usersView, journal);
+                preferences, settingsModel, usersView, journal, pageRequests);
     }
 
     /** Sign-in pages open with {@code opener} (the application's HostServices) from now on. */
@@ -290,6 +295,7 @@ public final class Console implements AutoCloseable {
     public void close() {
         filesWatch.stop();
         executor.close();
+        pageRequests.close();
         clients.close();
         callers.close();
         credentials.close();
