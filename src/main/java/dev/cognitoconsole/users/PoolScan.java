@@ -47,7 +47,7 @@ final class PoolScan {
     }
 
     private final UserDirectory directory;
-    /** Runs each page request; {@code null}: on the scan's own thread, one after another. */
+    /** Runs each page request; {@code null}: on the scan's own thread, and the pool is listed as one chain. */
     private final TaskExecutor pages;
     private final Sleeper sleeper;
     private final LongSupplier nanoClock;
@@ -89,7 +89,7 @@ final class PoolScan {
         this.clock = clock;
         this.target = target;
         this.search = search;
-        this.maySlice = maySlice && search == null;
+        this.maySlice = maySlice && search == null && pages != null;
     }
 
     Void run(TaskExecutor.Job job, ListingPosition start, Sink sink) throws InterruptedException {
@@ -136,9 +136,9 @@ final class PoolScan {
         cursor = 0;
     }
 
-    /** One request per chain at most; on the scan's own thread, one at a time. */
+    /** One request per chain at most. */
     private int mostInFlight() {
-        return pages == null ? 1 : chains.length;
+        return chains.length;
     }
 
     private void launchReady() {

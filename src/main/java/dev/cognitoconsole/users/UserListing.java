@@ -53,7 +53,7 @@ final class UserListing {
 
     private final UserDirectory directory;
     private final TaskExecutor executor;
-    /** Runs the page requests of a sliced listing side by side; {@code null}: one after another. */
+    /** Runs the page requests of a sliced listing side by side; {@code null}: no slicing, one chain. */
     private final TaskExecutor pageRequests;
     private final Notifier notifier;
     private final LongSupplier nanoClock;

@@ -89,7 +89,7 @@ public final class UsersViewModel {
 
     /**
      * @param pageRequests runs the ListUsers pages of a listing side by side, delivering on its own threads;
-     *                     {@code null}: one page after another on the listing's thread
+     *                     {@code null}: the pool is listed as one chain, one page after another
      */
     public UsersViewModel(UserDirectory directory, TaskExecutor executor, Notifier notifier,
                           DialogService dialogs, LongSupplier nanoClock, Sleeper sleeper, Clock clock,

@@ -41,7 +41,8 @@ class ListingSlicesTest {
     private final AtomicLong nanoClock = new AtomicLong();
     private final List<Duration> sleeps = new ArrayList<>();
     private final MutableClock wallClock = new MutableClock(Instant.parse("2026-12-04T10:00:00Z"));
-    private UsersViewModel vm = viewModel(null);
+    /** Page requests run on the test thread too, each answered as it is sent. */
+    private UsersViewModel vm = viewModel(new CurrentThreadTaskExecutor());
 
     private UsersViewModel viewModel(TaskExecutor pageRequests) {
         return new UsersViewModel(pool, executor, notifier, new RecordingDialogService(), nanoClock::get,
@@ -303,12 +304,12 @@ class ListingSlicesTest {
             vm.show(POOL_A);
 
             assertThat(subsListed()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(subsOf(pool.all()));
-            assertThat(sliceRequests()).isEqualTo(1);
+            assertThat(sliceRequests()).as("each slice's first page, sent together").isEqualTo(16);
             assertThat(notifier.shown()).isEmpty();
 
             vm.refresh();
 
-            assertThat(sliceRequests()).as("the pool is listed as one chain from then on").isEqualTo(1);
+            assertThat(sliceRequests()).as("the pool is listed as one chain from then on").isEqualTo(16);
             assertThat(subsListed()).doesNotHaveDuplicates().hasSize(1_000);
         }
 
@@ -347,6 +348,17 @@ class ListingSlicesTest {
 
             assertThat(sliceRequests()).isZero();
             assertThat(subsListed()).doesNotHaveDuplicates().hasSize(200);
+        }
+
+        @Test
+        void withoutAnExecutorForPageRequestsThePoolIsOneChain() {
+            pool.add(1_000);
+            vm = viewModel(null);
+
+            vm.show(POOL_A);
+
+            assertThat(sliceRequests()).isZero();
+            assertThat(subsListed()).doesNotHaveDuplicates().hasSize(1_000);
         }
 
         @Test
