@@ -7,8 +7,7 @@ import java.util.function.LongSupplier;
 
 /**
  * Lets at most {@code limit} requests start in any window of a second, whatever the window's alignment:
- * Cognito and a server's own counters may count in windows that start anywhere. Each request reserves the
- * first start time the limit leaves it, in the order the requests ask, then waits for it.
+ * Cognito and a server's own counters may count in windows that start anywhere.
  */
 final class RequestWindow {
     /** A little over a second, so that a request sent a few milliseconds late still lands in its own window. */
@@ -40,26 +39,34 @@ final class RequestWindow {
         next = 0;
     }
 
-    /** The time (of the clock) at which the caller may start its request; the slot is the caller's from now. */
-    synchronized long reserve() {
-        long slot = Math.max(nanoClock.getAsLong(), starts[next] + WINDOW_NANOS);
-        starts[next] = slot;
+    /**
+     * Takes a start now if the limit leaves one: returns 0, and the caller may send at once. Otherwise returns how
+     * long to wait before asking again. A start is counted when it is granted, not when it was first asked for, so
+     * a thread that wakes late cannot bunch its request with the next second's.
+     */
+    synchronized long tryAcquire() {
+        long now = nanoClock.getAsLong();
+        long free = starts[next] + WINDOW_NANOS;
+        if (free > now) {
+            return free - now;
+        }
+        starts[next] = now;
         next = (next + 1) % starts.length;
-        return slot;
+        return 0;
     }
 
     /** Waits until a request may start. */
     void acquire() throws InterruptedException {
-        if (Thread.currentThread().isInterrupted()) {
-            throw new InterruptedException("Stopped before the request went out");
-        }
-        long slot = reserve();
-        for (long wait = slot - nanoClock.getAsLong(); wait > 0; wait = slot - nanoClock.getAsLong()) {
+        for (long wait = tryAcquireUnlessInterrupted(); wait > 0; wait = tryAcquireUnlessInterrupted()) {
             LockSupport.parkNanos(this, wait);
-            if (Thread.currentThread().isInterrupted()) {
-                throw new InterruptedException("Stopped while waiting for the rate budget");
-            }
         }
+    }
+
+    private long tryAcquireUnlessInterrupted() throws InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("Stopped while waiting for the rate budget");
+        }
+        return tryAcquire();
     }
 
     private static long[] free(int limit) {
