@@ -48,8 +48,10 @@ public final class ListingPaceBenchmark {
                 "budget", "bound s", "console s", "ratio", "lost", "dup", "throttled", "max/s clk|any", "FX stall",
                 "1st row");
         try (Fx.StallWatchdog watchdog = new Fx.StallWatchdog()) {
-            run(dir, users, 100, true, cli, watchdog);
-            run(dir, users, 300, true, cli, watchdog);
+            if (users > 0) {
+                run(dir, users, 100, true, cli, watchdog);
+                run(dir, users, 300, true, cli, watchdog);
+            }
             if (bigUsers > 0) {
                 run(dir, bigUsers, 300, false, null, watchdog);
             }
@@ -87,7 +89,6 @@ public final class ListingPaceBenchmark {
                 SdkUserDirectory directory = new SdkUserDirectory(wiring.clients, budgets);
                 server.reset(delayMillis);
                 boolean measureHeap = !sequential && budget == BUDGETS[0];
-                long heapBefore = measureHeap ? ConsoleLoad.heapUsedAfterGc() : 0;
                 ConsoleLoad.Loaded loaded = ConsoleLoad.run(directory, wiring.executor, pageRequests, selection, size,
                         watchdog, TIMEOUT, null);
                 ConsoleLoad.Result result = loaded.result();
@@ -102,12 +103,15 @@ public final class ListingPaceBenchmark {
                         server.busiestSecond(),
                         result.maxStallMillis(), result.firstRowNanos() / 1e6,
                         result.failure() == null ? "" : "  FAILED: " + result.failure());
-                if (measureHeap) {
-                    long heapAfter = ConsoleLoad.heapUsedAfterGc();
-                    print("  heap the rows take: %.1f MB for %,d users, %.1f MB per 100k users", (heapAfter - heapBefore)
-                            / 1048576.0, size, (heapAfter - heapBefore) / 1048576.0 * 100_000 / size);
-                }
+                // The rows' heap: with them, then without them in the same state (pools and buffers grown by the load
+                // stay in both figures).
+                long heapWithRows = measureHeap ? ConsoleLoad.heapUsedAfterGc() : 0;
                 Fx.run(() -> loaded.viewModel().show(null));
+                if (measureHeap) {
+                    long rowsBytes = heapWithRows - ConsoleLoad.heapUsedAfterGc();
+                    print("  heap the rows take: %.1f MB for %,d users, %.1f MB per 100k users", rowsBytes / 1048576.0,
+                            size, rowsBytes / 1048576.0 * 100_000 / size);
+                }
             }
         }
     }
