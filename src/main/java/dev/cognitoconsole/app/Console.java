@@ -90,6 +90,7 @@ public final class Console implements AutoCloseable {
     private final ConnectionPool pool;
     private final AtomicReference<Consumer<String>> browser;
     private final BackgroundTaskExecutor executor;
+    private final BackgroundTaskExecutor pageRequests;
     private final ConnectionViewModel connection;
     private final UsersViewModel users;
     private final BannerViewModel banner;
@@ -103,14 +104,17 @@ public final class Console implements AutoCloseable {
     /** Looks at the AWS files' sizes and times every two seconds, and reads them again when they changed. */
     private final Timeline filesWatch;
     /** Where "Find user" runs its calls side by side. */
-    private ExecutorService findWorkers;
+    private final ExecutorService findWorkers;
 
     private Console(CognitoClients clients, ProfileCredentials credentials, CallerIdentities callers,
                     ConnectionPool pool,
                     AtomicReference<Consumer<String>> browser, BackgroundTaskExecutor executor,
                     ConnectionViewModel connection,
                     UsersViewModel users, BannerViewModel banner, Parent root, SettingsService preferences,
-                    SettingsViewModel settingsModel, UsersView usersView, UserDetailsView details, BulkJournal journal) {
+                    SettingsViewModel settingsModel, UsersView usersView, UserDetailsView details, BulkJournal journal,
+                    BackgroundTaskExecutor pageRequests, ExecutorService findWorkers) {
+        this.pageRequests = pageRequests;
+        this.findWorkers = findWorkers;
         this.usersView = usersView;
         this.details = details;
         this.journal = journal;
@@ -150,6 +154,8 @@ public final class Console implements AutoCloseable {
         budgets.setBudget(RateBudgets.Category.USER_RESOURCE_READ, preferences.get().userResourceReadsPerSecond());
         SdkUserDirectory directory = new SdkUserDirectory(clients, budgets);
         BackgroundTaskExecutor executor = new BackgroundTaskExecutor(Platform::runLater, 4);
+        // A listing's pages answer on these threads, one per slice, so that the rate budget sets its pace.
+        BackgroundTaskExecutor pageRequests = new BackgroundTaskExecutor(Runnable::run, UsersViewModel.LISTING_SLICES);
         FxScheduler time = new FxScheduler();
         BannerViewModel banner = new BannerViewModel(time);
         FxDialogService dialogs = new FxDialogService(() -> stage);
@@ -168,7 +174,7 @@ public final class Console implements AutoCloseable {
         connection.callerIdentityProperty().addListener((obs, old, now) -> safety.callerKnown(now));
         UserWrites writes = new UserWrites(directory, audit, safety, callers::of);
         UsersViewModel users = new UsersViewModel(directory, executor, banner, dialogs, System::nanoTime,
-                Sleeper.SYSTEM, Clock.systemUTC(), writes, safety);
+                Sleeper.SYSTEM, Clock.systemUTC(), writes, safety, pageRequests);
         connection.selectionProperty().addListener((obs, old, now) -> {
             users.show(now);
             safety.poolChosen(now);
@@ -237,10 +243,8 @@ public final class Console implements AutoCloseable {
         Shortcuts.install(root, users, usersView);
         Shortcuts.installFind(root, findView::focusField);
         ConsoleNotices.follow(connection, preferences, banner);
-        Console console = new Console(clients, credentials, callers, pool, browser, executor, connection, users, banner,
-                root, preferences, settingsModel, usersView, details, journal);
-        console.findWorkers = findWorkers;
-        return console;
+        return new Console(clients, credentials, callers, pool, browser, executor, connection, users, banner, root,
+                preferences, settingsModel, usersView, details, journal, pageRequests, findWorkers);
     }
 
     /** Sign-in pages open with {@code opener} (the application's HostServices) from now on. */
@@ -340,6 +344,7 @@ public final class Console implements AutoCloseable {
         details.close();
         executor.close();
         findWorkers.shutdownNow();
+        pageRequests.close();
         clients.close();
         callers.close();
         credentials.close();

@@ -1,9 +1,6 @@
 package dev.cognitoconsole.aws;
 
 import dev.cognitoconsole.model.Connection;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,10 +38,8 @@ public final class RateBudgets {
         }
     }
 
-    private static final Duration WAIT_LIMIT = Duration.ofSeconds(30);
-
     private final Map<Category, Integer> budgets = new EnumMap<>(Category.class);
-    private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
+    private final Map<String, RequestWindow> limiters = new ConcurrentHashMap<>();
     private final boolean unlimited;
 
     private RateBudgets(boolean unlimited) {
@@ -64,13 +59,13 @@ public final class RateBudgets {
         return new RateBudgets(true);
     }
 
-    /** Sets a category's budget, clamped to 1..quota. Running limiters follow at their next period. */
+    /** Sets a category's budget, clamped to 1..quota; running limiters follow at once. */
     public synchronized int setBudget(Category category, int requestsPerSecond) {
         int clamped = Math.max(1, Math.min(category.quota(), requestsPerSecond));
         budgets.put(category, clamped);
         limiters.forEach((key, limiter) -> {
             if (key.endsWith("|" + category.name())) {
-                limiter.changeLimitForPeriod(clamped);
+                limiter.setLimit(clamped);
             }
         });
         return clamped;
@@ -81,7 +76,8 @@ public final class RateBudgets {
     }
 
     /**
-     * Waits until a request of this category may go out on this connection.
+     * Waits until a request of this category may go out on this connection: at most the budget's number of
+     * requests start in any one-second window, however the window is placed.
      *
      * @throws InterruptedException when the waiting thread is interrupted (the operator stopped the work)
      */
@@ -89,23 +85,8 @@ public final class RateBudgets {
         if (unlimited) {
             return;
         }
-        RateLimiter limiter = limiters.computeIfAbsent(key(connection, category), k -> create(k, category));
-        while (!limiter.acquirePermission()) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new InterruptedException("Stopped while waiting for the rate budget");
-            }
-        }
-        if (Thread.currentThread().isInterrupted()) {
-            throw new InterruptedException("Stopped while waiting for the rate budget");
-        }
-    }
-
-    private RateLimiter create(String name, Category category) {
-        return RateLimiter.of(name, RateLimiterConfig.custom()
-                .limitForPeriod(budget(category))
-                .limitRefreshPeriod(Duration.ofSeconds(1))
-                .timeoutDuration(WAIT_LIMIT)
-                .build());
+        limiters.computeIfAbsent(key(connection, category), k -> new RequestWindow(budget(category), System::nanoTime))
+                .acquire();
     }
 
     // The account is not known without STS; the profile and region stand for it.

@@ -9,7 +9,6 @@ import dev.cognitoconsole.common.Notifier;
 import dev.cognitoconsole.common.Sleeper;
 import dev.cognitoconsole.common.TaskExecutor;
 import dev.cognitoconsole.model.ConsoleFailure;
-import dev.cognitoconsole.model.Page;
 import dev.cognitoconsole.model.PoolSelection;
 import dev.cognitoconsole.model.PoolUser;
 import dev.cognitoconsole.model.UserFilter;
@@ -19,8 +18,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -52,6 +53,8 @@ final class UserListing {
 
     private final UserDirectory directory;
     private final TaskExecutor executor;
+    /** Runs the page requests of a sliced listing side by side; {@code null}: no slicing, one chain. */
+    private final TaskExecutor pageRequests;
     private final Notifier notifier;
     private final LongSupplier nanoClock;
     private final Sleeper sleeper;
@@ -73,15 +76,18 @@ final class UserListing {
 
     private TaskExecutor.Job loadJob;
     private long generation;
-    private String resumeToken;
-    private Instant resumeTokenTime;
+    /** Where the rows in the table end: Continue resumes there; {@code null} before the first page. */
+    private ListingPosition position;
+    /** Pools (by endpoint and id) whose server did not list them by slices: listed as one chain from then on. */
+    private final Set<String> unsliced = new HashSet<>();
     private List<SortKey.Order> sortOrder = List.of();
     private long sortGeneration;
 
-    UserListing(UserDirectory directory, TaskExecutor executor, Notifier notifier, LongSupplier nanoClock,
-                Sleeper sleeper, Clock clock) {
+    UserListing(UserDirectory directory, TaskExecutor executor, TaskExecutor pageRequests, Notifier notifier,
+                LongSupplier nanoClock, Sleeper sleeper, Clock clock) {
         this.directory = directory;
         this.executor = executor;
+        this.pageRequests = pageRequests;
         this.notifier = notifier;
         this.nanoClock = nanoClock;
         this.sleeper = sleeper;
@@ -155,8 +161,7 @@ final class UserListing {
     void startFromFirstPage() {
         cancelLoad();
         rows.clear();
-        resumeToken = null;
-        resumeTokenTime = null;
+        position = null;
         canContinue.set(false);
         listFailed.set(false);
         activity.set(null);
@@ -164,7 +169,7 @@ final class UserListing {
             countText.set("No pool selected");
             return;
         }
-        fetch(null);
+        fetch(ListingPosition.start());
     }
 
     /** Ends the load in flight; the rows loaded so far stay, and Continue resumes after them. */
@@ -173,7 +178,7 @@ final class UserListing {
             return;
         }
         cancelLoad();
-        canContinue.set(resumeToken != null);
+        canContinue.set(resumable());
         activity.set(canContinue.get() ? "Stopped. Continue resumes where the list stopped." : null);
         updateCount();
         // Stopping discards a sort in flight (it belonged to the load); the rows kept get the order now.
@@ -184,16 +189,21 @@ final class UserListing {
 
     /** Resumes a stopped or failed load from the last page that reached the table. */
     void continueLoading() {
-        if (loading.get() || resumeToken == null || selection.get() == null) {
+        if (loading.get() || !resumable() || selection.get() == null) {
             return;
         }
-        if (Duration.between(resumeTokenTime, clock.instant()).compareTo(TOKEN_LIFETIME) > 0) {
+        Instant oldest = position.oldestToken();
+        if (oldest != null && Duration.between(oldest, clock.instant()).compareTo(TOKEN_LIFETIME) > 0) {
             showTokenExpired();
             return;
         }
         canContinue.set(false);
         activity.set(null);
-        fetch(resumeToken);
+        fetch(position);
+    }
+
+    private boolean resumable() {
+        return position != null && !position.finished();
     }
 
     /** Sorts the loaded rows in the background; rows that arrive later are sorted when the load ends. */
@@ -249,45 +259,32 @@ final class UserListing {
     private record Keyed(UserRow row, PoolUser user) {
     }
 
-    private void fetch(String startToken) {
+    private void fetch(ListingPosition start) {
         PoolSelection target = selection.get();
         UserFilter filter = search.get();
         long mine = ++generation;
         loading.set(true);
         updateCount();
-        loadJob = executor.run(job -> {
-            long intervalNanos = PUBLISH_INTERVAL.toNanos();
-            long lastPublish = nanoClock.getAsLong();
-            List<PoolUser> pending = new ArrayList<>();
-            String token = startToken;
-            String pendingFrom = startToken;
-            boolean first = true;
-            do {
-                Page<PoolUser> page;
-                try {
-                    page = fetchPage(job, mine, target, filter, token);
-                } catch (RuntimeException | InterruptedException failure) {
-                    // Rows fetched before the failure stay in the table, and Continue resumes after them.
-                    List<PoolUser> fetched = List.copyOf(pending);
-                    String resumeFrom = token;
-                    job.publish(() -> append(mine, fetched, resumeFrom));
-                    throw failure;
-                }
-                pending.addAll(page.items());
-                token = page.hasMore() ? page.nextToken() : null;
-                long now = nanoClock.getAsLong();
-                // The first page goes out at once so rows appear after one round trip; later ones are batched.
-                if (first || token == null || now - lastPublish >= intervalNanos) {
-                    List<PoolUser> batch = List.copyOf(pending);
-                    pending.clear();
-                    lastPublish = now;
-                    String after = token;
-                    job.publish(() -> append(mine, batch, after));
-                }
-                first = false;
-            } while (token != null && !job.isCancelled());
-            return null;
-        }, done -> {
+        String poolKey = target.connection().endpoint() + " " + target.poolId();
+        PoolScan scan = new PoolScan(directory, pageRequests, sleeper, nanoClock, clock, target, filter,
+                !unsliced.contains(poolKey));
+        PoolScan.Sink sink = new PoolScan.Sink() {
+            @Override
+            public void append(List<PoolUser> users, ListingPosition after) {
+                UserListing.this.append(mine, users, after);
+            }
+
+            @Override
+            public void activity(String note) {
+                UserListing.this.activity(mine, note);
+            }
+
+            @Override
+            public void slicesRefused() {
+                unsliced.add(poolKey);
+            }
+        };
+        loadJob = executor.run(job -> scan.run(job, start, sink), done -> {
             if (mine == generation) {
                 loading.set(false);
                 activity.set(null);
@@ -300,45 +297,22 @@ final class UserListing {
             if (mine == generation) {
                 loading.set(false);
                 activity.set(null);
-                canContinue.set(resumeToken != null);
+                canContinue.set(resumable());
                 listFailed.set(rows.isEmpty());
                 updateCount();
-                failed(target, ConsoleFailure.from(error), startToken != null);
+                failed(target, ConsoleFailure.from(error), !start.fresh());
             }
         });
-    }
-
-    private Page<PoolUser> fetchPage(TaskExecutor.Job job, long mine, PoolSelection target, UserFilter filter,
-                                     String token) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Page<PoolUser> page = directory.listUsers(target.connection(), target.poolId(), filter, token);
-                if (attempt > 1) {
-                    job.publish(() -> activity(mine, null));
-                }
-                return page;
-            } catch (ConsoleFailure.TooManyRequests throttled) {
-                if (attempt >= THROTTLE_TRIES || job.isCancelled()) {
-                    throw throttled;
-                }
-                Duration wait = BACKOFF.after(attempt);
-                String note = String.format("Cognito is throttling ListUsers; retrying in %.1f s (try %d of %d).",
-                        wait.toMillis() / 1000.0, attempt + 1, THROTTLE_TRIES);
-                job.publish(() -> activity(mine, note));
-                sleeper.sleep(wait);
-            }
-        }
     }
 
     /** 0.5 s, 1 s, 2 s, 4 s, 8 s: a throttled scan backs off from the shared quota. */
     static final Backoff BACKOFF = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(8));
 
-    private void append(long mine, List<PoolUser> batch, String tokenAfter) {
+    private void append(long mine, List<PoolUser> batch, ListingPosition after) {
         if (mine != generation) {
             return;
         }
-        resumeToken = tokenAfter;
-        resumeTokenTime = clock.instant();
+        position = after;
         if (!batch.isEmpty()) {
             List<UserRow> added = new ArrayList<>(batch.size());
             for (PoolUser user : batch) {
@@ -370,7 +344,7 @@ final class UserListing {
 
     private void showTokenExpired() {
         canContinue.set(false);
-        resumeToken = null;
+        position = null;
         activity.set(null);
         notifier.show(Notice.warning("PaginationTokenExpired", "The list cannot continue where it stopped")
                 .message("Cognito's page tokens expire after an hour, and this one has.")
@@ -403,6 +377,9 @@ final class UserListing {
         }
         if (loading.get()) {
             users += ", loading…";
+            if (position != null && position.sliced()) {
+                users += String.format(" (%d of %d slices listed)", position.chainsDone(), position.chains().size());
+            }
         } else if (canContinue.get()) {
             users += ", more in the pool";
         }

@@ -52,6 +52,9 @@ public final class UsersViewModel {
     private final ReadOnlyStringWrapper searchProblem = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper searchNote = new ReadOnlyStringWrapper();
 
+    /** The slices a whole-pool listing lists side by side: at most this many page requests are in flight. */
+    public static final int LISTING_SLICES = ListingPosition.SLICE_PREFIXES.length();
+
     public UsersViewModel(UserDirectory directory, TaskExecutor executor, Notifier notifier,
                           DialogService dialogs, LongSupplier nanoClock) {
         this(directory, executor, notifier, dialogs, nanoClock, Sleeper.SYSTEM, Clock.systemUTC());
@@ -82,13 +85,23 @@ public final class UsersViewModel {
     public UsersViewModel(UserDirectory directory, TaskExecutor executor, Notifier notifier,
                           DialogService dialogs, LongSupplier nanoClock, Sleeper sleeper, Clock clock,
                           UserWrites writes, WriteSafety safety) {
+        this(directory, executor, notifier, dialogs, nanoClock, sleeper, clock, writes, safety, null);
+    }
+
+    /**
+     * @param pageRequests runs the ListUsers pages of a listing side by side, delivering on its own threads;
+     *                     {@code null}: the pool is listed as one chain, one page after another
+     */
+    public UsersViewModel(UserDirectory directory, TaskExecutor executor, Notifier notifier,
+                          DialogService dialogs, LongSupplier nanoClock, Sleeper sleeper, Clock clock,
+                          UserWrites writes, WriteSafety safety, TaskExecutor pageRequests) {
         this.safety = safety;
         this.writes = writes;
         this.sleeper = sleeper;
         this.executor = executor;
         this.notifier = notifier;
         this.dialogs = dialogs;
-        this.listing = new UserListing(directory, executor, notifier, nanoClock, sleeper, clock);
+        this.listing = new UserListing(directory, executor, pageRequests, notifier, nanoClock, sleeper, clock);
     }
 
     /** Every loaded row, in table order. */

@@ -19,6 +19,7 @@ import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.Page;
 import dev.cognitoconsole.model.PoolSelection;
 import dev.cognitoconsole.model.PoolUser;
+import dev.cognitoconsole.model.UserFilter;
 import dev.cognitoconsole.model.UserPool;
 import dev.cognitoconsole.testing.Closing;
 import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
@@ -144,6 +145,22 @@ class CognitoLocalDirectoryIT {
         } finally {
             raw.adminEnableUser(r -> r.userPoolId(PARTNER_POOL).username(who));
         }
+    }
+
+    @Test
+    void theSixteenSubPrefixesOfAListingInSlicesHoldEveryUserOnce() {
+        List<String> all = directory.listUsers(connection, DESK_POOL, null).items().stream()
+                .map(PoolUser::username).toList();
+        List<String> sliced = new java.util.ArrayList<>();
+        for (char prefix : "0123456789abcdef".toCharArray()) {
+            Page<PoolUser> slice = directory.listUsers(connection, DESK_POOL, new UserFilter(UserFilter.Attribute.SUB,
+                    UserFilter.Match.STARTS_WITH, String.valueOf(prefix)), null);
+            assertThat(slice.items()).allMatch(u -> u.sub().charAt(0) == prefix);
+            slice.items().forEach(u -> sliced.add(u.username()));
+        }
+
+        assertThat(all).hasSize(desk.size());
+        assertThat(sliced).containsExactlyInAnyOrderElementsOf(all);
     }
 
     @Test

@@ -1,16 +1,22 @@
 package dev.cognitoconsole.bench;
 
+import dev.cognitoconsole.audit.AuditTrail;
 import dev.cognitoconsole.aws.UserDirectory;
 import dev.cognitoconsole.common.DialogService;
 import dev.cognitoconsole.common.Notice;
 import dev.cognitoconsole.common.Notifier;
+import dev.cognitoconsole.common.Sleeper;
 import dev.cognitoconsole.common.TaskExecutor;
+import dev.cognitoconsole.common.WriteSafety;
 import dev.cognitoconsole.model.PoolSelection;
 import dev.cognitoconsole.users.UserRow;
 import dev.cognitoconsole.users.UsersViewModel;
+import dev.cognitoconsole.writes.UserWrites;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
@@ -55,10 +61,18 @@ final class ConsoleLoad {
     /** As above; {@code progress} (if given) is told the row count about every 2 s from a timer thread. */
     static Loaded run(UserDirectory directory, TaskExecutor executor, PoolSelection selection, int expected,
                       Fx.StallWatchdog watchdog, Duration timeout, IntConsumer progress) throws InterruptedException {
+        return run(directory, executor, null, selection, expected, watchdog, timeout, progress);
+    }
+
+    /** As above, with the page requests of a listing run side by side on {@code pageRequests}. */
+    static Loaded run(UserDirectory directory, TaskExecutor executor, TaskExecutor pageRequests,
+                      PoolSelection selection, int expected, Fx.StallWatchdog watchdog, Duration timeout,
+                      IntConsumer progress) throws InterruptedException {
         RecordingNotifier notifier = new RecordingNotifier();
         DialogService refuse = confirmation -> false;
         UsersViewModel viewModel = Fx.call(() -> new UsersViewModel(directory, executor, notifier, refuse,
-                System::nanoTime));
+                System::nanoTime, Sleeper.SYSTEM, Clock.systemUTC(), new UserWrites(directory, AuditTrail.NONE,
+                WriteSafety.NONE, connection -> Optional.empty()), WriteSafety.NONE, pageRequests));
         CountDownLatch finished = new CountDownLatch(1);
         notifier.onShow = finished::countDown;
         long[] times = new long[4]; // start, first row, all rows, loading false

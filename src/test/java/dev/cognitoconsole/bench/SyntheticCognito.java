@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.Options;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.cognitoconsole.testing.CognitoStub;
@@ -37,18 +38,7 @@ final class SyntheticCognito implements AutoCloseable {
     /** Serves these pools (pool id to number of users). */
     static SyntheticCognito start(Map<String, Integer> pools) {
         ListUsersPages pages = new ListUsersPages(Map.copyOf(pools));
-        WireMockServer server = new WireMockServer(options()
-                .bindAddress("127.0.0.1")
-                .dynamicPort()
-                .containerThreads(16)
-                .jettyAcceptors(1)
-                .disableRequestJournal()
-                .gzipDisabled(true)
-                .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
-                .stubRequestLoggingDisabled(true)
-                .extensionScanningEnabled(false)
-                .notifier(new Slf4jNotifier(false))
-                .extensions(pages));
+        WireMockServer server = new WireMockServer(quietOptions(16).jettyAcceptors(1).extensions(pages));
         server.start();
         server.stubFor(post(urlEqualTo("/")).atPriority(10).willReturn(aResponse()
                 .withStatus(400)
@@ -59,6 +49,20 @@ final class SyntheticCognito implements AutoCloseable {
                 .atPriority(1)
                 .willReturn(aResponse().withTransformers(ListUsersPages.NAME)));
         return new SyntheticCognito(server, pages);
+    }
+
+    /** WireMock on 127.0.0.1 with nothing on that is not measured: no journal, gzip, chunking or logging. */
+    static WireMockConfiguration quietOptions(int threads) {
+        return options()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .containerThreads(threads)
+                .disableRequestJournal()
+                .gzipDisabled(true)
+                .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
+                .stubRequestLoggingDisabled(true)
+                .extensionScanningEnabled(false)
+                .notifier(new Slf4jNotifier(false));
     }
 
     URI endpoint() {

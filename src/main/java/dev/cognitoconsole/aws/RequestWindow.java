@@ -1,0 +1,77 @@
+package dev.cognitoconsole.aws;
+
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+
+/**
+ * Lets at most {@code limit} requests start in any window of a second, whatever the window's alignment:
+ * Cognito and a server's own counters may count in windows that start anywhere.
+ */
+final class RequestWindow {
+    /** A little over a second, so that a request sent a few milliseconds late still lands in its own window. */
+    static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(1_020);
+
+    private final LongSupplier nanoClock;
+    /** The start times of the last {@code limit} requests, oldest at {@code next}. */
+    private long[] starts;
+    private int next;
+
+    RequestWindow(int limit, LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+        this.starts = free(limit);
+    }
+
+    synchronized void setLimit(int limit) {
+        if (limit == starts.length) {
+            return;
+        }
+        long[] ordered = new long[starts.length];
+        for (int i = 0; i < starts.length; i++) {
+            ordered[i] = starts[(next + i) % starts.length];
+        }
+        long[] resized = free(limit);
+        int kept = Math.min(limit, ordered.length);
+        // The most recent starts still count against the new limit; slots the new limit adds are free.
+        System.arraycopy(ordered, ordered.length - kept, resized, limit - kept, kept);
+        starts = resized;
+        next = 0;
+    }
+
+    /**
+     * Takes a start now if the limit leaves one: returns 0, and the caller may send at once. Otherwise returns how
+     * long to wait before asking again. A start is counted when it is granted, not when it was first asked for, so
+     * a thread that wakes late cannot bunch its request with the next second's.
+     */
+    synchronized long tryAcquire() {
+        long now = nanoClock.getAsLong();
+        long free = starts[next] + WINDOW_NANOS;
+        if (free > now) {
+            return free - now;
+        }
+        starts[next] = now;
+        next = (next + 1) % starts.length;
+        return 0;
+    }
+
+    /** Waits until a request may start. */
+    void acquire() throws InterruptedException {
+        for (long wait = tryAcquireUnlessInterrupted(); wait > 0; wait = tryAcquireUnlessInterrupted()) {
+            LockSupport.parkNanos(this, wait);
+        }
+    }
+
+    private long tryAcquireUnlessInterrupted() throws InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("Stopped while waiting for the rate budget");
+        }
+        return tryAcquire();
+    }
+
+    private static long[] free(int limit) {
+        long[] slots = new long[limit];
+        Arrays.fill(slots, Long.MIN_VALUE / 2);
+        return slots;
+    }
+}

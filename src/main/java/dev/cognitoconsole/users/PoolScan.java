@@ -1,0 +1,337 @@
+package dev.cognitoconsole.users;
+
+import dev.cognitoconsole.aws.UserDirectory;
+import dev.cognitoconsole.common.Sleeper;
+import dev.cognitoconsole.common.TaskExecutor;
+import dev.cognitoconsole.model.ConsoleFailure;
+import dev.cognitoconsole.model.Page;
+import dev.cognitoconsole.model.PoolSelection;
+import dev.cognitoconsole.model.PoolUser;
+import dev.cognitoconsole.model.UserFilter;
+import dev.cognitoconsole.users.ListingPosition.Chain;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One load of a pool's users, run in the background: follows the chains of a {@link ListingPosition} side by
+ * side and hands the users to the table in batches. A whole-pool listing shows its first page alone (one
+ * round trip, one request for a small pool), then lists the pool in slices by the first character of
+ * {@code sub}, each its own chain; the rate budget, applied to every request by the directory, sets the pace.
+ * A server that refuses or ignores the slice filter gets the rest of the pool as one chain.
+ */
+final class PoolScan {
+    private static final Logger LOG = LoggerFactory.getLogger(PoolScan.class);
+
+    /** What the scan tells the table; each call runs on the UI thread. */
+    interface Sink {
+        void append(List<PoolUser> users, ListingPosition after);
+
+        void activity(String note);
+
+        /** The server did not list the pool by slices: later loads of this pool go as one chain at once. */
+        void slicesRefused();
+    }
+
+    private record Answer(int round, int chain, Page<PoolUser> page, Throwable failure) {
+    }
+
+    private final UserDirectory directory;
+    /** Runs each page request; {@code null}: on the scan's own thread, and the pool is listed as one chain. */
+    private final TaskExecutor pages;
+    private final Sleeper sleeper;
+    private final LongSupplier nanoClock;
+    private final Clock clock;
+    private final PoolSelection target;
+    private final UserFilter search;
+    private final boolean maySlice;
+    private final BlockingQueue<Answer> answers = new LinkedBlockingQueue<>();
+
+    private Chain[] chains;
+    private TaskExecutor.Job[] running;
+    /** Whether a chain's request is out (its answer may already wait in the queue). */
+    private boolean[] asked;
+    private int[] throttles;
+    private boolean[] answered;
+    private int round;
+    /** The chain to launch next, so that the chains take turns. */
+    private int cursor;
+    private int inFlight;
+    /** The requests allowed in flight together: halved when Cognito throttles, raised by one per that many pages. */
+    private int inFlightLimit;
+    private int pagesSinceRaise;
+    private int throttleStreak;
+    private Set<String> firstPage = new HashSet<>();
+    /** Whether every slice's first page was a page of its slice; until then their users wait in {@link #held}. */
+    private boolean confirmed = true;
+    private List<PoolUser> held = new ArrayList<>();
+    private Chain unsliced;
+    private final List<PoolUser> pending = new ArrayList<>();
+    private long lastPublish;
+    private boolean publishedOnce;
+
+    PoolScan(UserDirectory directory, TaskExecutor pages, Sleeper sleeper, LongSupplier nanoClock, Clock clock,
+             PoolSelection target, UserFilter search, boolean maySlice) {
+        this.directory = directory;
+        this.pages = pages;
+        this.sleeper = sleeper;
+        this.nanoClock = nanoClock;
+        this.clock = clock;
+        this.target = target;
+        this.search = search;
+        this.maySlice = maySlice && search == null && pages != null;
+    }
+
+    Void run(TaskExecutor.Job job, ListingPosition start, Sink sink) throws InterruptedException {
+        follow(start.chains());
+        firstPage.addAll(start.firstPage());
+        lastPublish = nanoClock.getAsLong();
+        try {
+            while (!job.isCancelled()) {
+                launchReady();
+                if (inFlight == 0) {
+                    return null;
+                }
+                Answer answer = next();
+                if (answer == null) {
+                    publish(job, sink);
+                } else if (answer.round() == round) {
+                    inFlight--;
+                    running[answer.chain()] = null;
+                    asked[answer.chain()] = false;
+                    if (answer.failure() == null) {
+                        accepted(job, sink, answer.chain(), answer.page());
+                    } else {
+                        refused(job, sink, answer.chain(), ConsoleFailure.from(answer.failure()));
+                    }
+                }
+            }
+            return null;
+        } finally {
+            cancelRunning();
+        }
+    }
+
+    private void follow(List<Chain> next) {
+        cancelRunning();
+        round++;
+        inFlight = 0;
+        chains = next.toArray(new Chain[0]);
+        running = new TaskExecutor.Job[chains.length];
+        asked = new boolean[chains.length];
+        throttles = new int[chains.length];
+        answered = new boolean[chains.length];
+        inFlightLimit = mostInFlight();
+        pagesSinceRaise = 0;
+        cursor = 0;
+    }
+
+    /** One request per chain at most. */
+    private int mostInFlight() {
+        return chains.length;
+    }
+
+    private void launchReady() {
+        for (int tried = 0; tried < chains.length && inFlight < inFlightLimit; tried++) {
+            int i = cursor;
+            cursor = (cursor + 1) % chains.length;
+            if (!chains[i].done() && !asked[i]) {
+                launch(i);
+            }
+        }
+    }
+
+    private void launch(int index) {
+        int myRound = round;
+        UserFilter filter = chains[index].filter(search);
+        String token = chains[index].token();
+        inFlight++;
+        asked[index] = true;
+        if (pages == null) {
+            try {
+                answers.add(new Answer(myRound, index, request(filter, token), null));
+            } catch (RuntimeException failure) {
+                answers.add(new Answer(myRound, index, null, failure));
+            }
+            return;
+        }
+        running[index] = pages.run(j -> request(filter, token),
+                page -> answers.add(new Answer(myRound, index, page, null)),
+                failure -> answers.add(new Answer(myRound, index, null, failure)));
+    }
+
+    private Page<PoolUser> request(UserFilter filter, String token) {
+        return directory.listUsers(target.connection(), target.poolId(), filter, token);
+    }
+
+    /** The next answer, or {@code null} when rows are waiting and it is time to show them. */
+    private Answer next() throws InterruptedException {
+        if (pending.isEmpty()) {
+            return answers.take();
+        }
+        long wait = lastPublish + UserListing.PUBLISH_INTERVAL.toNanos() - nanoClock.getAsLong();
+        return wait <= 0 ? answers.poll() : answers.poll(wait, TimeUnit.NANOSECONDS);
+    }
+
+    private void accepted(TaskExecutor.Job job, Sink sink, int index, Page<PoolUser> page) {
+        Chain chain = chains[index];
+        if (throttles[index] > 0) {
+            job.publish(() -> sink.activity(null));
+        }
+        throttles[index] = 0;
+        throttleStreak = 0;
+        if (++pagesSinceRaise >= inFlightLimit && inFlightLimit < mostInFlight()) {
+            inFlightLimit++;
+            pagesSinceRaise = 0;
+        }
+        if (!page.items().stream().allMatch(u -> chain.holds(u.sub()))) {
+            if (!confirmed) {
+                fallBack(job, sink, "answers a sub filter with users outside it");
+                return;
+            }
+            throw new ConsoleFailure.Unknown("ListUsers", null, target.connection().endpoint()
+                    + " answered ListUsers with sub ^= \"" + chain.prefix() + "\" with users whose sub does not start "
+                    + "so. Reload to list the pool again.", null, null);
+        }
+        chains[index] = chain.next(page.hasMore() ? page.nextToken() : null, clock.instant());
+        List<PoolUser> users = firstPage.isEmpty() ? page.items() : notShownYet(page.items());
+        if (!confirmed) {
+            held.addAll(users);
+            answered[index] = true;
+            if (allAnswered()) {
+                confirmed = true;
+                pending.addAll(held);
+                held = List.of();
+                publish(job, sink);
+            }
+            return;
+        }
+        pending.addAll(users);
+        boolean probe = maySlice && chain.prefix() == null && !chain.started();
+        if (!publishedOnce || probe || finished()
+                || nanoClock.getAsLong() - lastPublish >= UserListing.PUBLISH_INTERVAL.toNanos()) {
+            publish(job, sink);
+        }
+        if (probe && !chains[index].done() && page.items().stream().allMatch(u -> slices(u.sub()))) {
+            unsliced = chains[index];
+            firstPage = new HashSet<>();
+            page.items().forEach(u -> firstPage.add(u.username()));
+            confirmed = false;
+            held = new ArrayList<>();
+            follow(ListingPosition.slices(Set.of()).chains());
+        }
+    }
+
+    private void refused(TaskExecutor.Job job, Sink sink, int index, ConsoleFailure failure)
+            throws InterruptedException {
+        if (failure instanceof ConsoleFailure.TooManyRequests) {
+            throttles[index]++;
+            throttleStreak++;
+            if (throttles[index] >= UserListing.THROTTLE_TRIES || job.isCancelled()) {
+                fail(job, sink, failure);
+            }
+            // Cognito's quota is shared by every slice: all of them slow down, not only the one refused.
+            inFlightLimit = Math.max(1, inFlightLimit / 2);
+            pagesSinceRaise = 0;
+            // The slice's own tries set the wait; a streak of refusals across slices lengthens it too.
+            Duration wait = UserListing.BACKOFF.after(Math.max(throttles[index], throttleStreak));
+            String note = String.format("Cognito is throttling ListUsers; retrying in %.1f s (try %d of %d).",
+                    wait.toMillis() / 1000.0, throttles[index] + 1, UserListing.THROTTLE_TRIES);
+            job.publish(() -> sink.activity(note));
+            sleeper.sleep(wait);
+            return;
+        }
+        if (!confirmed && failure.kind() == ConsoleFailure.Kind.INVALID_PARAMETER) {
+            fallBack(job, sink, "refuses the sub filter (" + failure.getMessage() + ")");
+            return;
+        }
+        fail(job, sink, failure);
+    }
+
+    private void fail(TaskExecutor.Job job, Sink sink, ConsoleFailure failure) {
+        // Rows fetched before the failure stay in the table, and Continue resumes after them.
+        publish(job, sink);
+        throw failure;
+    }
+
+    private void fallBack(TaskExecutor.Job job, Sink sink, String why) {
+        LOG.info("{} {} for pool {}: listing the pool as one chain of pages", target.connection().endpoint(), why,
+                target.poolId());
+        job.publish(sink::slicesRefused);
+        firstPage = new HashSet<>();
+        held = List.of();
+        confirmed = true;
+        follow(List.of(unsliced));
+    }
+
+    private void publish(TaskExecutor.Job job, Sink sink) {
+        List<PoolUser> batch = List.copyOf(pending);
+        pending.clear();
+        lastPublish = nanoClock.getAsLong();
+        publishedOnce = true;
+        ListingPosition after = position();
+        job.publish(() -> sink.append(batch, after));
+    }
+
+    /** Where the table stands once the rows handed over so far are in it. */
+    private ListingPosition position() {
+        if (!confirmed) {
+            return new ListingPosition(List.of(unsliced), Set.of());
+        }
+        return new ListingPosition(List.of(chains), firstPage);
+    }
+
+    private List<PoolUser> notShownYet(List<PoolUser> users) {
+        List<PoolUser> fresh = new ArrayList<>(users.size());
+        for (PoolUser user : users) {
+            if (!firstPage.remove(user.username())) {
+                fresh.add(user);
+            }
+        }
+        return fresh;
+    }
+
+    private boolean allAnswered() {
+        for (boolean a : answered) {
+            if (!a) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean finished() {
+        for (Chain chain : chains) {
+            if (!chain.done()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Slicing covers a pool only if every sub starts with a lower-case hex digit, as Cognito's UUIDs do. */
+    private static boolean slices(String sub) {
+        return sub != null && !sub.isEmpty() && ListingPosition.SLICE_PREFIXES.indexOf(sub.charAt(0)) >= 0;
+    }
+
+    private void cancelRunning() {
+        if (running == null) {
+            return;
+        }
+        for (TaskExecutor.Job job : running) {
+            if (job != null) {
+                job.cancel();
+            }
+        }
+    }
+}

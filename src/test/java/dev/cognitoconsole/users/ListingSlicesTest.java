@@ -1,0 +1,377 @@
+package dev.cognitoconsole.users;
+
+import static dev.cognitoconsole.testing.Fixtures.POOL_A;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cognitoconsole.audit.AuditTrail;
+import dev.cognitoconsole.common.BackgroundTaskExecutor;
+import dev.cognitoconsole.common.Notice;
+import dev.cognitoconsole.common.TaskExecutor;
+import dev.cognitoconsole.common.WriteSafety;
+import dev.cognitoconsole.model.ConsoleFailure;
+import dev.cognitoconsole.model.PoolUser;
+import dev.cognitoconsole.model.UserFilter;
+import dev.cognitoconsole.testing.CurrentThreadTaskExecutor;
+import dev.cognitoconsole.testing.MutableClock;
+import dev.cognitoconsole.testing.RecordingDialogService;
+import dev.cognitoconsole.testing.RecordingNotifier;
+import dev.cognitoconsole.writes.UserWrites;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A whole-pool listing in slices of {@code sub}: every user once, whatever the pool and the server do. */
+class ListingSlicesTest {
+
+    private static final String SLICE_3 = "sub ^= \"3\"";
+
+    private final SlicedPool pool = new SlicedPool();
+    private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+    private final RecordingNotifier notifier = new RecordingNotifier();
+    private final AtomicLong nanoClock = new AtomicLong();
+    private final List<Duration> sleeps = new ArrayList<>();
+    private final MutableClock wallClock = new MutableClock(Instant.parse("2026-12-04T10:00:00Z"));
+    /** Page requests run on the test thread too, each answered as it is sent. */
+    private UsersViewModel vm = viewModel(new CurrentThreadTaskExecutor());
+
+    private UsersViewModel viewModel(TaskExecutor pageRequests) {
+        return new UsersViewModel(pool, executor, notifier, new RecordingDialogService(), nanoClock::get,
+                sleeps::add, wallClock, new UserWrites(pool, AuditTrail.NONE, WriteSafety.NONE,
+                connection -> Optional.empty()), WriteSafety.NONE, pageRequests);
+    }
+
+    private List<String> subsListed() {
+        return vm.rows().stream().map(r -> r.getUser().sub()).toList();
+    }
+
+    private static List<String> subsOf(List<PoolUser> users) {
+        return users.stream().map(PoolUser::sub).toList();
+    }
+
+    private long sliceRequests() {
+        return pool.requests().stream().filter(r -> r.filter() != null && r.filter().startsWith("sub ^=")).count();
+    }
+
+    private static ConsoleFailure throttled() {
+        return new ConsoleFailure.TooManyRequests("ListUsers", "Rate exceeded", "req-throttle", null);
+    }
+
+    @Nested
+    class EveryUserOnce {
+
+        @ParameterizedTest
+        @ValueSource(ints = {0, 1, 59, 60, 61, 10_000})
+        void poolsOfAnySize(int size) {
+            pool.add(size);
+
+            vm.show(POOL_A);
+
+            assertThat(subsListed()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(subsOf(pool.all()));
+            assertThat(vm.countTextProperty().get()).isEqualTo(size == 1 ? "1 user" : String.format("%,d users", size));
+            assertThat(notifier.shown()).isEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {0, 1, 59, 60})
+        void aPoolThatFitsOnePageCostsOneRequest(int size) {
+            pool.add(size);
+
+            vm.show(POOL_A);
+
+            assertThat(pool.requests()).containsExactly(new SlicedPool.Request(null, null));
+        }
+
+        @Test
+        void aLargerPoolIsListedInSixteenSlicesAfterItsFirstPage() {
+            pool.add(1_000);
+
+            vm.show(POOL_A);
+
+            assertThat(pool.requests().get(0)).isEqualTo(new SlicedPool.Request(null, null));
+            assertThat(pool.requests().stream().skip(1).map(SlicedPool.Request::filter).distinct())
+                    .containsExactlyInAnyOrderElementsOf("0123456789abcdef".chars()
+                            .mapToObj(c -> "sub ^= \"" + (char) c + "\"").toList());
+            assertThat(subsListed()).doesNotHaveDuplicates().hasSize(1_000);
+        }
+
+        @Test
+        void skewedSubsEveryOneUnderOnePrefix() {
+            for (int i = 0; i < 700; i++) {
+                pool.add(String.format("3%07x-0000-4000-8000-000000000000", i));
+            }
+            pool.add(5);
+
+            vm.show(POOL_A);
+
+            assertThat(subsListed()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(subsOf(pool.all()));
+        }
+
+        @Test
+        void slicesThatAreEmptyEndAfterOnePage() {
+            for (int i = 0; i < 300; i++) {
+                pool.add(String.format("%x%07x-0000-4000-8000-000000000000", i % 2 == 0 ? 0xa : 0x0, i));
+            }
+
+            vm.show(POOL_A);
+
+            assertThat(subsListed()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(subsOf(pool.all()));
+            assertThat(pool.requests().stream().filter(r -> "sub ^= \"5\"".equals(r.filter()))).hasSize(1);
+        }
+
+        @Test
+        void usersAddedAndRemovedWhileTheSlicesAreListed() {
+            List<PoolUser> before = pool.add(3_000);
+            Set<String> removed = new HashSet<>();
+            List<PoolUser> added = new ArrayList<>();
+            AtomicInteger count = new AtomicInteger();
+            pool.onRequest(request -> {
+                if (count.incrementAndGet() % 7 == 0) {
+                    PoolUser gone = before.get(count.get() * 13 % before.size());
+                    pool.remove(gone);
+                    removed.add(gone.sub());
+                    added.addAll(pool.add(3));
+                }
+            });
+
+            vm.show(POOL_A);
+
+            Set<String> stayed = new HashSet<>(subsOf(before));
+            stayed.removeAll(removed);
+            Set<String> everyone = new HashSet<>(subsOf(before));
+            everyone.addAll(subsOf(added));
+            assertThat(removed).isNotEmpty();
+            assertThat(subsListed()).doesNotHaveDuplicates().containsAll(stayed).allMatch(everyone::contains);
+        }
+
+        @Test
+        void manySlicesSideBySideOnRealThreads() {
+            pool.add(10_000);
+            try (BackgroundTaskExecutor pages = new BackgroundTaskExecutor(Runnable::run, 16)) {
+                vm = viewModel(pages);
+
+                vm.show(POOL_A);
+
+                assertThat(subsListed()).doesNotHaveDuplicates()
+                        .containsExactlyInAnyOrderElementsOf(subsOf(pool.all()));
+                assertThat(vm.loadingProperty().get()).isFalse();
+            }
+        }
+    }
+
+    @Nested
+    class Throttling {
+
+        @Test
+        void aSliceThrottledRepeatedlyBacksOffEverySliceAndThenFinishes() {
+            pool.add(2_000);
+            pool.fail(SLICE_3, throttled(), throttled(), throttled());
+
+            vm.show(POOL_A);
+
+            assertThat(sleeps).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2));
+            assertThat(subsListed()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(subsOf(pool.all()));
+            assertThat(vm.activityProperty().get()).isNull();
+            assertThat(notifier.shown()).isEmpty();
+        }
+
+        @Test
+        void aSliceThrottledEveryTryFailsTheListingAndContinueFinishesIt() {
+            pool.add(2_000);
+            ConsoleFailure[] always = new ConsoleFailure[UserListing.THROTTLE_TRIES];
+            java.util.Arrays.fill(always, throttled());
+            pool.fail(SLICE_3, always);
+
+            vm.show(POOL_A);
+
+            assertThat(notifier.current()).isNotNull();
+            assertThat(vm.canContinueProperty().get()).isTrue();
+            assertThat(subsListed()).doesNotHaveDuplicates();
+
+            vm.continueLoading();
+
+            assertThat(subsListed()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(subsOf(pool.all()));
+            assertThat(vm.canContinueProperty().get()).isFalse();
+        }
+    }
+
+    @Nested
+    class StopAndContinue {
+
+        private void stopAtRequest(int number) {
+            AtomicInteger count = new AtomicInteger();
+            pool.onRequest(request -> {
+                if (count.incrementAndGet() == number) {
+                    vm.stop();
+                }
+            });
+        }
+
+        @Test
+        void everySliceResumesWhereItsRowsEnd() {
+            pool.add(5_000);
+            stopAtRequest(60);
+
+            vm.show(POOL_A);
+
+            int shown = vm.rows().size();
+            assertThat(shown).isBetween(1, 4_999);
+            assertThat(vm.canContinueProperty().get()).isTrue();
+            assertThat(vm.countTextProperty().get()).endsWith("more in the pool");
+            pool.onRequest(request -> { });
+
+            vm.continueLoading();
+
+            assertThat(subsListed()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(subsOf(pool.all()));
+        }
+
+        @Test
+        void stoppedTwiceStillEveryUserOnce() {
+            pool.add(5_000);
+            stopAtRequest(30);
+            vm.show(POOL_A);
+            stopAtRequest(40);
+            vm.continueLoading();
+            pool.onRequest(request -> { });
+
+            vm.continueLoading();
+
+            assertThat(subsListed()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(subsOf(pool.all()));
+        }
+
+        @Test
+        void progressCountsTheSlicesListed() {
+            pool.add(3_000);
+            List<String> texts = new ArrayList<>();
+            vm.countTextProperty().addListener((obs, old, now) -> texts.add(now));
+
+            vm.show(POOL_A);
+
+            assertThat(texts).anyMatch(t -> t.matches("[0-9,]+ users, loading… \\(\\d+ of 16 slices listed\\)"));
+            assertThat(texts).last().isEqualTo("3,000 users");
+        }
+
+        @Test
+        void aSlicesTokenOlderThanItsLifetimeAsksForAReload() {
+            pool.add(5_000);
+            stopAtRequest(60);
+            vm.show(POOL_A);
+            int requests = pool.requests().size();
+            wallClock.advance(Duration.ofMinutes(56));
+
+            vm.continueLoading();
+
+            assertThat(pool.requests()).hasSize(requests);
+            assertThat(notifier.current().code()).isEqualTo("PaginationTokenExpired");
+            assertThat(vm.canContinueProperty().get()).isFalse();
+            notifier.press("Reload");
+            assertThat(subsListed()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(subsOf(pool.all()));
+        }
+
+        @Test
+        void aSlicesTokenTheServerNoLongerTakesAsksForAReload() {
+            pool.add(5_000);
+            stopAtRequest(60);
+            vm.show(POOL_A);
+            pool.onRequest(request -> { });
+            pool.fail(SLICE_3, new ConsoleFailure.InvalidParameter("ListUsers",
+                    "Invalid pagination token: the token has expired", "req-expired", null));
+
+            vm.continueLoading();
+
+            assertThat(notifier.current().code()).isEqualTo("PaginationTokenExpired");
+            assertThat(subsListed()).doesNotHaveDuplicates();
+        }
+    }
+
+    @Nested
+    class Fallback {
+
+        @Test
+        void aServerRefusingTheSliceFilterGetsOneChainOnceAndNoBanner() {
+            pool.add(1_000);
+            pool.refuseSubFilter();
+
+            vm.show(POOL_A);
+
+            assertThat(subsListed()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(subsOf(pool.all()));
+            assertThat(sliceRequests()).as("each slice's first page, sent together").isEqualTo(16);
+            assertThat(notifier.shown()).isEmpty();
+
+            vm.refresh();
+
+            assertThat(sliceRequests()).as("the pool is listed as one chain from then on").isEqualTo(16);
+            assertThat(subsListed()).doesNotHaveDuplicates().hasSize(1_000);
+        }
+
+        @Test
+        void aServerIgnoringTheSliceFilterGetsOneChain() {
+            pool.add(1_000);
+            pool.ignoreFilters();
+
+            vm.show(POOL_A);
+
+            assertThat(subsListed()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(subsOf(pool.all()));
+            assertThat(notifier.shown()).isEmpty();
+        }
+
+        @Test
+        void aServerIgnoringTheFilterIsFoundOnRealThreadsToo() {
+            pool.add(3_000);
+            pool.ignoreFilters();
+            try (BackgroundTaskExecutor pages = new BackgroundTaskExecutor(Runnable::run, 16)) {
+                vm = viewModel(pages);
+
+                vm.show(POOL_A);
+
+                assertThat(subsListed()).doesNotHaveDuplicates()
+                        .containsExactlyInAnyOrderElementsOf(subsOf(pool.all()));
+            }
+        }
+
+        @Test
+        void subsThatAreNotUuidsAreListedAsOneChain() {
+            for (int i = 0; i < 200; i++) {
+                pool.add("sub-" + i);
+            }
+
+            vm.show(POOL_A);
+
+            assertThat(sliceRequests()).isZero();
+            assertThat(subsListed()).doesNotHaveDuplicates().hasSize(200);
+        }
+
+        @Test
+        void withoutAnExecutorForPageRequestsThePoolIsOneChain() {
+            pool.add(1_000);
+            vm = viewModel(null);
+
+            vm.show(POOL_A);
+
+            assertThat(sliceRequests()).isZero();
+            assertThat(subsListed()).doesNotHaveDuplicates().hasSize(1_000);
+        }
+
+        @Test
+        void aServerSideSearchStaysOneChain() {
+            pool.add(1_000);
+            vm.show(POOL_A);
+            int before = pool.requests().size();
+
+            vm.search(new UserFilter(UserFilter.Attribute.USERNAME, UserFilter.Match.STARTS_WITH, "user"));
+
+            assertThat(pool.requests().subList(before, pool.requests().size()))
+                    .allMatch(r -> "username ^= \"user\"".equals(r.filter()));
+            assertThat(subsListed()).doesNotHaveDuplicates().hasSize(1_000);
+        }
+    }
+}
