@@ -3,9 +3,12 @@ package dev.cognitoconsole.users;
 import dev.cognitoconsole.aws.UserDirectory;
 import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.ConsoleFailure;
+import dev.cognitoconsole.model.MfaSettings;
 import dev.cognitoconsole.model.Page;
 import dev.cognitoconsole.model.PoolUser;
+import dev.cognitoconsole.model.SignInHistory;
 import dev.cognitoconsole.model.UserFilter;
+import dev.cognitoconsole.model.UserGroup;
 import dev.cognitoconsole.model.UserPool;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -152,6 +155,26 @@ final class SlicedPool implements UserDirectory {
 
     @Override
     public void enableUser(Connection connection, String poolId, String username) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void globalSignOut(Connection connection, String poolId, String username) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public MfaSettings getMfaSettings(Connection connection, String poolId, String username) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Page<UserGroup> listGroupsForUser(Connection connection, String poolId, String username, String nextToken) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public SignInHistory listUserAuthEvents(Connection connection, String poolId, String username, String nextToken) {
         throw new UnsupportedOperationException();
     }
 }
