@@ -131,13 +131,14 @@ public final class UsersView {
                     .then((ContextMenu) null).otherwise(rowMenu(row)));
             return row;
         });
+        // Beside the detail pane the table is narrow: short values (Enabled, dates) stay whole, long ones give way.
         table.getColumns().setAll(java.util.List.of(
-                textColumn("Username", "usernameColumn", 220, PoolUser::username, SortKey.USERNAME),
-                textColumn("Email", "emailColumn", 240, PoolUser::email, SortKey.EMAIL),
-                textColumn("Enabled", "enabledColumn", 90, PoolUser::enabledLabel, SortKey.ENABLED),
-                textColumn("Confirmation status", "statusColumn", 180, PoolUser::status, SortKey.STATUS),
-                textColumn("Created", "createdColumn", 140, u -> when(u.created()), SortKey.CREATED),
-                textColumn("Last modified", "modifiedColumn", 140, u -> when(u.lastModified()),
+                textColumn("Username", "usernameColumn", 220, 0, PoolUser::username, SortKey.USERNAME),
+                textColumn("Email", "emailColumn", 240, 0, PoolUser::email, SortKey.EMAIL),
+                textColumn("Enabled", "enabledColumn", 90, 78, PoolUser::enabledLabel, SortKey.ENABLED),
+                textColumn("Confirmation status", "statusColumn", 180, 0, PoolUser::status, SortKey.STATUS),
+                textColumn("Created", "createdColumn", 140, 134, u -> when(u.created()), SortKey.CREATED),
+                textColumn("Last modified", "modifiedColumn", 140, 134, u -> when(u.lastModified()),
                         SortKey.LAST_MODIFIED),
                 actionColumn()));
         // Sorting a large list on the UI thread freezes the window: the ViewModel sorts in the background.
@@ -307,12 +308,15 @@ public final class UsersView {
         return item;
     }
 
-    private TableColumn<UserRow, String> textColumn(String name, String id, double width,
+    private TableColumn<UserRow, String> textColumn(String name, String id, double width, double minWidth,
                                                     Function<PoolUser, String> value, SortKey key) {
         TableColumn<UserRow, String> column = new TableColumn<>(name);
         sortKeys.put(column, key);
         column.setId(id);
         column.setPrefWidth(width);
+        if (minWidth > 0) {
+            column.setMinWidth(minWidth);
+        }
         column.setCellValueFactory(cell -> key == SortKey.ENABLED
                 ? Bindings.createStringBinding(() -> cell.getValue().isGone() ? "Not in the pool"
                         : value.apply(cell.getValue().getUser()), cell.getValue().userProperty(),
