@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
@@ -85,6 +86,28 @@ public final class UserDetailsView {
         signOutReason.setWrapText(true);
         signOutReason.getStyleClass().add("details-note");
 
+        VBox root = new VBox(empty);
+        root.setPadding(new Insets(0, 0, 0, 0));
+        // The facts, groups and sign-in tables are built when the first user is shown, not before the first frame.
+        viewModel.userProperty().addListener(new InvalidationListener() {
+            @Override
+            public void invalidated(Observable o) {
+                if (viewModel.userProperty().get() != null) {
+                    viewModel.userProperty().removeListener(this);
+                    root.getChildren().add(buildContent());
+                    showFacts();
+                }
+            }
+        });
+        ScrollPane scroll = new ScrollPane(root);
+        scroll.setFitToWidth(true);
+        scroll.setId("userDetails");
+        scroll.getStyleClass().add("user-details");
+        initListeners();
+        return scroll;
+    }
+
+    private VBox buildContent() {
         facts.setId("userFacts");
         facts.setHgap(6);
         facts.setVgap(4);
@@ -138,14 +161,7 @@ public final class UserDetailsView {
         content.setPadding(new Insets(8, 12, 8, 12));
         content.visibleProperty().bind(viewModel.userProperty().isNotNull());
         content.managedProperty().bind(content.visibleProperty());
-        VBox root = new VBox(empty, content);
-        root.setPadding(new Insets(0, 0, 0, 0));
-        ScrollPane scroll = new ScrollPane(root);
-        scroll.setFitToWidth(true);
-        scroll.setId("userDetails");
-        scroll.getStyleClass().add("user-details");
-        initListeners();
-        return scroll;
+        return content;
     }
 
     /** {@code master} with this pane beside it, on the right; {@link #toggle()} hides and shows the pane. */
