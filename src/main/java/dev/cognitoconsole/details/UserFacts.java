@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,11 +52,11 @@ public final class UserFacts {
         String phone = attributes.get("phone_number");
         facts.add(new Fact(CONTACT, "Phone", text(phone)));
         facts.add(new Fact(CONTACT, "Phone verified", verified(phone, attributes.get("phone_number_verified"))));
-        attributes.forEach((name, value) -> {
-            if (!SHOWN_ABOVE.contains(name)) {
-                facts.add(new Fact(ATTRIBUTES, name, text(value)));
-            }
-        });
+        // A stable order an operator can scan: the pool's standard attributes by name, then its custom ones.
+        attributes.keySet().stream()
+                .filter(name -> !SHOWN_ABOVE.contains(name))
+                .sorted(Comparator.comparing((String name) -> name.startsWith("custom:")).thenComparing(name -> name))
+                .forEach(name -> facts.add(new Fact(ATTRIBUTES, name, text(attributes.get(name)))));
         return List.copyOf(facts);
     }
 

@@ -13,7 +13,7 @@ class UserFactsTest {
     private final UserFacts facts = new UserFacts(ZoneOffset.UTC);
 
     @Test
-    void listsIdentityStateContactThenEveryOtherAttributeInTheOrderCognitoGaveThem() {
+    void listsIdentityStateContactThenTheStandardAttributesByNameThenTheCustomOnes() {
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("sub", "0b5f");
         attributes.put("custom:tenant", "acme");
@@ -22,6 +22,8 @@ class UserFactsTest {
         attributes.put("phone_number", "+33612345678");
         attributes.put("phone_number_verified", "true");
         attributes.put("given_name", "Ann");
+        attributes.put("custom:plan", "gold");
+        attributes.put("family_name", "Lee");
         PoolUser ann = new PoolUser("ann", "0b5f", "ann@example.com", false, "FORCE_CHANGE_PASSWORD",
                 Instant.parse("2024-05-06T07:08:09Z"), null, attributes);
 
@@ -36,8 +38,10 @@ class UserFactsTest {
                 new UserFacts.Fact("Contact", "Email verified", "No"),
                 new UserFacts.Fact("Contact", "Phone", "+33612345678"),
                 new UserFacts.Fact("Contact", "Phone verified", "Yes"),
-                new UserFacts.Fact("Attributes", "custom:tenant", "acme"),
-                new UserFacts.Fact("Attributes", "given_name", "Ann"));
+                new UserFacts.Fact("Attributes", "family_name", "Lee"),
+                new UserFacts.Fact("Attributes", "given_name", "Ann"),
+                new UserFacts.Fact("Attributes", "custom:plan", "gold"),
+                new UserFacts.Fact("Attributes", "custom:tenant", "acme"));
     }
 
     @Test
