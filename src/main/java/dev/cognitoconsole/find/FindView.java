@@ -67,11 +67,11 @@ public final class FindView {
     /** The field and the scope chooser, for the top bar. */
     public Region createField() {
         field.setId("findUserField");
-        field.setPromptText("Find user: email, phone, username or sub");
+        field.setPromptText("Find user anywhere (Ctrl+Shift+F)");
         field.setAccessibleText("Find a user in every pool in scope");
         field.setPrefColumnCount(20);
-        Tooltips.onHover(field, "Searches every pool in the places chosen at the right (Ctrl+Shift+F). "
-                + "Enter starts the search.");
+        Tooltips.onHover(field, "An email, phone number, username or sub: searches every pool in the places chosen "
+                + "at the right. Enter starts the search.");
         field.textProperty().bindBidirectional(viewModel.textProperty());
         field.setOnAction(e -> findNow());
         scopeButton.setId("findScope");
