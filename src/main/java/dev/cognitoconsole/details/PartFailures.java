@@ -9,6 +9,10 @@ final class PartFailures {
 
     /** @param what what could not be read, such as "Groups" */
     static String describe(String what, ConsoleFailure failure) {
+        if (notOffered(failure)) {
+            return what + " not shown: this endpoint does not offer " + failure.operation()
+                    + " (Cognito does; an emulator may not).";
+        }
         String line = switch (failure.kind()) {
             case ACCESS_DENIED -> what + " not shown: your role lacks the permission "
                     + ((ConsoleFailure.AccessDenied) failure).iamAction() + ".";
@@ -24,5 +28,14 @@ final class PartFailures {
                     + failure.getMessage());
         };
         return failure.requestId() == null ? line : line + " (request id " + failure.requestId() + ")";
+    }
+
+    /**
+     * Whether the endpoint does not know the operation at all (AWS's UnknownOperationException; cognito-local's
+     * "CognitoLocal#Unsupported", which the SDK reads as Unsupported): it holds for the pool like an IAM refusal.
+     */
+    static boolean notOffered(ConsoleFailure failure) {
+        String code = failure.awsCode();
+        return "UnknownOperationException".equals(code) || "Unsupported".equals(code);
     }
 }

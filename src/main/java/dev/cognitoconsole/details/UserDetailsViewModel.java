@@ -394,12 +394,16 @@ public final class UserDetailsViewModel {
                 : "; preferred: " + MFA_NAMES.getOrDefault(settings.preferred(), settings.preferred()) + ".");
     }
 
-    /** Says why {@code what} is not shown; an IAM refusal in {@code where} holds for its next users too. */
+    /**
+     * Says why {@code what} is not shown; an IAM refusal in {@code where}, or an endpoint without the operation, holds
+     * for its next users too.
+     */
     private String failed(String what, PoolUser who, Throwable error, PoolSelection where, String operation) {
         ConsoleFailure failure = ConsoleFailure.from(error);
         LOG.warn("{} of {} could not be read", what, who.username(), error);
         String line = PartFailures.describe(what, failure);
-        if (operation != null && failure.kind() == ConsoleFailure.Kind.ACCESS_DENIED) {
+        if (operation != null && (failure.kind() == ConsoleFailure.Kind.ACCESS_DENIED
+                || PartFailures.notOffered(failure))) {
             settled.put(key(where, operation), line);
         }
         return line;

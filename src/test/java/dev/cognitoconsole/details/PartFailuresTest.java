@@ -32,4 +32,18 @@ class PartFailuresTest {
         assertThat(PartFailures.describe("MFA settings", odd))
                 .isEqualTo("MFA settings not shown: AdminGetUser failed: Odd things (request id req-2)");
     }
+
+    @Test
+    void anEndpointWithoutTheOperationIsSaidCalmlyForCognitoAndForCognitoLocal() {
+        ConsoleFailure unknown = new ConsoleFailure.Unknown("AdminListUserAuthEvents", "UnknownOperationException",
+                null, "req-3", null);
+        ConsoleFailure emulator = new ConsoleFailure.Unknown("AdminListUserAuthEvents", "Unsupported",
+                "Cognito Local unsupported feature: Unsupported x-amz-target header", null, null);
+
+        assertThat(PartFailures.describe("Sign-in history", unknown)).isEqualTo("Sign-in history not shown: this "
+                + "endpoint does not offer AdminListUserAuthEvents (Cognito does; an emulator may not).");
+        assertThat(PartFailures.describe("Sign-in history", emulator))
+                .isEqualTo(PartFailures.describe("Sign-in history", unknown));
+        assertThat(PartFailures.notOffered(emulator)).isTrue();
+    }
 }
