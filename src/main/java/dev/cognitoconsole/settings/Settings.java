@@ -1,9 +1,12 @@
 package dev.cognitoconsole.settings;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * What the console remembers between runs. It holds names, ids and numbers only: never a key, token or
@@ -79,54 +82,46 @@ public record Settings(int version, String lastProfile, Map<String, LastConnecti
     }
 
     public Settings withLastConnection(String profile, String region, String poolId) {
-        java.util.Map<String, LastConnection> next = new java.util.HashMap<>(connections);
-        next.put(profile, new LastConnection(region, poolId));
-        return new Settings(version, profile, next, window, columns, listUsersPerSecond, updatesPerSecond,
-                productionProfiles, productionAccounts, exportFolder,
-                userResourceReadsPerSecond, details, findScope);
+        return edit(d -> {
+            d.lastProfile = profile;
+            d.connections.put(profile, new LastConnection(region, poolId));
+        });
     }
 
     public Settings withWindow(WindowBounds bounds) {
-        return new Settings(version, lastProfile, connections, bounds, columns, listUsersPerSecond,
-                updatesPerSecond, productionProfiles, productionAccounts, exportFolder,
-                userResourceReadsPerSecond, details, findScope);
+        return edit(d -> d.window = bounds);
     }
 
     public Settings withColumns(List<ColumnLayout> layout) {
-        return new Settings(version, lastProfile, connections, window, layout, listUsersPerSecond,
-                updatesPerSecond, productionProfiles, productionAccounts, exportFolder,
-                userResourceReadsPerSecond, details, findScope);
+        return edit(d -> d.columns = layout);
     }
 
     public Settings withBudgets(int listUsers, int updates) {
-        return new Settings(version, lastProfile, connections, window, columns, listUsers, updates,
-                productionProfiles, productionAccounts, exportFolder, userResourceReadsPerSecond, details, findScope);
+        return edit(d -> {
+            d.listUsersPerSecond = listUsers;
+            d.updatesPerSecond = updates;
+        });
     }
 
     /** The budget of the detail pane's reads (groups, sign-in history). */
     public Settings withUserResourceReads(int perSecond) {
-        return new Settings(version, lastProfile, connections, window, columns, listUsersPerSecond,
-                updatesPerSecond, productionProfiles, productionAccounts, exportFolder, perSecond, details, findScope);
+        return edit(d -> d.userResourceReadsPerSecond = perSecond);
     }
 
     /** Remembers whether the detail pane is shown and where its divider is. */
     public Settings withDetails(DetailsPane pane) {
-        return new Settings(version, lastProfile, connections, window, columns, listUsersPerSecond,
-                updatesPerSecond, productionProfiles, productionAccounts, exportFolder, userResourceReadsPerSecond,
-                pane, findScope);
+        return edit(d -> d.details = pane);
     }
 
     /** Marks a profile as production, or takes the mark away. */
     public Settings withProductionProfile(String profile, boolean production) {
-        Set<String> next = new java.util.HashSet<>(productionProfiles);
-        if (production) {
-            next.add(profile);
-        } else {
-            next.remove(profile);
-        }
-        return new Settings(version, lastProfile, connections, window, columns, listUsersPerSecond,
-                updatesPerSecond, next, productionAccounts, exportFolder,
-                userResourceReadsPerSecond, details, findScope);
+        return edit(d -> {
+            if (production) {
+                d.productionProfiles.add(profile);
+            } else {
+                d.productionProfiles.remove(profile);
+            }
+        });
     }
 
     /**
@@ -134,26 +129,62 @@ public record Settings(int version, String lastProfile, Map<String, LastConnecti
      * onto the file, it keeps the accounts another console marked meanwhile.
      */
     public Settings withProductionAccountsChanged(Set<String> added, Set<String> removed) {
-        Set<String> next = new java.util.HashSet<>(productionAccounts);
-        next.removeAll(removed);
-        next.addAll(added);
-        return new Settings(version, lastProfile, connections, window, columns, listUsersPerSecond,
-                updatesPerSecond, productionProfiles, next, exportFolder,
-                userResourceReadsPerSecond, details, findScope);
+        return edit(d -> {
+            d.productionAccounts.removeAll(removed);
+            d.productionAccounts.addAll(added);
+        });
     }
 
     /** Remembers the folder an export was written to, so the next export dialog opens there. */
     public Settings withExportFolder(String folder) {
-        return new Settings(version, lastProfile, connections, window, columns, listUsersPerSecond,
-                updatesPerSecond, productionProfiles, productionAccounts, folder,
-                userResourceReadsPerSecond, details, findScope);
+        return edit(d -> d.exportFolder = folder);
     }
 
     /** Remembers where "Find user" looks. */
     public Settings withFindScope(FindScope scope) {
-        return new Settings(version, lastProfile, connections, window, columns, listUsersPerSecond,
-                updatesPerSecond, productionProfiles, productionAccounts, exportFolder, userResourceReadsPerSecond,
-                details, scope);
+        return edit(d -> d.findScope = scope);
+    }
+
+    // One copy of the field list for every change: a new setting is added here and in the record, nowhere else.
+    private Settings edit(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return new Settings(d.version, d.lastProfile, d.connections, d.window, d.columns, d.listUsersPerSecond,
+                d.updatesPerSecond, d.productionProfiles, d.productionAccounts, d.exportFolder,
+                d.userResourceReadsPerSecond, d.details, d.findScope);
+    }
+
+    /** A changeable copy of the settings, for {@link #edit}. */
+    private static final class Draft {
+        final int version;
+        String lastProfile;
+        final Map<String, LastConnection> connections;
+        WindowBounds window;
+        List<ColumnLayout> columns;
+        int listUsersPerSecond;
+        int updatesPerSecond;
+        final Set<String> productionProfiles;
+        final Set<String> productionAccounts;
+        String exportFolder;
+        int userResourceReadsPerSecond;
+        DetailsPane details;
+        FindScope findScope;
+
+        Draft(Settings s) {
+            version = s.version;
+            lastProfile = s.lastProfile;
+            connections = new HashMap<>(s.connections);
+            window = s.window;
+            columns = s.columns;
+            listUsersPerSecond = s.listUsersPerSecond;
+            updatesPerSecond = s.updatesPerSecond;
+            productionProfiles = new HashSet<>(s.productionProfiles);
+            productionAccounts = new HashSet<>(s.productionAccounts);
+            exportFolder = s.exportFolder;
+            userResourceReadsPerSecond = s.userResourceReadsPerSecond;
+            details = s.details;
+            findScope = s.findScope;
+        }
     }
 
     /**
