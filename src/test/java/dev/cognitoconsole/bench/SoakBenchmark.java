@@ -12,6 +12,7 @@ import dev.cognitoconsole.common.BackgroundTaskExecutor;
 import dev.cognitoconsole.common.DialogService;
 import dev.cognitoconsole.common.Notice;
 import dev.cognitoconsole.common.Sleeper;
+import dev.cognitoconsole.common.WriteSafety;
 import dev.cognitoconsole.model.AwsProfile;
 import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.PoolSelection;
@@ -23,6 +24,7 @@ import dev.cognitoconsole.testing.StatefulCognito.Fault;
 import dev.cognitoconsole.testing.StatefulCognito.FaultPlan;
 import dev.cognitoconsole.users.UserRow;
 import dev.cognitoconsole.users.UsersViewModel;
+import dev.cognitoconsole.writes.UserWrites;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +41,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
@@ -100,6 +103,10 @@ public final class SoakBenchmark {
         private final PoolSelection target;
         private final CognitoClients clients;
         private final BackgroundTaskExecutor executor = new BackgroundTaskExecutor(Platform::runLater, 4);
+        // The console's own page threads, so that whole-pool listings go in slices of sub as in the app.
+        private final BackgroundTaskExecutor pageRequests =
+                new BackgroundTaskExecutor(Runnable::run, UsersViewModel.LISTING_SLICES);
+        private final AtomicLong slicedPages = new AtomicLong();
         private final BannerViewModel banner = new BannerViewModel();
         private final UsersViewModel users;
         private final Map<String, Integer> banners = new TreeMap<>();
@@ -135,8 +142,16 @@ public final class SoakBenchmark {
                     Duration.ofSeconds(1)));
             DialogService confirming = confirmation -> true;
             AuditLog audit = new AuditLog(auditFile, Clock.systemUTC(), "soak");
-            users = Fx.call(() -> new UsersViewModel(new SdkUserDirectory(clients, RateBudgets.unlimited()), executor,
-                    banner, confirming, System::nanoTime, Sleeper.SYSTEM, Clock.systemUTC(), audit));
+            SdkUserDirectory directory = new SdkUserDirectory(clients, RateBudgets.unlimited());
+            cognito.onArrival((operation, n, body) -> {
+                if (operation.equals("ListUsers") && body.path("Filter").asText("").startsWith("sub ^=")) {
+                    slicedPages.incrementAndGet();
+                }
+            });
+            users = Fx.call(() -> new UsersViewModel(directory, executor, banner, confirming, System::nanoTime,
+                    Sleeper.SYSTEM, Clock.systemUTC(),
+                    new UserWrites(directory, audit, WriteSafety.NONE, connection -> Optional.empty()),
+                    WriteSafety.NONE, pageRequests));
         }
 
         void run(Duration length) {
@@ -164,6 +179,7 @@ public final class SoakBenchmark {
             }
             elapsed = Duration.ofNanos(System.nanoTime() - start);
             executor.close();
+            pageRequests.close();
             clients.close();
             heapEnd = heapAfterGc();
         }
@@ -290,6 +306,8 @@ public final class SoakBenchmark {
             row("Writes completed (banners followed) / started", writesConfirmed + " / " + writes
                     + (writesGivenUp > 0 ? " (" + writesGivenUp + " given up)" : ""));
             row("Audit attempts; attempts without exactly one outcome", attempts + "; " + unpaired);
+            row("ListUsers pages asked for by a slice of sub (the listing in slices at work)",
+                    String.format(Locale.ROOT, "%,d", slicedPages.get()));
             row("Rows lost after a complete listing (must be 0)", Long.toString(rowsLost));
             row("Users shown twice after a complete listing (must be 0)", Long.toString(rowsTwice));
             row("Writes applied more often than tried (must be 0)", Long.toString(appliedTwice));
