@@ -15,7 +15,6 @@ import dev.cognitoconsole.model.Page;
 import dev.cognitoconsole.model.PoolIds;
 import dev.cognitoconsole.model.PoolSelection;
 import dev.cognitoconsole.model.UserPool;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -332,33 +331,25 @@ public final class ConnectionViewModel {
         long generation = ++poolsGeneration;
         poolsLoading.set(true);
         Supplier<Boolean> current = () -> generation == poolsGeneration;
-        poolsJob = executor.run(job -> {
-            List<UserPool> all = new ArrayList<>();
-            String token = null;
-            do {
-                Page<UserPool> page = directory.listPools(target, token);
-                all.addAll(page.items());
-                token = page.hasMore() ? page.nextToken() : null;
-            } while (token != null && !job.isCancelled());
-            return all;
-        }, found -> {
-            if (current.get()) {
-                poolsLoading.set(false);
-                pools.setAll(found.stream()
-                        .sorted(Comparator.comparing((UserPool p) -> p.name() == null ? "" : p.name(),
-                                String.CASE_INSENSITIVE_ORDER).thenComparing(UserPool::id))
-                        .toList());
-                restoreLastPool(target);
-            }
-        }, error -> {
-            if (current.get()) {
-                poolsLoading.set(false);
-                ConsoleFailure failure = ConsoleFailure.from(error);
-                LOG.warn("ListUserPools failed on {}", target.describe(), failure);
-                notifier.show(FailureNotices.describe(failure,
-                        FailureContext.read("Loading pools", target, null, this::reloadPools)));
-            }
-        });
+        poolsJob = executor.run(job -> Page.all(token -> directory.listPools(target, token), job::isCancelled),
+                found -> {
+                    if (current.get()) {
+                        poolsLoading.set(false);
+                        pools.setAll(found.stream()
+                                .sorted(Comparator.comparing((UserPool p) -> p.name() == null ? "" : p.name(),
+                                        String.CASE_INSENSITIVE_ORDER).thenComparing(UserPool::id))
+                                .toList());
+                        restoreLastPool(target);
+                    }
+                }, error -> {
+                    if (current.get()) {
+                        poolsLoading.set(false);
+                        ConsoleFailure failure = ConsoleFailure.from(error);
+                        LOG.warn("ListUserPools failed on {}", target.describe(), failure);
+                        notifier.show(FailureNotices.describe(failure,
+                                FailureContext.read("Loading pools", target, null, this::reloadPools)));
+                    }
+                });
     }
 
     /** After a connection change, the pool last used there comes back if it is still listed. */

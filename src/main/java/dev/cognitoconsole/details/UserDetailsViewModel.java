@@ -317,16 +317,12 @@ public final class UserDetailsViewModel {
     }
 
     private List<UserGroup> everyGroup(PoolSelection where, String username, TaskExecutor.Job job) {
-        List<UserGroup> all = new ArrayList<>();
-        String token = null;
-        do {
+        List<UserGroup> all = Page.all(token -> {
             if (job.isCancelled()) {
                 throw new CancellationException("Another user was selected");
             }
-            Page<UserGroup> page = directory.listGroupsForUser(where.connection(), where.poolId(), username, token);
-            all.addAll(page.items());
-            token = page.hasMore() ? page.nextToken() : null;
-        } while (token != null);
+            return directory.listGroupsForUser(where.connection(), where.poolId(), username, token);
+        }, () -> false);
         all.sort(Comparator.comparing(UserGroup::precedence, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(UserGroup::name, Comparator.nullsLast(Comparator.naturalOrder())));
         return all;

@@ -4,7 +4,6 @@ import dev.cognitoconsole.aws.UserDirectory;
 import dev.cognitoconsole.model.Connection;
 import dev.cognitoconsole.model.Page;
 import dev.cognitoconsole.model.UserPool;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,14 +26,7 @@ public final class PoolLists {
         if (cached != null) {
             return cached;
         }
-        List<UserPool> all = new ArrayList<>();
-        String token = null;
-        do {
-            Page<UserPool> page = directory.listPools(place, token);
-            all.addAll(page.items());
-            token = page.hasMore() ? page.nextToken() : null;
-        } while (token != null);
-        List<UserPool> listed = List.copyOf(all);
+        List<UserPool> listed = List.copyOf(Page.all(token -> directory.listPools(place, token), () -> false));
         known.put(place, listed);
         return listed;
     }

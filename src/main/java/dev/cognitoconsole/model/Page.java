@@ -1,6 +1,9 @@
 package dev.cognitoconsole.model;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * One page of a paginated listing.
@@ -15,5 +18,20 @@ public record Page<T>(List<T> items, String nextToken) {
 
     public boolean hasMore() {
         return nextToken != null && !nextToken.isEmpty();
+    }
+
+    /**
+     * Every item of a listing, page after page, from {@code fetch} (given {@code null} for the first page, then
+     * each next token); {@code stopped} is asked after each page and ends the listing with the items so far.
+     */
+    public static <T> List<T> all(Function<String, Page<T>> fetch, BooleanSupplier stopped) {
+        List<T> all = new ArrayList<>();
+        String token = null;
+        do {
+            Page<T> page = fetch.apply(token);
+            all.addAll(page.items());
+            token = page.hasMore() ? page.nextToken() : null;
+        } while (token != null && !stopped.getAsBoolean());
+        return all;
     }
 }
