@@ -1,22 +1,28 @@
 package dev.cognitoconsole.aws;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
 /**
  * Lets at most {@code limit} requests start in any window of a second, whatever the window's alignment:
- * Cognito and a server's own counters may count in windows that start anywhere.
+ * Cognito and a server's own counters may count in windows that start anywhere. Waiting requests start in the
+ * order they asked, so that side-by-side chains of pages advance together and none is left to finish alone.
  */
 final class RequestWindow {
     /** A little over a second, so that a request sent a few milliseconds late still lands in its own window. */
     static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(1_020);
 
+    /** The longest a waiting request sleeps before it reads the clock again. */
+    private static final long LONGEST_NAP = TimeUnit.MILLISECONDS.toNanos(50);
+
     private final LongSupplier nanoClock;
     /** The start times of the last {@code limit} requests, oldest at {@code next}. */
     private long[] starts;
     private int next;
+    /** The requests waiting, in the order they asked; only the first may start. */
+    private final ArrayDeque<Object> waiting = new ArrayDeque<>();
 
     RequestWindow(int limit, LongSupplier nanoClock) {
         this.nanoClock = nanoClock;
@@ -37,6 +43,7 @@ final class RequestWindow {
         System.arraycopy(ordered, ordered.length - kept, resized, limit - kept, kept);
         starts = resized;
         next = 0;
+        notifyAll();
     }
 
     /**
@@ -55,18 +62,34 @@ final class RequestWindow {
         return 0;
     }
 
-    /** Waits until a request may start. */
-    void acquire() throws InterruptedException {
-        for (long wait = tryAcquireUnlessInterrupted(); wait > 0; wait = tryAcquireUnlessInterrupted()) {
-            LockSupport.parkNanos(this, wait);
+    /** Waits until a request may start, behind every request that asked before it. */
+    synchronized void acquire() throws InterruptedException {
+        Object turn = new Object();
+        waiting.addLast(turn);
+        try {
+            while (true) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException("Stopped while waiting for the rate budget");
+                }
+                if (waiting.peekFirst() != turn) {
+                    wait();
+                    continue;
+                }
+                long wait = tryAcquire();
+                if (wait == 0) {
+                    return;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, Math.min(wait, LONGEST_NAP));
+            }
+        } finally {
+            waiting.remove(turn);
+            notifyAll();
         }
     }
 
-    private long tryAcquireUnlessInterrupted() throws InterruptedException {
-        if (Thread.currentThread().isInterrupted()) {
-            throw new InterruptedException("Stopped while waiting for the rate budget");
-        }
-        return tryAcquire();
+    /** How many requests are waiting for a start. */
+    synchronized int waiting() {
+        return waiting.size();
     }
 
     private static long[] free(int limit) {

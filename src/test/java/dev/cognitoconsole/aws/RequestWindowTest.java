@@ -3,8 +3,11 @@ package dev.cognitoconsole.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 class RequestWindowTest {
@@ -68,5 +71,66 @@ class RequestWindowTest {
         window.setLimit(3);
         assertThat(List.of(window.tryAcquire(), window.tryAcquire())).containsOnly(0L);
         assertThat(window.tryAcquire()).isEqualTo(RequestWindow.WINDOW_NANOS);
+    }
+
+    @Test
+    void waitingRequestsStartInTheOrderTheyAsked() throws Exception {
+        RequestWindow window = new RequestWindow(1, now::get);
+        window.acquire();
+        List<String> started = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> threads = new ArrayList<>();
+        for (String chain : List.of("b", "c", "d", "e")) {
+            threads.add(waiter(window, chain, started));
+            int queued = threads.size();
+            await(() -> window.waiting() == queued);
+        }
+        for (int i = 1; i <= threads.size(); i++) {
+            now.addAndGet(RequestWindow.WINDOW_NANOS);
+            int expected = i;
+            await(() -> started.size() == expected);
+        }
+        assertThat(started).containsExactly("b", "c", "d", "e");
+    }
+
+    @Test
+    void aStoppedRequestLeavesTheQueueAndTheNextOneStarts() throws Exception {
+        RequestWindow window = new RequestWindow(1, now::get);
+        window.acquire();
+        List<String> started = Collections.synchronizedList(new ArrayList<>());
+        Thread stopped = waiter(window, "stopped", started);
+        await(() -> window.waiting() == 1);
+        Thread next = waiter(window, "next", started);
+        await(() -> window.waiting() == 2);
+
+        stopped.interrupt();
+        stopped.join(TimeUnit.SECONDS.toMillis(5));
+        assertThat(window.waiting()).isEqualTo(1);
+        now.addAndGet(RequestWindow.WINDOW_NANOS);
+        next.join(TimeUnit.SECONDS.toMillis(5));
+
+        assertThat(started).containsExactly("stopped interrupted", "next");
+    }
+
+    /** A thread that waits for a start, then notes its name (or that it was interrupted). */
+    private static Thread waiter(RequestWindow window, String name, List<String> started) {
+        Thread thread = new Thread(() -> {
+            try {
+                window.acquire();
+                started.add(name);
+            } catch (InterruptedException e) {
+                started.add(name + " interrupted");
+            }
+        });
+        thread.start();
+        return thread;
+    }
+
+    /** Polls for a state another thread reaches; the clock of the window under test is not involved. */
+    private static void await(BooleanSupplier reached) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!reached.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("state not reached within 5 s").isLessThan(deadline);
+            Thread.sleep(2);
+        }
     }
 }
