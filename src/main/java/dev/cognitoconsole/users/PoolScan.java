@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * side and hands the users to the table in batches. A whole-pool listing shows its first page alone (one
  * round trip, one request for a small pool), then lists the pool in slices by the first character of
  * {@code sub}, each its own chain; the rate budget, applied to every request by the directory, sets the pace.
- * A server that refuses or ignores the slice filter gets the rest of the pool as one chain.
+ * A pool already listed in slices this session starts in slices at once. A server that refuses or ignores the
+ * slice filter gets the rest of the pool as one chain.
  */
 final class PoolScan {
     private static final Logger LOG = LoggerFactory.getLogger(PoolScan.class);
@@ -41,6 +42,12 @@ final class PoolScan {
 
         /** The server did not list the pool by slices: later loads of this pool go as one chain at once. */
         void slicesRefused();
+
+        /**
+         * Whether the pool is large enough to list in slices (more than one page of users whose subs slice), so
+         * that later loads of it start in slices at once.
+         */
+        void sliceable(boolean large);
     }
 
     private record Answer(int round, int chain, Page<PoolUser> page, Throwable failure) {
@@ -55,6 +62,8 @@ final class PoolScan {
     private final PoolSelection target;
     private final UserFilter search;
     private final boolean maySlice;
+    /** Whether a fresh whole-pool listing skips the first page alone: the pool was listed in slices before. */
+    private final boolean slicesAtOnce;
     private final BlockingQueue<Answer> answers = new LinkedBlockingQueue<>();
 
     private Chain[] chains;
@@ -79,9 +88,10 @@ final class PoolScan {
     private final List<PoolUser> pending = new ArrayList<>();
     private long lastPublish;
     private boolean publishedOnce;
+    private long listed;
 
     PoolScan(UserDirectory directory, TaskExecutor pages, Sleeper sleeper, LongSupplier nanoClock, Clock clock,
-             PoolSelection target, UserFilter search, boolean maySlice) {
+             PoolSelection target, UserFilter search, boolean maySlice, boolean slicesAtOnce) {
         this.directory = directory;
         this.pages = pages;
         this.sleeper = sleeper;
@@ -90,16 +100,21 @@ final class PoolScan {
         this.target = target;
         this.search = search;
         this.maySlice = maySlice && search == null && pages != null;
+        this.slicesAtOnce = this.maySlice && slicesAtOnce;
     }
 
     Void run(TaskExecutor.Job job, ListingPosition start, Sink sink) throws InterruptedException {
-        follow(start.chains());
+        boolean atOnce = slicesAtOnce && start.fresh() && !start.sliced();
+        follow(atOnce ? ListingPosition.slices(Set.of()).chains() : start.chains());
         firstPage.addAll(start.firstPage());
         lastPublish = nanoClock.getAsLong();
         try {
             while (!job.isCancelled()) {
                 launchReady();
                 if (inFlight == 0) {
+                    if (atOnce && listed <= UserDirectory.USERS_PAGE_SIZE) {
+                        job.publish(() -> sink.sliceable(false));
+                    }
                     return null;
                 }
                 Answer answer = next();
@@ -204,6 +219,7 @@ final class PoolScan {
                     + "so. Reload to list the pool again.", null, null);
         }
         chains[index] = chain.next(page.hasMore() ? page.nextToken() : null, clock.instant());
+        listed += page.items().size();
         List<PoolUser> users = firstPage.isEmpty() ? page.items() : notShownYet(page.items());
         if (!confirmed) {
             held.addAll(users);
@@ -222,7 +238,11 @@ final class PoolScan {
                 || nanoClock.getAsLong() - lastPublish >= UserListing.PUBLISH_INTERVAL.toNanos()) {
             publish(job, sink);
         }
-        if (probe && !chains[index].done() && page.items().stream().allMatch(u -> slices(u.sub()))) {
+        boolean large = probe && !chains[index].done() && page.items().stream().allMatch(u -> slices(u.sub()));
+        if (probe) {
+            job.publish(() -> sink.sliceable(large));
+        }
+        if (large) {
             unsliced = chains[index];
             firstPage = new HashSet<>();
             page.items().forEach(u -> firstPage.add(u.username()));

@@ -80,6 +80,8 @@ final class UserListing {
     private ListingPosition position;
     /** Pools (by endpoint and id) whose server did not list them by slices: listed as one chain from then on. */
     private final Set<String> unsliced = new HashSet<>();
+    /** Pools listed in slices this session: a fresh listing of one skips the first page alone. */
+    private final Set<String> large = new HashSet<>();
     private List<SortKey.Order> sortOrder = List.of();
     private long sortGeneration;
 
@@ -267,7 +269,7 @@ final class UserListing {
         updateCount();
         String poolKey = target.connection().endpoint() + " " + target.poolId();
         PoolScan scan = new PoolScan(directory, pageRequests, sleeper, nanoClock, clock, target, filter,
-                !unsliced.contains(poolKey));
+                !unsliced.contains(poolKey), large.contains(poolKey));
         PoolScan.Sink sink = new PoolScan.Sink() {
             @Override
             public void append(List<PoolUser> users, ListingPosition after) {
@@ -282,6 +284,16 @@ final class UserListing {
             @Override
             public void slicesRefused() {
                 unsliced.add(poolKey);
+                large.remove(poolKey);
+            }
+
+            @Override
+            public void sliceable(boolean isLarge) {
+                if (isLarge) {
+                    large.add(poolKey);
+                } else {
+                    large.remove(poolKey);
+                }
             }
         };
         loadJob = executor.run(job -> scan.run(job, start, sink), done -> {

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 
 /**
@@ -46,8 +47,8 @@ final class ConsoleLoad {
         }
     }
 
-    /** A finished load and the ViewModel that holds its rows. */
-    record Loaded(UsersViewModel viewModel, Result result) {
+    /** A finished load, the ViewModel that holds its rows, and the banners it showed. */
+    record Loaded(UsersViewModel viewModel, RecordingNotifier notifier, Result result) {
     }
 
     private ConsoleLoad() {
@@ -73,35 +74,51 @@ final class ConsoleLoad {
         UsersViewModel viewModel = Fx.call(() -> new UsersViewModel(directory, executor, notifier, refuse,
                 System::nanoTime, Sleeper.SYSTEM, Clock.systemUTC(), new UserWrites(directory, AuditTrail.NONE,
                 WriteSafety.NONE, connection -> Optional.empty()), WriteSafety.NONE, pageRequests));
+        return measure(viewModel, notifier, () -> viewModel.show(selection), expected, watchdog, timeout, progress);
+    }
+
+    /** The same pool listed again by the same ViewModel (Refresh), which remembers what it learned of the pool. */
+    static Loaded again(Loaded first, int expected, Fx.StallWatchdog watchdog, Duration timeout)
+            throws InterruptedException {
+        UsersViewModel viewModel = first.viewModel();
+        return measure(viewModel, first.notifier(), viewModel::refresh, expected, watchdog, timeout, null);
+    }
+
+    private static Loaded measure(UsersViewModel viewModel, RecordingNotifier notifier, Runnable start, int expected,
+                                  Fx.StallWatchdog watchdog, Duration timeout, IntConsumer progress)
+            throws InterruptedException {
+        notifier.shown = null;
         CountDownLatch finished = new CountDownLatch(1);
         notifier.onShow = finished::countDown;
         long[] times = new long[4]; // start, first row, all rows, loading false
         int[] changes = new int[1];
+        ListChangeListener<UserRow> rowsSeen = change -> {
+            long now = System.nanoTime();
+            changes[0]++;
+            int size = viewModel.rows().size();
+            if (times[1] == 0 && size > 0) {
+                times[1] = now;
+            }
+            if (times[2] == 0 && size >= expected) {
+                times[2] = now;
+            }
+        };
+        ChangeListener<Boolean> loadingSeen = (obs, was, is) -> {
+            if (was && !is) {
+                times[3] = System.nanoTime();
+                finished.countDown();
+            }
+        };
         Fx.run(() -> {
-            viewModel.rows().addListener((ListChangeListener<UserRow>) change -> {
-                long now = System.nanoTime();
-                changes[0]++;
-                int size = viewModel.rows().size();
-                if (times[1] == 0 && size > 0) {
-                    times[1] = now;
-                }
-                if (times[2] == 0 && size >= expected) {
-                    times[2] = now;
-                }
-            });
-            viewModel.loadingProperty().addListener((obs, was, is) -> {
-                if (was && !is) {
-                    times[3] = System.nanoTime();
-                    finished.countDown();
-                }
-            });
+            viewModel.rows().addListener(rowsSeen);
+            viewModel.loadingProperty().addListener(loadingSeen);
         });
         if (watchdog != null) {
             watchdog.reset();
         }
         Fx.run(() -> {
             times[0] = System.nanoTime();
-            viewModel.show(selection);
+            start.run();
         });
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!finished.await(2, TimeUnit.SECONDS)) {
@@ -114,14 +131,18 @@ final class ConsoleLoad {
             }
         }
         double stall = watchdog == null ? Double.NaN : watchdog.maxStallMillis();
-        Result result = Fx.call(() -> new Result(
-                times[1] == 0 ? -1 : times[1] - times[0],
-                times[2] == 0 ? -1 : times[2] - times[0],
-                times[3] == 0 ? -1 : times[3] - times[0],
-                viewModel.rows().size(), changes[0], stall,
-                notifier.shown != null ? notifier.shown.code() + ": " + notifier.shown.title()
-                        : times[3] == 0 ? "timed out after " + timeout.toSeconds() + " s" : null));
-        return new Loaded(viewModel, result);
+        Result result = Fx.call(() -> {
+            viewModel.rows().removeListener(rowsSeen);
+            viewModel.loadingProperty().removeListener(loadingSeen);
+            return new Result(
+                    times[1] == 0 ? -1 : times[1] - times[0],
+                    times[2] == 0 ? -1 : times[2] - times[0],
+                    times[3] == 0 ? -1 : times[3] - times[0],
+                    viewModel.rows().size(), changes[0], stall,
+                    notifier.shown != null ? notifier.shown.code() + ": " + notifier.shown.title()
+                            : times[3] == 0 ? "timed out after " + timeout.toSeconds() + " s" : null);
+        });
+        return new Loaded(viewModel, notifier, result);
     }
 
     /** Heap in use after full collections, once the figure has settled. */

@@ -23,9 +23,11 @@ import java.util.concurrent.TimeUnit;
  * {@link PacedCognito} answers every call after a fixed delay and throttles above 30 requests per second; for
  * each pool size and delay it prints the sequential paginator (one page after another, as the AWS CLI and the
  * console before slicing did), the AWS CLI itself when installed, the console at the ListUsers budgets of 15 and
- * 30 per second, and the bound the budget sets (pages / budget). Also users lost or listed twice, throttled
+ * 30 per second, the same pool listed again (Refresh, which starts in slices at once), and the bound the budget
+ * sets (pages / budget). Also users lost or listed twice, throttled
  * answers, the most requests in one second, the longest FX-thread stall and the heap the rows take. Measures,
- * asserts nothing. -Dbench.paceUsers (10,000), -Dbench.paceBigUsers (100,000; 0 skips).
+ * asserts nothing. -Dbench.paceUsers (10,000), -Dbench.paceBigUsers (100,000; 0 skips),
+ * -Dbench.paceDelays (the delays for paceUsers, "100,300").
  */
 public final class ListingPaceBenchmark {
     private static final int[] BUDGETS = {15, 30};
@@ -44,13 +46,16 @@ public final class ListingPaceBenchmark {
         print("Latency-bound listing: every answer after a fixed delay, throttled above %d requests/s (server side)",
                 PacedCognito.QUOTA);
         print("AWS CLI: %s", cli == null ? "not installed, skipped" : cli);
-        print("%-22s %6s %9s %9s %6s %8s %9s %6s %5s %4s %9s %11s %8s %8s", "case", "pages", "sequential", "AWS CLI",
-                "budget", "bound s", "console s", "ratio", "lost", "dup", "throttled", "max/s clk|any", "FX stall",
-                "1st row");
+        print("%-22s %6s %9s %9s %6s %8s %9s %6s %6s %6s %5s %4s %9s %11s %8s %8s", "case", "pages", "sequential",
+                "AWS CLI", "budget", "bound s", "console s", "ratio", "sent", "ratio*", "lost", "dup", "throttled",
+                "max/s clk|any", "FX stall", "1st row");
+        print("  bound: the pool's pages / budget; sent: ListUsers requests the console made; ratio*: console / "
+                + "(sent / budget), how closely it keeps to the budget");
         try (Fx.StallWatchdog watchdog = new Fx.StallWatchdog()) {
             if (users > 0) {
-                run(dir, users, 100, true, cli, watchdog);
-                run(dir, users, 300, true, cli, watchdog);
+                for (String delay : System.getProperty("bench.paceDelays", "100,300").split(",")) {
+                    run(dir, users, Long.parseLong(delay.strip()), true, cli, watchdog);
+                }
             }
             if (bigUsers > 0) {
                 run(dir, bigUsers, 300, false, null, watchdog);
@@ -91,18 +96,11 @@ public final class ListingPaceBenchmark {
                 boolean measureHeap = !sequential && budget == BUDGETS[0];
                 ConsoleLoad.Loaded loaded = ConsoleLoad.run(directory, wiring.executor, pageRequests, selection, size,
                         watchdog, TIMEOUT, null);
-                ConsoleLoad.Result result = loaded.result();
-                List<String> names = Fx.call(() -> loaded.viewModel().rows().stream()
-                        .map(r -> r.getUser().username()).toList());
-                Set<String> distinct = new HashSet<>(names);
-                double seconds = result.doneNanos() / 1e9;
-                double bound = (double) pages / budget;
-                print("%-22s %6d %9s %9s %6d %8.1f %9.1f %6.2f %5d %4d %9d %6d|%-6d %6.0f ms %5.0f ms%s", label, pages,
-                        sequentialTime, cliTime, budget, bound, seconds, seconds / bound, size - distinct.size(),
-                        names.size() - distinct.size(), server.throttled(), server.busiestClockSecond(),
-                        server.busiestSecond(),
-                        result.maxStallMillis(), result.firstRowNanos() / 1e6,
-                        result.failure() == null ? "" : "  FAILED: " + result.failure());
+                report(label, pages, sequentialTime, cliTime, budget, loaded, server);
+                // Refresh: the ViewModel knows the pool is large and skips the first page alone.
+                server.reset(delayMillis);
+                report("  listed again", pages, "", "", budget, ConsoleLoad.again(loaded, size, watchdog, TIMEOUT),
+                        server);
                 // The rows' heap: with them, then without them in the same state (pools and buffers grown by the load
                 // stay in both figures).
                 long heapWithRows = measureHeap ? ConsoleLoad.heapUsedAfterGc() : 0;
@@ -114,6 +112,23 @@ public final class ListingPaceBenchmark {
                 }
             }
         }
+    }
+
+    private static void report(String label, int pages, String sequentialTime, String cliTime, int budget,
+                               ConsoleLoad.Loaded loaded, PacedCognito server) throws Exception {
+        int size = server.size();
+        ConsoleLoad.Result result = loaded.result();
+        List<String> names = Fx.call(() -> loaded.viewModel().rows().stream().map(r -> r.getUser().username())
+                .toList());
+        Set<String> distinct = new HashSet<>(names);
+        double seconds = result.doneNanos() / 1e9;
+        double bound = (double) pages / budget;
+        long sent = server.requests();
+        print("%-22s %6d %9s %9s %6d %8.1f %9.1f %6.2f %6d %6.2f %5d %4d %9d %6d|%-6d %6.0f ms %5.0f ms%s", label, pages,
+                sequentialTime, cliTime, budget, bound, seconds, seconds / bound, sent,
+                seconds / ((double) sent / budget), size - distinct.size(), names.size() - distinct.size(),
+                server.throttled(), server.busiestClockSecond(), server.busiestSecond(), result.maxStallMillis(),
+                result.firstRowNanos() / 1e6, result.failure() == null ? "" : "  FAILED: " + result.failure());
     }
 
     /** One page after another through the console's own directory, as a plain paginator does. */

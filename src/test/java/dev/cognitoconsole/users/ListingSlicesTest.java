@@ -294,6 +294,69 @@ class ListingSlicesTest {
     }
 
     @Nested
+    class ListedAgain {
+
+        private List<SlicedPool.Request> requestsSince(int before) {
+            List<SlicedPool.Request> all = pool.requests();
+            return all.subList(before, all.size());
+        }
+
+        @Test
+        void aPoolListedInSlicesStartsInSlicesAtOnceWhenListedAgain() {
+            pool.add(1_000);
+            vm.show(POOL_A);
+            int before = pool.requests().size();
+
+            vm.refresh();
+
+            List<SlicedPool.Request> again = requestsSince(before);
+            assertThat(again).as("no first page alone").allMatch(r -> r.filter() != null);
+            assertThat(again.stream().filter(r -> r.token() == null).map(SlicedPool.Request::filter))
+                    .containsExactlyInAnyOrderElementsOf("0123456789abcdef".chars()
+                            .mapToObj(c -> "sub ^= \"" + (char) c + "\"").toList());
+            assertThat(subsListed()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(subsOf(pool.all()));
+        }
+
+        @Test
+        void aSmallPoolListedAgainStillCostsOneRequest() {
+            pool.add(59);
+            vm.show(POOL_A);
+
+            vm.refresh();
+
+            assertThat(pool.requests()).containsExactly(new SlicedPool.Request(null, null),
+                    new SlicedPool.Request(null, null));
+        }
+
+        @Test
+        void aLargePoolThatShrankToOnePageGetsItsFirstPageAloneAgain() {
+            List<PoolUser> users = pool.add(1_000);
+            vm.show(POOL_A);
+            users.subList(0, 990).forEach(pool::remove);
+            vm.refresh();
+            assertThat(subsListed()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(subsOf(pool.all()));
+            int before = pool.requests().size();
+
+            vm.refresh();
+
+            assertThat(requestsSince(before)).containsExactly(new SlicedPool.Request(null, null));
+            assertThat(subsListed()).hasSize(10);
+        }
+
+        @Test
+        void aSearchInAPoolListedInSlicesStaysOneChain() {
+            pool.add(1_000);
+            vm.show(POOL_A);
+            int before = pool.requests().size();
+
+            vm.search(new UserFilter(UserFilter.Attribute.USERNAME, UserFilter.Match.STARTS_WITH, "user00001"));
+
+            assertThat(requestsSince(before)).extracting(SlicedPool.Request::filter)
+                    .containsOnly("username ^= \"user00001\"");
+        }
+    }
+
+    @Nested
     class Fallback {
 
         @Test
