@@ -110,7 +110,8 @@ public final class BulkConfirmations {
         String note = ChangeEffects.ofEach(action) + (action.setsEnabled()
                 ? " Each user is read first and skipped when already " + action.pastTense()
                   + "; each change is read back."
-                : " Each user is read first and skipped when not found; sign-out leaves no state to read back, so "
+                : " Each user is read first and skipped when not found or disabled (disabling already revoked the "
+                  + "tokens); sign-out leaves no state to read back, so "
                   + "each outcome is Cognito's answer, and one without a clear answer is not sent again.")
                 + " Tick Dry run to only read the users and list what would change.";
         if (production) {
@@ -133,7 +134,8 @@ public final class BulkConfirmations {
     /** The "Dry run found" fact: "118 would change, 2 already disabled, 1 not found". */
     static String dryRunFound(UserAction action, int wouldChange, int skipped, int notFound) {
         if (!action.setsEnabled()) {
-            return wouldChange + " would be " + action.pastTense() + ", " + notFound + " not found";
+            return wouldChange + " would be " + action.pastTense() + ", " + skipped + " disabled (nothing to revoke), "
+                    + notFound + " not found";
         }
         return wouldChange + " would change, " + skipped + " already " + action.pastTense() + ", " + notFound
                 + " not found";

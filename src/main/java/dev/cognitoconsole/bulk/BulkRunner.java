@@ -4,6 +4,7 @@ import dev.cognitoconsole.common.Sleeper;
 import dev.cognitoconsole.model.ConsoleFailure;
 import dev.cognitoconsole.model.PoolUser;
 import dev.cognitoconsole.model.UserAction;
+import dev.cognitoconsole.writes.ChangeEffects;
 import dev.cognitoconsole.writes.Stops;
 import dev.cognitoconsole.writes.UserWrites;
 import java.time.Duration;
@@ -220,7 +221,7 @@ final class BulkRunner {
                         type(failure), null), null, failure.outcomeUnknown());
             }
             if (action.reached(before.enabled())) {
-                String detail = "Already " + action.pastTense() + "; nothing sent";
+                String detail = "Nothing sent: the user is " + ChangeEffects.needless(action);
                 // A dry run writes nothing, the audit log included.
                 String unrecorded = plan.dryRun() ? null : writes.skipped(request(before), detail);
                 return done(BulkOutcome.SKIPPED, unrecorded == null ? detail

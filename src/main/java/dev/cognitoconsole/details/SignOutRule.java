@@ -3,6 +3,7 @@ package dev.cognitoconsole.details;
 import dev.cognitoconsole.common.WriteSafety;
 import dev.cognitoconsole.model.PoolSelection;
 import dev.cognitoconsole.model.PoolUser;
+import dev.cognitoconsole.model.UserAction;
 import dev.cognitoconsole.writes.ChangeEffects;
 
 /**
@@ -11,7 +12,7 @@ import dev.cognitoconsole.writes.ChangeEffects;
  */
 public final class SignOutRule {
     /** Why a disabled user is not signed out. */
-    public static final String DISABLED = "This user is disabled: " + ChangeEffects.ALREADY_REVOKED;
+    public static final String DISABLED = "This user is " + ChangeEffects.needless(UserAction.SIGN_OUT);
 
     private SignOutRule() {
     }
@@ -25,7 +26,7 @@ public final class SignOutRule {
         if (user == null) {
             return "Select a user.";
         }
-        if (!user.enabled()) {
+        if (UserAction.SIGN_OUT.reached(user.enabled())) {
             return DISABLED;
         }
         if (writesOff) {

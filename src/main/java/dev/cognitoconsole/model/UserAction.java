@@ -47,12 +47,15 @@ public enum UserAction {
         return this != SIGN_OUT;
     }
 
-    /** Whether a user in this state is what the action leads to; a sign-out is never reached beforehand. */
+    /**
+     * Whether a user in this state needs no call for this action, the one rule every place that offers or runs it
+     * asks: already disabled, already enabled, or, for a sign-out, disabled, since disabling revoked every token and
+     * none is issued until the user is enabled again.
+     */
     public boolean reached(boolean enabled) {
         return switch (this) {
-            case DISABLE -> !enabled;
+            case DISABLE, SIGN_OUT -> !enabled;
             case ENABLE -> enabled;
-            case SIGN_OUT -> false;
         };
     }
 }

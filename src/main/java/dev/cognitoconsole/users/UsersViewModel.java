@@ -276,8 +276,8 @@ public final class UsersViewModel {
         if (row.isBusy()) {
             return Optional.of("A change to " + who + " is under way.");
         }
-        if (!row.getUser().enabled()) {
-            return Optional.of(who + " is disabled: " + ChangeEffects.ALREADY_REVOKED);
+        if (UserAction.SIGN_OUT.reached(row.getUser().enabled())) {
+            return Optional.of(who + " is " + ChangeEffects.needless(UserAction.SIGN_OUT));
         }
         return Optional.empty();
     }

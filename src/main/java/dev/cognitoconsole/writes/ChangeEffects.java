@@ -18,6 +18,14 @@ public final class ChangeEffects {
     private ChangeEffects() {
     }
 
+    /**
+     * Why a user for whom {@link UserAction#reached} holds gets no call, to follow "the user is": "already disabled",
+     * or for a sign-out "disabled: disabling already revoked ...".
+     */
+    public static String needless(UserAction action) {
+        return action.setsEnabled() ? "already " + action.pastTense() : "disabled: " + ALREADY_REVOKED;
+    }
+
     /** One user's change: "Disabling blocks the user's sign-in ...". */
     public static String of(UserAction action) {
         return describe(action, "the user", "the user's");

@@ -103,17 +103,17 @@ class BulkConfirmationsTest {
     }
 
     @Test
-    void aSignOutConfirmationSaysWhatSignOutDoesAndThatNoUserIsSkippedForTheirState() {
+    void aSignOutConfirmationSaysWhatSignOutDoesAndThatDisabledUsersAreSkipped() {
         DialogService.BulkConfirmation asked = BulkConfirmations.confirmationFor(UserAction.SIGN_OUT, POOL_A, names(3),
                 "3 selected rows", List.of(), null, false);
 
         assertThat(asked.title()).isEqualTo("Sign out 3 users");
         assertThat(asked.confirmLabel()).isEqualTo("Sign out 3 users");
         assertThat(asked.note()).startsWith(ChangeEffects.ofEach(UserAction.SIGN_OUT))
-                .contains("the account stays enabled", ChangeEffects.ISSUED_TOKENS, "skipped when not found",
-                        "Cognito's answer").doesNotContain("already signed out");
-        assertThat(BulkConfirmations.dryRunFound(UserAction.SIGN_OUT, 3, 0, 1)).isEqualTo("3 would be signed out, "
-                + "1 not found");
+                .contains("the account stays enabled", ChangeEffects.ISSUED_TOKENS,
+                        "skipped when not found or disabled", "Cognito's answer").doesNotContain("already signed out");
+        assertThat(BulkConfirmations.dryRunFound(UserAction.SIGN_OUT, 3, 2, 1)).isEqualTo("3 would be signed out, "
+                + "2 disabled (nothing to revoke), 1 not found");
     }
 
     @Test

@@ -427,7 +427,7 @@ class BulkRunViewModelTest {
                 assertThat(line.outcome()).isEqualTo(AuditEntry.Outcome.SKIPPED);
                 assertThat(line.attempt().reason()).isEqualTo(REASON);
                 assertThat(line.attempt().action()).isEqualTo("AdminDisableUser");
-                assertThat(line.detail()).isEqualTo("Already disabled; nothing sent");
+                assertThat(line.detail()).isEqualTo("Nothing sent: the user is already disabled");
                 assertThat(line.operationId()).isNotIn(audit.attempts().stream()
                         .map(RecordingAuditTrail.Line::operationId).toList());
             });
@@ -475,7 +475,7 @@ class BulkRunViewModelTest {
     class SignOut {
 
         @Test
-        void aDryRunReadsAndSendsNothingThenTheRealRunSignsOutEveryUserTheDisabledOneIncluded() {
+        void aDryRunReadsAndSendsNothingThenTheRealRunSignsOutTheEnabledUsersAndSkipsTheDisabledOne() {
             fake.addUsers(POOL_A.poolId(), user("ann", true), user("ben", false), user("cid", true));
             dialogs.answer(new DialogService.BulkAnswer(REASON, null, true));
 
@@ -484,17 +484,22 @@ class BulkRunViewModelTest {
             assertThat(written()).isEmpty();
             assertThat(audit.lines()).isEmpty();
             assertThat(vm.results()).extracting(BulkResultRow::getOutcome).containsExactly(BulkOutcome.WOULD_CHANGE,
-                    BulkOutcome.WOULD_CHANGE, BulkOutcome.WOULD_CHANGE, BulkOutcome.NOT_FOUND);
+                    BulkOutcome.SKIPPED, BulkOutcome.WOULD_CHANGE, BulkOutcome.NOT_FOUND);
             assertThat(vm.titleProperty().get()).isEqualTo("Dry run finished: sign out 4 users");
             dialogs.answer(new DialogService.BulkAnswer(REASON, null, false));
 
             assertThat(vm.runForReal()).isTrue();
 
             assertThat(dialogs.last().facts()).extracting(DialogService.Fact::value)
-                    .contains("3 would be signed out, 1 not found");
-            assertThat(written()).containsExactly(SIGN_OUT + " ann", SIGN_OUT + " ben", SIGN_OUT + " cid");
-            assertThat(row("ben").getOutcome()).as("no state makes a user 'already signed out'")
-                    .isEqualTo(BulkOutcome.DONE);
+                    .contains("2 would be signed out, 1 disabled (nothing to revoke), 1 not found");
+            assertThat(written()).containsExactly(SIGN_OUT + " ann", SIGN_OUT + " cid");
+            assertThat(row("ben").getOutcome()).as("the rule a row and the pane follow: a disabled user has no token")
+                    .isEqualTo(BulkOutcome.SKIPPED);
+            assertThat(row("ben").getDetail()).isEqualTo("Nothing sent: the user is disabled: disabling already "
+                    + "revoked the user's ID, access and refresh tokens, and none is issued until the user is enabled "
+                    + "again.");
+            assertThat(audit.lines()).extracting(line -> line.username() + " " + line.outcome())
+                    .contains("ben SKIPPED");
             assertThat(row("ann").getDetail()).isEqualTo("Cognito accepted AdminUserGlobalSignOut: signed out");
             assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
         }
