@@ -50,6 +50,9 @@ final class PoolScan {
         void sliceable(boolean large);
     }
 
+    /** How long a failed load waits for the answers of requests already out: a hung one must not hold the banner. */
+    static final Duration FAILING_GRACE = Duration.ofSeconds(2);
+
     private record Answer(int round, int chain, Page<PoolUser> page, Throwable failure) {
     }
 
@@ -89,6 +92,12 @@ final class PoolScan {
     private long lastPublish;
     private boolean publishedOnce;
     private long listed;
+    /**
+     * The failure that ends this load once the requests already sent have answered, or {@code null}: their pages
+     * count against the quota, so they reach the table rather than being asked for again on Continue.
+     */
+    private ConsoleFailure failing;
+    private long failingSince;
 
     PoolScan(UserDirectory directory, TaskExecutor pages, Sleeper sleeper, LongSupplier nanoClock, Clock clock,
              PoolSelection target, UserFilter search, boolean maySlice, boolean slicesAtOnce) {
@@ -112,6 +121,9 @@ final class PoolScan {
             while (!job.isCancelled()) {
                 launchReady();
                 if (inFlight == 0) {
+                    if (failing != null) {
+                        fail(job, sink, failing);
+                    }
                     if (atOnce && listed <= UserDirectory.USERS_PAGE_SIZE) {
                         job.publish(() -> sink.sliceable(false));
                     }
@@ -119,7 +131,9 @@ final class PoolScan {
                 }
                 Answer answer = next();
                 if (answer == null) {
-                    publish(job, sink);
+                    if (!pending.isEmpty()) {
+                        publish(job, sink);
+                    }
                 } else if (answer.round() == round) {
                     inFlight--;
                     running[answer.chain()] = null;
@@ -129,6 +143,9 @@ final class PoolScan {
                     } else {
                         refused(job, sink, answer.chain(), ConsoleFailure.from(answer.failure()));
                     }
+                }
+                if (failing != null && nanoClock.getAsLong() - failingSince >= FAILING_GRACE.toNanos()) {
+                    fail(job, sink, failing);
                 }
             }
             return null;
@@ -157,6 +174,9 @@ final class PoolScan {
     }
 
     private void launchReady() {
+        if (failing != null) {
+            return;
+        }
         for (int tried = 0; tried < chains.length && inFlight < inFlightLimit; tried++) {
             int i = cursor;
             cursor = (cursor + 1) % chains.length;
@@ -191,10 +211,14 @@ final class PoolScan {
 
     /** The next answer, or {@code null} when rows are waiting and it is time to show them. */
     private Answer next() throws InterruptedException {
-        if (pending.isEmpty()) {
+        long now = nanoClock.getAsLong();
+        long wait = pending.isEmpty() ? Long.MAX_VALUE : lastPublish + UserListing.PUBLISH_INTERVAL.toNanos() - now;
+        if (failing != null) {
+            wait = Math.min(wait, failingSince + FAILING_GRACE.toNanos() - now);
+        }
+        if (wait == Long.MAX_VALUE) {
             return answers.take();
         }
-        long wait = lastPublish + UserListing.PUBLISH_INTERVAL.toNanos() - nanoClock.getAsLong();
         return wait <= 0 ? answers.poll() : answers.poll(wait, TimeUnit.NANOSECONDS);
     }
 
@@ -258,7 +282,8 @@ final class PoolScan {
             throttles[index]++;
             throttleStreak++;
             if (throttles[index] >= UserListing.THROTTLE_TRIES || job.isCancelled()) {
-                fail(job, sink, failure);
+                endAfterInFlight(failure);
+                return;
             }
             // Cognito's quota is shared by every slice: all of them slow down, not only the one refused.
             inFlightLimit = Math.max(1, inFlightLimit / 2);
@@ -275,7 +300,18 @@ final class PoolScan {
             fallBack(job, sink, "refuses the sub filter (" + failure.getMessage() + ")");
             return;
         }
-        fail(job, sink, failure);
+        endAfterInFlight(failure);
+    }
+
+    /**
+     * No more requests go out; the load ends with the first such failure once every request out has answered, or
+     * after {@link #FAILING_GRACE}, whichever comes first.
+     */
+    private void endAfterInFlight(ConsoleFailure failure) {
+        if (failing == null) {
+            failing = failure;
+            failingSince = nanoClock.getAsLong();
+        }
     }
 
     private void fail(TaskExecutor.Job job, Sink sink, ConsoleFailure failure) {

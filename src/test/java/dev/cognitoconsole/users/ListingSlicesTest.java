@@ -23,6 +23,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Nested;
@@ -164,6 +167,72 @@ class ListingSlicesTest {
                 assertThat(subsListed()).doesNotHaveDuplicates()
                         .containsExactlyInAnyOrderElementsOf(subsOf(pool.all()));
                 assertThat(vm.loadingProperty().get()).isFalse();
+            }
+        }
+    }
+
+    @Nested
+    class Failures {
+
+        /** Requests asked for more than once. */
+        private int askedAgain() {
+            List<SlicedPool.Request> all = pool.requests();
+            return all.size() - new HashSet<>(all).size();
+        }
+
+        @Test
+        void aFailedSliceLetsThePagesAlreadyAskedForLandSoContinueAsksOnlyTheFailedPageAgain() {
+            pool.add(3_000);
+            AtomicInteger failures = new AtomicInteger();
+            pool.onRequest(request -> {
+                if (SLICE_3.equals(request.filter()) && request.token() != null && failures.getAndIncrement() == 0) {
+                    throw new ConsoleFailure.InternalError("ListUsers", "Internal error", "req-fail", null);
+                }
+            });
+
+            vm.show(POOL_A);
+
+            assertThat(notifier.shown()).extracting(Notice::code).containsExactly("InternalErrorException");
+            vm.continueLoading();
+
+            assertThat(subsListed()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(subsOf(pool.all()));
+            assertThat(askedAgain()).as("only the page that failed is asked for twice").isEqualTo(1);
+        }
+
+        @Test
+        void aHungRequestDoesNotHoldTheBannerBackPastTheGrace() throws InterruptedException {
+            pool.add(1_000);
+            CountDownLatch release = new CountDownLatch(1);
+            AtomicBoolean hungAnswered = new AtomicBoolean();
+            pool.onRequest(request -> {
+                if ("sub ^= \"5\"".equals(request.filter())) {
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                        hungAnswered.set(true);
+                    } catch (InterruptedException e) {
+                        // The load gave up on it: it never answered.
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                if (SLICE_3.equals(request.filter())) {
+                    throw new ConsoleFailure.InternalError("ListUsers", "Internal error", "req-fail", null);
+                }
+            });
+            // Every reading of the clock is a second later: the grace is over at the second look.
+            AtomicLong ticking = new AtomicLong();
+            try (BackgroundTaskExecutor pages = new BackgroundTaskExecutor(Runnable::run, 16)) {
+                vm = new UsersViewModel(pool, executor, notifier, new RecordingDialogService(),
+                        () -> ticking.addAndGet(TimeUnit.SECONDS.toNanos(1)), sleeps::add, wallClock,
+                        new UserWrites(pool, AuditTrail.NONE, WriteSafety.NONE, connection -> Optional.empty()),
+                        WriteSafety.NONE, pages);
+
+                vm.show(POOL_A);
+
+                assertThat(notifier.shown()).extracting(Notice::code).containsExactly("InternalErrorException");
+                assertThat(vm.loadingProperty().get()).isFalse();
+                assertThat(hungAnswered).as("the banner came while the hung request was still out").isFalse();
+            } finally {
+                release.countDown();
             }
         }
     }
