@@ -238,9 +238,11 @@ final class PoolScan {
                 fallBack(job, sink, "answers a sub filter with users outside it");
                 return;
             }
+            // The server stopped honouring the filter: Reload lists the pool as one chain, not in slices again.
+            job.publish(sink::slicesRefused);
             throw new ConsoleFailure.Unknown("ListUsers", null, target.connection().endpoint()
                     + " answered ListUsers with sub ^= \"" + chain.prefix() + "\" with users whose sub does not start "
-                    + "so. Reload to list the pool again.", null, null);
+                    + "so. Reload to list the pool again, as one chain of pages.", null, null);
         }
         chains[index] = chain.next(page.hasMore() ? page.nextToken() : null, clock.instant());
         listed += page.items().size();

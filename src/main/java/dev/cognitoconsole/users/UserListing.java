@@ -285,6 +285,10 @@ final class UserListing {
             public void slicesRefused() {
                 unsliced.add(poolKey);
                 large.remove(poolKey);
+                if (mine == generation) {
+                    // The slices' places cannot be trusted: Retry lists the pool again as one chain, not Continue.
+                    position = null;
+                }
             }
 
             @Override

@@ -413,6 +413,24 @@ class ListingSlicesTest {
         }
 
         @Test
+        void aServerThatStopsHonouringTheFilterIsReloadedAsOneChain() {
+            pool.add(1_000);
+            vm.show(POOL_A);
+            pool.ignoreFilters();
+
+            vm.refresh();
+
+            assertThat(notifier.shown()).extracting(Notice::code).containsExactly("Unknown");
+            assertThat(notifier.current().message()).contains("as one chain of pages");
+            int before = pool.requests().size();
+            notifier.current().actions().stream().filter(a -> a.label().equals("Retry")).findFirst().orElseThrow()
+                    .run().run();
+
+            assertThat(requestsSince(before)).as("no slice asked for again").allMatch(r -> r.filter() == null);
+            assertThat(subsListed()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(subsOf(pool.all()));
+        }
+
+        @Test
         void aSearchInAPoolListedInSlicesStaysOneChain() {
             pool.add(1_000);
             vm.show(POOL_A);
