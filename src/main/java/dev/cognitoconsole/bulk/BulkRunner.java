@@ -221,7 +221,7 @@ final class BulkRunner {
                         type(failure), null), null, failure.outcomeUnknown());
             }
             if (action.reached(before.enabled())) {
-                String detail = "Nothing sent: the user is " + ChangeEffects.needless(action);
+                String detail = "Nothing sent, as the user is " + ChangeEffects.needless(action);
                 // A dry run writes nothing, the audit log included.
                 String unrecorded = plan.dryRun() ? null : writes.skipped(request(before), detail);
                 return done(BulkOutcome.SKIPPED, unrecorded == null ? detail

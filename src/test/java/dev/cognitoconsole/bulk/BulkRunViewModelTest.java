@@ -427,7 +427,7 @@ class BulkRunViewModelTest {
                 assertThat(line.outcome()).isEqualTo(AuditEntry.Outcome.SKIPPED);
                 assertThat(line.attempt().reason()).isEqualTo(REASON);
                 assertThat(line.attempt().action()).isEqualTo("AdminDisableUser");
-                assertThat(line.detail()).isEqualTo("Nothing sent: the user is already disabled");
+                assertThat(line.detail()).isEqualTo("Nothing sent, as the user is already disabled");
                 assertThat(line.operationId()).isNotIn(audit.attempts().stream()
                         .map(RecordingAuditTrail.Line::operationId).toList());
             });
@@ -495,7 +495,7 @@ class BulkRunViewModelTest {
             assertThat(written()).containsExactly(SIGN_OUT + " ann", SIGN_OUT + " cid");
             assertThat(row("ben").getOutcome()).as("the rule a row and the pane follow: a disabled user has no token")
                     .isEqualTo(BulkOutcome.SKIPPED);
-            assertThat(row("ben").getDetail()).isEqualTo("Nothing sent: the user is disabled: disabling already "
+            assertThat(row("ben").getDetail()).isEqualTo("Nothing sent, as the user is disabled: disabling already "
                     + "revoked the user's ID, access and refresh tokens, and none is issued until the user is enabled "
                     + "again.");
             assertThat(audit.lines()).extracting(line -> line.username() + " " + line.outcome())
