@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +85,13 @@ final class PoolScan {
     private int pagesSinceRaise;
     private int throttleStreak;
     private Set<String> firstPage = new HashSet<>();
+    /** The first characters of the subs on the unsliced first page. */
+    private Set<Character> firstPageStarts = Set.of();
+    /**
+     * Whether a slice's page held only users of its slice where the unsliced first page held others: the server
+     * applies the filter, so a failure before every slice has answered need not fall back to one chain.
+     */
+    private boolean filterShown;
     /** Whether every slice's first page was a page of its slice; until then their users wait in {@link #held}. */
     private boolean confirmed = true;
     private List<PoolUser> held = new ArrayList<>();
@@ -250,6 +258,8 @@ final class PoolScan {
         if (!confirmed) {
             held.addAll(users);
             answered[index] = true;
+            filterShown |= !page.items().isEmpty()
+                    && firstPageStarts.stream().anyMatch(c -> !chain.prefix().equals(String.valueOf(c)));
             if (allAnswered()) {
                 confirmed = true;
                 pending.addAll(held);
@@ -272,6 +282,8 @@ final class PoolScan {
             unsliced = chains[index];
             firstPage = new HashSet<>();
             page.items().forEach(u -> firstPage.add(u.username()));
+            firstPageStarts = page.items().stream().map(u -> u.sub().charAt(0)).collect(Collectors.toSet());
+            filterShown = false;
             confirmed = false;
             held = new ArrayList<>();
             follow(ListingPosition.slices(Set.of()).chains());
@@ -313,6 +325,12 @@ final class PoolScan {
         if (failing == null) {
             failing = failure;
             failingSince = nanoClock.getAsLong();
+        }
+        if (!confirmed && filterShown) {
+            // Continue goes on in slices; the slices that answered keep their users and their places.
+            confirmed = true;
+            pending.addAll(held);
+            held = List.of();
         }
     }
 

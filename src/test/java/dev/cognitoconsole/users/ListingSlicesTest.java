@@ -65,6 +65,11 @@ class ListingSlicesTest {
         return pool.requests().stream().filter(r -> r.filter() != null && r.filter().startsWith("sub ^=")).count();
     }
 
+    private List<SlicedPool.Request> requestsSince(int before) {
+        List<SlicedPool.Request> all = pool.requests();
+        return all.subList(before, all.size());
+    }
+
     private static ConsoleFailure throttled() {
         return new ConsoleFailure.TooManyRequests("ListUsers", "Rate exceeded", "req-throttle", null);
     }
@@ -197,6 +202,22 @@ class ListingSlicesTest {
 
             assertThat(subsListed()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(subsOf(pool.all()));
             assertThat(askedAgain()).as("only the page that failed is asked for twice").isEqualTo(1);
+        }
+
+        @Test
+        void aSliceThatFailsBeforeEverySliceAnsweredStillContinuesInSlices() {
+            pool.add(3_000);
+            pool.fail(SLICE_3, new ConsoleFailure.InternalError("ListUsers", "Internal error", "req-fail", null));
+
+            vm.show(POOL_A);
+
+            assertThat(notifier.shown()).extracting(Notice::code).containsExactly("InternalErrorException");
+            int before = pool.requests().size();
+            vm.continueLoading();
+
+            assertThat(requestsSince(before)).as("the rest of the pool in slices, not as one chain")
+                    .allMatch(r -> r.filter() != null);
+            assertThat(subsListed()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(subsOf(pool.all()));
         }
 
         @Test
@@ -364,11 +385,6 @@ class ListingSlicesTest {
 
     @Nested
     class ListedAgain {
-
-        private List<SlicedPool.Request> requestsSince(int before) {
-            List<SlicedPool.Request> all = pool.requests();
-            return all.subList(before, all.size());
-        }
 
         @Test
         void aPoolListedInSlicesStartsInSlicesAtOnceWhenListedAgain() {
