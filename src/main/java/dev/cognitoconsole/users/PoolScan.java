@@ -128,10 +128,11 @@ final class PoolScan {
         try {
             while (!job.isCancelled()) {
                 launchReady();
+                if (failing != null && (inFlight == 0
+                        || nanoClock.getAsLong() - failingSince >= FAILING_GRACE.toNanos())) {
+                    fail(job, sink, failing);
+                }
                 if (inFlight == 0) {
-                    if (failing != null) {
-                        fail(job, sink, failing);
-                    }
                     if (atOnce && listed <= UserDirectory.USERS_PAGE_SIZE) {
                         job.publish(() -> sink.sliceable(false));
                     }
@@ -151,9 +152,6 @@ final class PoolScan {
                     } else {
                         refused(job, sink, answer.chain(), ConsoleFailure.from(answer.failure()));
                     }
-                }
-                if (failing != null && nanoClock.getAsLong() - failingSince >= FAILING_GRACE.toNanos()) {
-                    fail(job, sink, failing);
                 }
             }
             return null;
