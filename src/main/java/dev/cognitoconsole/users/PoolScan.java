@@ -41,8 +41,12 @@ final class PoolScan {
 
         void activity(String note);
 
-        /** The server did not list the pool by slices: later loads of this pool go as one chain at once. */
-        void slicesRefused();
+        /**
+         * The server did not list the pool by slices: later loads of this pool go as one chain at once.
+         *
+         * @param placesLost whether the slices listed so far cannot be trusted, so the load cannot be continued
+         */
+        void slicesRefused(boolean placesLost);
 
         /**
          * Whether the pool is large enough to list in slices (more than one page of users whose subs slice), so
@@ -245,7 +249,7 @@ final class PoolScan {
                 return;
             }
             // The server stopped honouring the filter: Reload lists the pool as one chain, not in slices again.
-            job.publish(sink::slicesRefused);
+            job.publish(() -> sink.slicesRefused(true));
             throw new ConsoleFailure.Unknown("ListUsers", null, target.connection().endpoint()
                     + " answered ListUsers with sub ^= \"" + chain.prefix() + "\" with users whose sub does not start "
                     + "so. Reload to list the pool again, as one chain of pages.", null, null);
@@ -341,7 +345,7 @@ final class PoolScan {
     private void fallBack(TaskExecutor.Job job, Sink sink, String why) {
         LOG.info("{} {} for pool {}: listing the pool as one chain of pages", target.connection().endpoint(), why,
                 target.poolId());
-        job.publish(sink::slicesRefused);
+        job.publish(() -> sink.slicesRefused(false));
         firstPage = new HashSet<>();
         held = List.of();
         confirmed = true;

@@ -282,10 +282,10 @@ final class UserListing {
             }
 
             @Override
-            public void slicesRefused() {
+            public void slicesRefused(boolean placesLost) {
                 unsliced.add(poolKey);
                 large.remove(poolKey);
-                if (mine == generation) {
+                if (placesLost && mine == generation) {
                     // The slices' places cannot be trusted: Retry lists the pool again as one chain, not Continue.
                     position = null;
                 }
