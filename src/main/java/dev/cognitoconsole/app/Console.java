@@ -155,7 +155,7 @@ public final class Console implements AutoCloseable {
         SdkUserDirectory directory = new SdkUserDirectory(clients, budgets);
         BackgroundTaskExecutor executor = new BackgroundTaskExecutor(Platform::runLater, 4);
         // A listing's pages answer on these threads, one per slice, so that the rate budget sets its pace.
-        BackgroundTaskExecutor pageRequests = new BackgroundTaskExecutor(Runnable::run, UsersViewModel.LISTING_SLICES);
+        BackgroundTaskExecutor pageRequests = new BackgroundTaskExecutor(Runnable::run, UsersViewModel.LISTING_REQUESTS);
         FxScheduler time = new FxScheduler();
         BannerViewModel banner = new BannerViewModel(time);
         FxDialogService dialogs = new FxDialogService(() -> stage);

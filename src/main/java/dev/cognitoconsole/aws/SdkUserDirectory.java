@@ -63,8 +63,14 @@ public final class SdkUserDirectory implements UserDirectory {
     @Override
     public Page<PoolUser> listUsers(Connection connection, String poolId, UserFilter filter,
                                     String paginationToken) {
+        return listUsers(connection, poolId, filter, paginationToken, () -> { });
+    }
+
+    @Override
+    public Page<PoolUser> listUsers(Connection connection, String poolId, UserFilter filter, String paginationToken,
+                                    Runnable started) {
         String expression = filter == null ? null : filter.expression();
-        ListUsersResponse response = call("ListUsers", RateBudgets.Category.USER_LIST, connection, () -> clients.client(connection)
+        ListUsersResponse response = call("ListUsers", RateBudgets.Category.USER_LIST, connection, started, () -> clients.client(connection)
                 .listUsers(r -> r.userPoolId(poolId).limit(USERS_PAGE_SIZE).filter(expression)
                         .paginationToken(paginationToken)));
         // A 200 without the Users list is no page at all (an empty body, say): taken as an empty last page, it would
@@ -185,12 +191,18 @@ public final class SdkUserDirectory implements UserDirectory {
 
     private <T> T call(String operation, RateBudgets.Category category, Connection connection,
                        Supplier<T> request) {
+        return call(operation, category, connection, () -> { }, request);
+    }
+
+    private <T> T call(String operation, RateBudgets.Category category, Connection connection, Runnable started,
+                       Supplier<T> request) {
         try {
             budgets.acquire(connection, category);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException(operation + " stopped while waiting for the rate budget");
         }
+        started.run();
         try {
             return request.get();
         } catch (RuntimeException e) {

@@ -34,6 +34,16 @@ public interface UserDirectory {
      */
     Page<PoolUser> listUsers(Connection connection, String poolId, UserFilter filter, String paginationToken);
 
+    /**
+     * As above, and runs {@code started} once the rate budget lets the request go, before it is sent: a request asked
+     * for after that starts after this one.
+     */
+    default Page<PoolUser> listUsers(Connection connection, String poolId, UserFilter filter, String paginationToken,
+                                     Runnable started) {
+        started.run();
+        return listUsers(connection, poolId, filter, paginationToken);
+    }
+
     /** One page of all users. */
     default Page<PoolUser> listUsers(Connection connection, String poolId, String paginationToken) {
         return listUsers(connection, poolId, null, paginationToken);

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,14 +27,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One load of a pool's users, run in the background: follows the chains of a {@link ListingPosition} side by
- * side and hands the users to the table in batches. A whole-pool listing shows its first page alone (one
- * round trip, one request for a small pool), then lists the pool in slices by the first character of
- * {@code sub}, each its own chain; the rate budget, applied to every request by the directory, sets the pace.
- * A pool already listed in slices this session starts in slices at once. A server that refuses or ignores the
- * slice filter gets the rest of the pool as one chain.
+ * side and hands the users to the table in batches. A whole-pool listing shows its unsliced first page after one
+ * round trip and lists the rest of the pool in slices by the first character of {@code sub}, each its own chain;
+ * the rate budget, applied to every request by the directory, sets the pace. How a listing starts depends on
+ * what the session knows of the pool ({@link Start}). A server that refuses or ignores the slice filter gets the
+ * rest of the pool as one chain.
  */
 final class PoolScan {
     private static final Logger LOG = LoggerFactory.getLogger(PoolScan.class);
+
+    /** How a fresh whole-pool listing starts, from what this session learnt of the pool. */
+    enum Start {
+        /**
+         * Nothing known yet: the first page and the 16 slices go out together, the slices behind the first page in
+         * the budget, so that a large pool does not wait a round trip for its slices.
+         */
+        FIRST_PAGE_AND_SLICES,
+        /** The pool fitted one page, or its subs do not slice: the first page alone, one request for a small pool. */
+        FIRST_PAGE_ALONE,
+        /** The pool was listed in slices: the 16 slices at once. */
+        SLICES,
+        /** The server does not list the pool by slices: one chain. */
+        ONE_CHAIN
+    }
 
     /** What the scan tells the table; each call runs on the UI thread. */
     interface Sink {
@@ -58,7 +74,11 @@ final class PoolScan {
     /** How long a failed load waits for the answers of requests already out: a hung one must not hold the banner. */
     static final Duration FAILING_GRACE = Duration.ofSeconds(2);
 
-    private record Answer(int round, int chain, Page<PoolUser> page, Throwable failure) {
+    /** A page or failure of a chain's request, or ({@code started}) word that the request got its start. */
+    private record Answer(int round, int chain, Page<PoolUser> page, Throwable failure, boolean started) {
+        Answer(int round, int chain, Page<PoolUser> page, Throwable failure) {
+            this(round, chain, page, failure, false);
+        }
     }
 
     private final UserDirectory directory;
@@ -70,8 +90,7 @@ final class PoolScan {
     private final PoolSelection target;
     private final UserFilter search;
     private final boolean maySlice;
-    /** Whether a fresh whole-pool listing skips the first page alone: the pool was listed in slices before. */
-    private final boolean slicesAtOnce;
+    private final Start how;
     private final BlockingQueue<Answer> answers = new LinkedBlockingQueue<>();
 
     private Chain[] chains;
@@ -100,6 +119,14 @@ final class PoolScan {
     private boolean confirmed = true;
     private List<PoolUser> held = new ArrayList<>();
     private Chain unsliced;
+    /**
+     * Whether the slices went out beside the unsliced first page (the last chain), which has not answered yet: the
+     * slices' answers wait in {@link #early} until it has, and their next pages are not asked for.
+     */
+    private boolean speculating;
+    /** Whether the first page got its start from the budget, so that the slices may queue behind it. */
+    private boolean firstPageStarted;
+    private List<Answer> early = new ArrayList<>();
     private final List<PoolUser> pending = new ArrayList<>();
     private long lastPublish;
     private boolean publishedOnce;
@@ -112,7 +139,7 @@ final class PoolScan {
     private long failingSince;
 
     PoolScan(UserDirectory directory, TaskExecutor pages, Sleeper sleeper, LongSupplier nanoClock, Clock clock,
-             PoolSelection target, UserFilter search, boolean maySlice, boolean slicesAtOnce) {
+             PoolSelection target, UserFilter search, Start start) {
         this.directory = directory;
         this.pages = pages;
         this.sleeper = sleeper;
@@ -120,13 +147,24 @@ final class PoolScan {
         this.clock = clock;
         this.target = target;
         this.search = search;
-        this.maySlice = maySlice && search == null && pages != null;
-        this.slicesAtOnce = this.maySlice && slicesAtOnce;
+        this.maySlice = start != Start.ONE_CHAIN && search == null && pages != null;
+        this.how = maySlice ? start : Start.ONE_CHAIN;
     }
 
     Void run(TaskExecutor.Job job, ListingPosition start, Sink sink) throws InterruptedException {
-        boolean atOnce = slicesAtOnce && start.fresh() && !start.sliced();
-        follow(atOnce ? ListingPosition.slices(Set.of()).chains() : start.chains());
+        boolean fresh = start.fresh() && !start.sliced();
+        boolean atOnce = how == Start.SLICES && fresh;
+        speculating = how == Start.FIRST_PAGE_AND_SLICES && fresh;
+        if (atOnce) {
+            follow(ListingPosition.slices(Set.of()).chains());
+        } else if (speculating) {
+            List<Chain> all = new ArrayList<>(ListingPosition.slices(Set.of()).chains());
+            all.add(Chain.first(null));
+            follow(all);
+            cursor = all.size() - 1;
+        } else {
+            follow(start.chains());
+        }
         firstPage.addAll(start.firstPage());
         lastPublish = nanoClock.getAsLong();
         try {
@@ -148,14 +186,17 @@ final class PoolScan {
                         publish(job, sink);
                     }
                 } else if (answer.round() == round) {
+                    if (answer.started()) {
+                        firstPageStarted = true;
+                        continue;
+                    }
                     inFlight--;
                     running[answer.chain()] = null;
-                    asked[answer.chain()] = false;
-                    if (answer.failure() == null) {
-                        accepted(job, sink, answer.chain(), answer.page());
-                    } else {
-                        refused(job, sink, answer.chain(), ConsoleFailure.from(answer.failure()));
+                    if (speculating && answer.chain() != firstPageChain()) {
+                        early.add(answer);
+                        continue;
                     }
+                    take(job, sink, answer);
                 }
             }
             return null;
@@ -190,7 +231,7 @@ final class PoolScan {
         for (int tried = 0; tried < chains.length && inFlight < inFlightLimit; tried++) {
             int i = cursor;
             cursor = (cursor + 1) % chains.length;
-            if (!chains[i].done() && !asked[i]) {
+            if (!chains[i].done() && !asked[i] && (!speculating || firstPageStarted || i == firstPageChain())) {
                 launch(i);
             }
         }
@@ -204,19 +245,26 @@ final class PoolScan {
         asked[index] = true;
         if (pages == null) {
             try {
-                answers.add(new Answer(myRound, index, request(filter, token), null));
+                answers.add(new Answer(myRound, index, request(filter, token, () -> { }), null));
             } catch (RuntimeException failure) {
                 answers.add(new Answer(myRound, index, null, failure));
             }
             return;
         }
-        running[index] = pages.run(j -> request(filter, token),
+        Runnable started = speculating && index == firstPageChain()
+                ? () -> answers.add(new Answer(myRound, index, null, null, true)) : () -> { };
+        running[index] = pages.run(j -> request(filter, token, started),
                 page -> answers.add(new Answer(myRound, index, page, null)),
                 failure -> answers.add(new Answer(myRound, index, null, failure)));
     }
 
-    private Page<PoolUser> request(UserFilter filter, String token) {
-        return directory.listUsers(target.connection(), target.poolId(), filter, token);
+    private Page<PoolUser> request(UserFilter filter, String token, Runnable started) {
+        return directory.listUsers(target.connection(), target.poolId(), filter, token, started);
+    }
+
+    /** While speculating, the unsliced first page's chain: the last. */
+    private int firstPageChain() {
+        return chains.length - 1;
     }
 
     /** The next answer, or {@code null} when rows are waiting and it is time to show them. */
@@ -232,7 +280,8 @@ final class PoolScan {
         return wait <= 0 ? answers.poll() : answers.poll(wait, TimeUnit.NANOSECONDS);
     }
 
-    private void accepted(TaskExecutor.Job job, Sink sink, int index, Page<PoolUser> page) {
+    private void accepted(TaskExecutor.Job job, Sink sink, int index, Page<PoolUser> page)
+            throws InterruptedException {
         Chain chain = chains[index];
         if (throttles[index] > 0) {
             job.publish(() -> sink.activity(null));
@@ -256,6 +305,10 @@ final class PoolScan {
         }
         chains[index] = chain.next(page.hasMore() ? page.nextToken() : null, clock.instant());
         listed += page.items().size();
+        if (maySlice && chain.prefix() == null && !chain.started()) {
+            firstPageAnswered(job, sink, index, page);
+            return;
+        }
         List<PoolUser> users = firstPage.isEmpty() ? page.items() : notShownYet(page.items());
         if (!confirmed) {
             held.addAll(users);
@@ -271,24 +324,74 @@ final class PoolScan {
             return;
         }
         pending.addAll(users);
-        boolean probe = maySlice && chain.prefix() == null && !chain.started();
-        if (!publishedOnce || probe || finished()
+        if (!publishedOnce || finished()
                 || nanoClock.getAsLong() - lastPublish >= UserListing.PUBLISH_INTERVAL.toNanos()) {
             publish(job, sink);
         }
-        boolean large = probe && !chains[index].done() && page.items().stream().allMatch(u -> slices(u.sub()));
-        if (probe) {
-            job.publish(() -> sink.sliceable(large));
+    }
+
+    /**
+     * The unsliced first page, shown at once. If there is more and its subs slice, the rest of the pool is listed
+     * in slices; otherwise its chain goes on alone, and slices already out are dropped.
+     */
+    private void firstPageAnswered(TaskExecutor.Job job, Sink sink, int index, Page<PoolUser> page)
+            throws InterruptedException {
+        boolean slicesOut = speculating;
+        speculating = false;
+        pending.addAll(page.items());
+        boolean large = !chains[index].done() && page.items().stream().allMatch(u -> slices(u.sub()));
+        job.publish(() -> sink.sliceable(large));
+        if (!large) {
+            if (slicesOut) {
+                early = new ArrayList<>();
+                follow(List.of(chains[index]));
+            }
+            publish(job, sink);
+            return;
         }
-        if (large) {
-            unsliced = chains[index];
-            firstPage = new HashSet<>();
-            page.items().forEach(u -> firstPage.add(u.username()));
-            firstPageStarts = page.items().stream().map(u -> u.sub().charAt(0)).collect(Collectors.toSet());
-            filterShown = false;
-            confirmed = false;
-            held = new ArrayList<>();
+        unsliced = chains[index];
+        firstPage = new HashSet<>();
+        page.items().forEach(u -> firstPage.add(u.username()));
+        firstPageStarts = page.items().stream().map(u -> u.sub().charAt(0)).collect(Collectors.toSet());
+        filterShown = false;
+        confirmed = false;
+        held = new ArrayList<>();
+        publish(job, sink);
+        if (slicesOut) {
+            joinSlices(job, sink);
+        } else {
             follow(ListingPosition.slices(Set.of()).chains());
+        }
+    }
+
+    /** The slices already out become the listing's chains; the answers that came before the first page's count now. */
+    private void joinSlices(TaskExecutor.Job job, Sink sink) throws InterruptedException {
+        int slices = chains.length - 1;
+        chains = Arrays.copyOf(chains, slices);
+        running = Arrays.copyOf(running, slices);
+        asked = Arrays.copyOf(asked, slices);
+        throttles = Arrays.copyOf(throttles, slices);
+        answered = Arrays.copyOf(answered, slices);
+        inFlightLimit = Math.min(inFlightLimit, slices);
+        cursor = 0;
+        List<Answer> arrived = early;
+        early = new ArrayList<>();
+        int myRound = round;
+        for (Answer answer : arrived) {
+            if (round != myRound) {
+                return;
+            }
+            take(job, sink, answer);
+        }
+    }
+
+    /** A chain's page or failure, its request no longer out. */
+    private void take(TaskExecutor.Job job, Sink sink, Answer answer) throws InterruptedException {
+        asked[answer.chain()] = false;
+        if (answer.failure() == null) {
+            accepted(job, sink, answer.chain(), answer.page());
+        } else {
+            refused(job, sink, answer.chain(), ConsoleFailure.from(answer.failure()));
         }
     }
 
@@ -363,6 +466,9 @@ final class PoolScan {
 
     /** Where the table stands once the rows handed over so far are in it. */
     private ListingPosition position() {
+        if (speculating) {
+            return ListingPosition.start();
+        }
         if (!confirmed) {
             return new ListingPosition(List.of(unsliced), Set.of());
         }

@@ -18,10 +18,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -78,10 +78,8 @@ final class UserListing {
     private long generation;
     /** Where the rows in the table end: Continue resumes there; {@code null} before the first page. */
     private ListingPosition position;
-    /** Pools (by endpoint and id) whose server did not list them by slices: listed as one chain from then on. */
-    private final Set<String> unsliced = new HashSet<>();
-    /** Pools listed in slices this session: a fresh listing of one skips the first page alone. */
-    private final Set<String> large = new HashSet<>();
+    /** How a fresh listing of a pool (by endpoint and id) starts, from what this session learnt of it. */
+    private final Map<String, PoolScan.Start> starts = new HashMap<>();
     private List<SortKey.Order> sortOrder = List.of();
     private long sortGeneration;
 
@@ -269,7 +267,7 @@ final class UserListing {
         updateCount();
         String poolKey = target.connection().endpoint() + " " + target.poolId();
         PoolScan scan = new PoolScan(directory, pageRequests, sleeper, nanoClock, clock, target, filter,
-                !unsliced.contains(poolKey), large.contains(poolKey));
+                starts.getOrDefault(poolKey, PoolScan.Start.FIRST_PAGE_AND_SLICES));
         PoolScan.Sink sink = new PoolScan.Sink() {
             @Override
             public void append(List<PoolUser> users, ListingPosition after) {
@@ -283,8 +281,7 @@ final class UserListing {
 
             @Override
             public void slicesRefused(boolean placesLost) {
-                unsliced.add(poolKey);
-                large.remove(poolKey);
+                starts.put(poolKey, PoolScan.Start.ONE_CHAIN);
                 if (placesLost && mine == generation) {
                     // The slices' places cannot be trusted: Retry lists the pool again as one chain, not Continue.
                     position = null;
@@ -293,10 +290,8 @@ final class UserListing {
 
             @Override
             public void sliceable(boolean isLarge) {
-                if (isLarge) {
-                    large.add(poolKey);
-                } else {
-                    large.remove(poolKey);
+                if (starts.get(poolKey) != PoolScan.Start.ONE_CHAIN) {
+                    starts.put(poolKey, isLarge ? PoolScan.Start.SLICES : PoolScan.Start.FIRST_PAGE_ALONE);
                 }
             }
         };

@@ -54,6 +54,8 @@ public final class UsersViewModel {
 
     /** The slices a whole-pool listing lists side by side: at most this many page requests are in flight. */
     public static final int LISTING_SLICES = ListingPosition.SLICE_PREFIXES.length();
+    /** The page requests a listing has out at most: the slices and, on a pool's first listing, its first page. */
+    public static final int LISTING_REQUESTS = LISTING_SLICES + 1;
 
     public UsersViewModel(UserDirectory directory, TaskExecutor executor, Notifier notifier,
                           DialogService dialogs, LongSupplier nanoClock) {

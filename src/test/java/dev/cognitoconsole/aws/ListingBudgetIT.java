@@ -58,7 +58,7 @@ class ListingBudgetIT {
                 arrivals.add(System.currentTimeMillis());
             }
         });
-        pages = new BackgroundTaskExecutor(Runnable::run, UsersViewModel.LISTING_SLICES);
+        pages = new BackgroundTaskExecutor(Runnable::run, UsersViewModel.LISTING_REQUESTS);
     }
 
     @AfterEach

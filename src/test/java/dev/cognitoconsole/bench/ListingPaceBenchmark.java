@@ -73,7 +73,7 @@ public final class ListingPaceBenchmark {
         try (PacedCognito server = new PacedCognito(size);
              Wiring wiring = Wiring.to(server.endpoint(), dir.resolve("aws-" + size + "-" + delayMillis));
              BackgroundTaskExecutor pageRequests = new BackgroundTaskExecutor(Runnable::run,
-                     UsersViewModel.LISTING_SLICES)) {
+                     UsersViewModel.LISTING_REQUESTS)) {
             PoolSelection selection = wiring.selection(PacedCognito.POOL, "Paced");
             String sequentialTime = String.format("~%.0f est", pages * delayMillis / 1000.0);
             // One call first, so that no figure below pays for the SDK client's start.

@@ -105,7 +105,7 @@ public final class SoakBenchmark {
         private final BackgroundTaskExecutor executor = new BackgroundTaskExecutor(Platform::runLater, 4);
         // The console's own page threads, so that whole-pool listings go in slices of sub as in the app.
         private final BackgroundTaskExecutor pageRequests =
-                new BackgroundTaskExecutor(Runnable::run, UsersViewModel.LISTING_SLICES);
+                new BackgroundTaskExecutor(Runnable::run, UsersViewModel.LISTING_REQUESTS);
         private final AtomicLong slicedPages = new AtomicLong();
         private final BannerViewModel banner = new BannerViewModel();
         private final UsersViewModel users;

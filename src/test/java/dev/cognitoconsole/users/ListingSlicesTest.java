@@ -37,6 +37,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ListingSlicesTest {
 
     private static final String SLICE_3 = "sub ^= \"3\"";
+    private static final List<String> SLICES = ListingPosition.SLICE_PREFIXES.chars()
+            .mapToObj(c -> "sub ^= \"" + (char) c + "\"").toList();
 
     private final SlicedPool pool = new SlicedPool();
     private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
@@ -91,24 +93,31 @@ class ListingSlicesTest {
 
         @ParameterizedTest
         @ValueSource(ints = {0, 1, 59, 60})
-        void aPoolThatFitsOnePageCostsOneRequest(int size) {
+        void aPoolThatFitsOnePageIsListedFromItsFirstPageAndCostsOneRequestFromThenOn(int size) {
             pool.add(size);
 
             vm.show(POOL_A);
 
-            assertThat(pool.requests()).containsExactly(new SlicedPool.Request(null, null));
+            assertThat(pool.requests()).as("the first page, then each slice's first page behind it, nothing more")
+                    .hasSize(17).first().isEqualTo(new SlicedPool.Request(null, null));
+            assertThat(subsListed()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(subsOf(pool.all()));
+            int before = pool.requests().size();
+
+            vm.refresh();
+
+            assertThat(requestsSince(before)).containsExactly(new SlicedPool.Request(null, null));
+            assertThat(subsListed()).doesNotHaveDuplicates().hasSize(size);
         }
 
         @Test
-        void aLargerPoolIsListedInSixteenSlicesAfterItsFirstPage() {
+        void aLargerPoolIsListedInSixteenSlicesBesideItsFirstPage() {
             pool.add(1_000);
 
             vm.show(POOL_A);
 
             assertThat(pool.requests().get(0)).isEqualTo(new SlicedPool.Request(null, null));
             assertThat(pool.requests().stream().skip(1).map(SlicedPool.Request::filter).distinct())
-                    .containsExactlyInAnyOrderElementsOf("0123456789abcdef".chars()
-                            .mapToObj(c -> "sub ^= \"" + (char) c + "\"").toList());
+                    .containsExactlyInAnyOrderElementsOf(SLICES);
             assertThat(subsListed()).doesNotHaveDuplicates().hasSize(1_000);
         }
 
@@ -164,7 +173,7 @@ class ListingSlicesTest {
         @Test
         void manySlicesSideBySideOnRealThreads() {
             pool.add(10_000);
-            try (BackgroundTaskExecutor pages = new BackgroundTaskExecutor(Runnable::run, 16)) {
+            try (BackgroundTaskExecutor pages = new BackgroundTaskExecutor(Runnable::run, UsersViewModel.LISTING_REQUESTS)) {
                 vm = viewModel(pages);
 
                 vm.show(POOL_A);
@@ -172,6 +181,126 @@ class ListingSlicesTest {
                 assertThat(subsListed()).doesNotHaveDuplicates()
                         .containsExactlyInAnyOrderElementsOf(subsOf(pool.all()));
                 assertThat(vm.loadingProperty().get()).isFalse();
+            }
+        }
+    }
+
+    /** A pool's first listing sends its slices behind its first page, before that page answers. */
+    @Nested
+    class SlicesBesideTheFirstPage {
+
+        /**
+         * Holds the unsliced first page back until every slice's first page has been asked for, so that their
+         * answers reach the load first; tells whether they were asked for while it was out.
+         */
+        private AtomicBoolean firstPageHeldBack() {
+            CountDownLatch slicesAsked = new CountDownLatch(16);
+            AtomicBoolean slicesWhileOut = new AtomicBoolean();
+            pool.onRequest(request -> {
+                if (request.filter() != null && request.token() == null) {
+                    slicesAsked.countDown();
+                } else if (request.filter() == null && request.token() == null) {
+                    try {
+                        slicesWhileOut.set(slicesAsked.await(10, TimeUnit.SECONDS));
+                        // Lets the slices' answers land before this one.
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            return slicesWhileOut;
+        }
+
+        private void showOnRealThreads() {
+            try (BackgroundTaskExecutor pages = new BackgroundTaskExecutor(Runnable::run,
+                    UsersViewModel.LISTING_REQUESTS)) {
+                vm = viewModel(pages);
+                vm.show(POOL_A);
+            }
+        }
+
+        @Test
+        void theSlicesGoOutWhileTheFirstPageIsOnItsWayAndEveryUserIsListedOnce() {
+            pool.add(3_000);
+            AtomicBoolean slicesWhileOut = firstPageHeldBack();
+
+            showOnRealThreads();
+
+            assertThat(slicesWhileOut).as("the slices were asked for before the first page answered").isTrue();
+            assertThat(subsListed()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(subsOf(pool.all()));
+            assertThat(vm.countTextProperty().get()).isEqualTo("3,000 users");
+            assertThat(notifier.shown()).isEmpty();
+        }
+
+        @Test
+        void aSmallPoolWhoseSlicesAnsweredFirstIsListedOnceFromItsFirstPage() {
+            pool.add(59);
+            firstPageHeldBack();
+
+            showOnRealThreads();
+
+            assertThat(subsListed()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(subsOf(pool.all()));
+            assertThat(pool.requests()).as("no slice's second page").noneMatch(r -> r.token() != null);
+            assertThat(notifier.shown()).isEmpty();
+        }
+
+        @Test
+        void slicesRefusedBeforeTheFirstPageAnsweredLeaveOneChainAndNoBanner() {
+            pool.add(1_000);
+            pool.refuseSubFilter();
+            firstPageHeldBack();
+
+            showOnRealThreads();
+
+            assertThat(subsListed()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(subsOf(pool.all()));
+            assertThat(sliceRequests()).as("each slice's first page, and no more").isEqualTo(16);
+            assertThat(notifier.shown()).isEmpty();
+        }
+
+        @Test
+        void slicesIgnoredBeforeTheFirstPageAnsweredLeaveOneChainAndNoBanner() {
+            pool.add(1_000);
+            pool.ignoreFilters();
+            firstPageHeldBack();
+
+            showOnRealThreads();
+
+            assertThat(subsListed()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(subsOf(pool.all()));
+            assertThat(notifier.shown()).isEmpty();
+        }
+
+        @Test
+        void aSliceThrottledBeforeTheFirstPageAnsweredBacksOffAndEveryUserIsListedOnce() {
+            pool.add(1_000);
+            pool.fail(SLICE_3, throttled());
+            firstPageHeldBack();
+
+            showOnRealThreads();
+
+            assertThat(sleeps).as("one backoff").hasSize(1);
+            assertThat(subsListed()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(subsOf(pool.all()));
+            assertThat(notifier.shown()).isEmpty();
+        }
+
+        @Test
+        void aFirstPageThatFailsGivesOneBannerAndRetryListsEveryUserOnce() {
+            pool.add(1_000);
+            pool.fail(null, new ConsoleFailure.InternalError("ListUsers", "Internal error", "req-fail", null));
+            firstPageHeldBack();
+            try (BackgroundTaskExecutor pages = new BackgroundTaskExecutor(Runnable::run,
+                    UsersViewModel.LISTING_REQUESTS)) {
+                vm = viewModel(pages);
+                vm.show(POOL_A);
+
+                assertThat(notifier.shown()).extracting(Notice::code).containsExactly("InternalErrorException");
+                assertThat(vm.rows()).as("no slice's users without the first page").isEmpty();
+                pool.onRequest(request -> { });
+                notifier.current().actions().stream().filter(a -> a.label().equals("Retry")).findFirst()
+                        .orElseThrow().run().run();
+
+                assertThat(subsListed()).doesNotHaveDuplicates()
+                        .containsExactlyInAnyOrderElementsOf(subsOf(pool.all()));
             }
         }
     }
@@ -241,7 +370,7 @@ class ListingSlicesTest {
             });
             // Every reading of the clock is a second later: the grace is over at the second look.
             AtomicLong ticking = new AtomicLong();
-            try (BackgroundTaskExecutor pages = new BackgroundTaskExecutor(Runnable::run, 16)) {
+            try (BackgroundTaskExecutor pages = new BackgroundTaskExecutor(Runnable::run, UsersViewModel.LISTING_REQUESTS)) {
                 vm = new UsersViewModel(pool, executor, notifier, new RecordingDialogService(),
                         () -> ticking.addAndGet(TimeUnit.SECONDS.toNanos(1)), sleeps::add, wallClock,
                         new UserWrites(pool, AuditTrail.NONE, WriteSafety.NONE, connection -> Optional.empty()),
@@ -397,20 +526,8 @@ class ListingSlicesTest {
             List<SlicedPool.Request> again = requestsSince(before);
             assertThat(again).as("no first page alone").allMatch(r -> r.filter() != null);
             assertThat(again.stream().filter(r -> r.token() == null).map(SlicedPool.Request::filter))
-                    .containsExactlyInAnyOrderElementsOf("0123456789abcdef".chars()
-                            .mapToObj(c -> "sub ^= \"" + (char) c + "\"").toList());
+                    .containsExactlyInAnyOrderElementsOf(SLICES);
             assertThat(subsListed()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(subsOf(pool.all()));
-        }
-
-        @Test
-        void aSmallPoolListedAgainStillCostsOneRequest() {
-            pool.add(59);
-            vm.show(POOL_A);
-
-            vm.refresh();
-
-            assertThat(pool.requests()).containsExactly(new SlicedPool.Request(null, null),
-                    new SlicedPool.Request(null, null));
         }
 
         @Test
@@ -494,7 +611,7 @@ class ListingSlicesTest {
         void aServerIgnoringTheFilterIsFoundOnRealThreadsToo() {
             pool.add(3_000);
             pool.ignoreFilters();
-            try (BackgroundTaskExecutor pages = new BackgroundTaskExecutor(Runnable::run, 16)) {
+            try (BackgroundTaskExecutor pages = new BackgroundTaskExecutor(Runnable::run, UsersViewModel.LISTING_REQUESTS)) {
                 vm = viewModel(pages);
 
                 vm.show(POOL_A);
@@ -512,7 +629,13 @@ class ListingSlicesTest {
 
             vm.show(POOL_A);
 
-            assertThat(sliceRequests()).isZero();
+            assertThat(pool.requests()).as("no slice's second page").noneMatch(r -> r.filter() != null && r.token() != null);
+            assertThat(subsListed()).doesNotHaveDuplicates().hasSize(200);
+            long before = sliceRequests();
+
+            vm.refresh();
+
+            assertThat(sliceRequests()).as("no slice at all from then on").isEqualTo(before);
             assertThat(subsListed()).doesNotHaveDuplicates().hasSize(200);
         }
 
