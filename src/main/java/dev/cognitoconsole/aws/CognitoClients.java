@@ -96,6 +96,8 @@ public final class CognitoClients implements AutoCloseable {
                         // endpoint_url are read from the [default] profile instead.
                         .defaultProfileFile(files)
                         .defaultProfileName(profile.name())
+                        // First, so that a retry refused its wait is not counted as an attempt that went out.
+                        .addExecutionInterceptor(new AttemptsInBudget())
                         .addExecutionInterceptor(new UnclearAttempts())
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(settings.maxAttempts())

@@ -79,14 +79,26 @@ public final class RateBudgets {
      * Waits until a request of this category may go out on this connection: at most the budget's number of
      * requests start in any one-second window, however the window is placed.
      *
+     * @return the start taken, to be told when the request actually goes out
      * @throws InterruptedException when the waiting thread is interrupted (the operator stopped the work)
      */
-    public void acquire(Connection connection, Category category) throws InterruptedException {
+    public Ticket acquire(Connection connection, Category category) throws InterruptedException {
         if (unlimited) {
-            return;
+            return Ticket.NONE;
         }
-        limiters.computeIfAbsent(key(connection, category), k -> new RequestWindow(budget(category), System::nanoTime))
-                .acquire();
+        RequestWindow window = limiters.computeIfAbsent(key(connection, category),
+                k -> new RequestWindow(budget(category), System::nanoTime));
+        RequestWindow.Start start = window.acquire();
+        return () -> window.wentOut(start, System.nanoTime());
+    }
+
+    /** A start taken from a budget. */
+    @FunctionalInterface
+    public interface Ticket {
+        Ticket NONE = () -> { };
+
+        /** The request goes out now: it counts against the budget from now, not from when its start was granted. */
+        void wentOut();
     }
 
     // The account is not known without STS; the profile and region stand for it.

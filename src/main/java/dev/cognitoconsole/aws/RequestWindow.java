@@ -20,6 +20,10 @@ final class RequestWindow {
     private final LongSupplier nanoClock;
     /** The start times of the last {@code limit} requests, oldest at {@code next}. */
     private long[] starts;
+    /** How many starts each slot has held, so that a late word about a start finds it still there or not. */
+    private long[] turns;
+    /** How many times the limit changed: the slots of an older limit are gone. */
+    private long epoch;
     private int next;
     /** The requests waiting, in the order they asked; only the first may start. */
     private final ArrayDeque<Object> waiting = new ArrayDeque<>();
@@ -27,6 +31,11 @@ final class RequestWindow {
     RequestWindow(int limit, LongSupplier nanoClock) {
         this.nanoClock = nanoClock;
         this.starts = free(limit);
+        this.turns = new long[limit];
+    }
+
+    /** A start taken: its slot, the slot's turn, and the limit's epoch. */
+    record Start(int slot, long turn, long epoch) {
     }
 
     synchronized void setLimit(int limit) {
@@ -42,6 +51,9 @@ final class RequestWindow {
         // The most recent starts still count against the new limit; slots the new limit adds are free.
         System.arraycopy(ordered, ordered.length - kept, resized, limit - kept, kept);
         starts = resized;
+        // The starts kept are no longer where their holders left them: later word about them is not applied.
+        turns = new long[limit];
+        epoch++;
         next = 0;
         notifyAll();
     }
@@ -58,12 +70,24 @@ final class RequestWindow {
             return free - now;
         }
         starts[next] = now;
+        turns[next]++;
         next = (next + 1) % starts.length;
         return 0;
     }
 
-    /** Waits until a request may start, behind every request that asked before it. */
-    synchronized void acquire() throws InterruptedException {
+    /**
+     * The request of {@code start} went out at {@code at}, later than its start was granted: it counts in the window
+     * from then. A first request on a new client or connection can leave well after its start (the SDK's first use,
+     * a TLS handshake), and the server counts it when it arrives, next to requests granted a window later.
+     */
+    synchronized void wentOut(Start start, long at) {
+        if (start.epoch() == epoch && turns[start.slot()] == start.turn() && at > starts[start.slot()]) {
+            starts[start.slot()] = at;
+        }
+    }
+
+    /** Waits until a request may start, behind every request that asked before it; returns the start taken. */
+    synchronized Start acquire() throws InterruptedException {
         Object turn = new Object();
         waiting.addLast(turn);
         try {
@@ -77,7 +101,8 @@ final class RequestWindow {
                 }
                 long wait = tryAcquire();
                 if (wait == 0) {
-                    return;
+                    int slot = (next + starts.length - 1) % starts.length;
+                    return new Start(slot, turns[slot], epoch);
                 }
                 TimeUnit.NANOSECONDS.timedWait(this, Math.min(wait, LONGEST_NAP));
             }

@@ -196,15 +196,16 @@ public final class SdkUserDirectory implements UserDirectory {
 
     private <T> T call(String operation, RateBudgets.Category category, Connection connection, Runnable started,
                        Supplier<T> request) {
+        RateBudgets.Ticket first;
         try {
-            budgets.acquire(connection, category);
+            first = budgets.acquire(connection, category);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException(operation + " stopped while waiting for the rate budget");
         }
         started.run();
         try {
-            return request.get();
+            return AttemptsInBudget.during(first, () -> budgets.acquire(connection, category), request);
         } catch (RuntimeException e) {
             ConsoleFailure failure = FailureMapper.map(operation, connection, e);
             if (failure instanceof ConsoleFailure.CredentialsUnavailable && failure.requestId() != null) {

@@ -93,12 +93,32 @@ class ListingBudgetIT {
         UsersViewModel users = users(budgets, 1);
 
         assertThat(names(users)).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(CognitoStub.usernames(ALL));
+        assertThat(arrivals).as("enough requests for the budget to matter").hasSizeGreaterThan(3 * BUDGET);
+        assertWithinBudgetEverySecond();
+        assertThat(banner.noticeProperty().get()).isNull();
+    }
+
+    @Test
+    void theSdksRetriesOfThrottledPagesWaitForTheBudgetToo() {
+        cognito.stub().faults(FaultPlan.seeded(19, 0.2, List.of("ListUsers"), List.of(Fault.THROTTLE)));
+        RateBudgets budgets = RateBudgets.defaults();
+        budgets.setBudget(RateBudgets.Category.USER_LIST, BUDGET);
+
+        UsersViewModel users = users(budgets, 3);
+
+        assertThat(names(users)).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(CognitoStub.usernames(ALL));
+        assertThat(cognito.stub().faultsInjected().get(Fault.THROTTLE)).as("the SDK had throttled pages to retry")
+                .isPositive();
+        assertWithinBudgetEverySecond();
+        assertThat(banner.noticeProperty().get()).isNull();
+    }
+
+    /** Every ListUsers the server received, throttled ones and the SDK's retries included, within the budget. */
+    private void assertWithinBudgetEverySecond() {
         Map<Long, Integer> perSecond = new TreeMap<>();
         arrivals.forEach(at -> perSecond.merge(at / 1000, 1, Integer::sum));
-        assertThat(arrivals).as("enough requests for the budget to matter").hasSizeGreaterThan(3 * BUDGET);
         assertThat(perSecond.values()).as("ListUsers per second, as the server counted them: %s", perSecond)
                 .allMatch(count -> count <= BUDGET);
-        assertThat(banner.noticeProperty().get()).isNull();
     }
 
     @Test

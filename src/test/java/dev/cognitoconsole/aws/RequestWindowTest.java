@@ -52,6 +52,31 @@ class RequestWindowTest {
     }
 
     @Test
+    void aRequestThatWentOutLateCountsFromWhenItWentOut() throws InterruptedException {
+        RequestWindow window = new RequestWindow(1, now::get);
+        RequestWindow.Start start = window.acquire();
+        now.addAndGet(300_000_000L); // the first request of a new client leaves late
+
+        window.wentOut(start, now.get());
+        now.addAndGet(RequestWindow.WINDOW_NANOS - 1);
+
+        assertThat(window.tryAcquire()).as("a second after it went out, not after it was granted").isEqualTo(1L);
+    }
+
+    @Test
+    void wordAboutAStartWhoseSlotWasTakenAgainIsNotApplied() throws InterruptedException {
+        RequestWindow window = new RequestWindow(1, now::get);
+        RequestWindow.Start stale = window.acquire();
+        now.addAndGet(RequestWindow.WINDOW_NANOS);
+        assertThat(window.tryAcquire()).isZero();
+
+        window.wentOut(stale, now.get() + 500_000_000L);
+        now.addAndGet(RequestWindow.WINDOW_NANOS);
+
+        assertThat(window.tryAcquire()).isZero();
+    }
+
+    @Test
     void aLowerLimitCountsTheRecentStarts() {
         RequestWindow window = new RequestWindow(4, now::get);
         for (int i = 0; i < 4; i++) {
