@@ -20,10 +20,6 @@ final class RequestWindow {
     private final LongSupplier nanoClock;
     /** The start times of the last {@code limit} requests, oldest at {@code next}. */
     private long[] starts;
-    /** How many starts each slot has held, so that a late word about a start finds it still there or not. */
-    private long[] turns;
-    /** How many times the limit changed: the slots of an older limit are gone. */
-    private long epoch;
     private int next;
     /** The requests waiting, in the order they asked; only the first may start. */
     private final ArrayDeque<Object> waiting = new ArrayDeque<>();
@@ -31,11 +27,10 @@ final class RequestWindow {
     RequestWindow(int limit, LongSupplier nanoClock) {
         this.nanoClock = nanoClock;
         this.starts = free(limit);
-        this.turns = new long[limit];
     }
 
-    /** A start taken: its slot, the slot's turn, and the limit's epoch. */
-    record Start(int slot, long turn, long epoch) {
+    /** A start taken: its slot and when it was granted, which no later start in that slot shares. */
+    record Start(int slot, long at) {
     }
 
     synchronized void setLimit(int limit) {
@@ -51,9 +46,6 @@ final class RequestWindow {
         // The most recent starts still count against the new limit; slots the new limit adds are free.
         System.arraycopy(ordered, ordered.length - kept, resized, limit - kept, kept);
         starts = resized;
-        // The starts kept are no longer where their holders left them: later word about them is not applied.
-        turns = new long[limit];
-        epoch++;
         next = 0;
         notifyAll();
     }
@@ -70,7 +62,6 @@ final class RequestWindow {
             return free - now;
         }
         starts[next] = now;
-        turns[next]++;
         next = (next + 1) % starts.length;
         return 0;
     }
@@ -81,7 +72,8 @@ final class RequestWindow {
      * a TLS handshake), and the server counts it when it arrives, next to requests granted a window later.
      */
     synchronized void wentOut(Start start, long at) {
-        if (start.epoch() == epoch && turns[start.slot()] == start.turn() && at > starts[start.slot()]) {
+        // A slot granted again, or moved by a new limit, holds another time: the word is not about it.
+        if (start.slot() < starts.length && starts[start.slot()] == start.at() && at > start.at()) {
             starts[start.slot()] = at;
         }
     }
@@ -102,7 +94,7 @@ final class RequestWindow {
                 long wait = tryAcquire();
                 if (wait == 0) {
                     int slot = (next + starts.length - 1) % starts.length;
-                    return new Start(slot, turns[slot], epoch);
+                    return new Start(slot, starts[slot]);
                 }
                 TimeUnit.NANOSECONDS.timedWait(this, Math.min(wait, LONGEST_NAP));
             }

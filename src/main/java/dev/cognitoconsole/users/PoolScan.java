@@ -89,7 +89,6 @@ final class PoolScan {
     private final Clock clock;
     private final PoolSelection target;
     private final UserFilter search;
-    private final boolean maySlice;
     private final Start how;
     private final BlockingQueue<Answer> answers = new LinkedBlockingQueue<>();
 
@@ -147,8 +146,7 @@ final class PoolScan {
         this.clock = clock;
         this.target = target;
         this.search = search;
-        this.maySlice = start != Start.ONE_CHAIN && search == null && pages != null;
-        this.how = maySlice ? start : Start.ONE_CHAIN;
+        this.how = search == null && pages != null ? start : Start.ONE_CHAIN;
     }
 
     Void run(TaskExecutor.Job job, ListingPosition start, Sink sink) throws InterruptedException {
@@ -305,7 +303,7 @@ final class PoolScan {
         }
         chains[index] = chain.next(page.hasMore() ? page.nextToken() : null, clock.instant());
         listed += page.items().size();
-        if (maySlice && chain.prefix() == null && !chain.started()) {
+        if (how != Start.ONE_CHAIN && chain.prefix() == null && !chain.started()) {
             firstPageAnswered(job, sink, index, page);
             return;
         }
