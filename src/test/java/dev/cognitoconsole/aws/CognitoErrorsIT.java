@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -232,6 +233,38 @@ class CognitoErrorsIT {
 
         assertThat(page.items()).extracting(PoolUser::username).containsExactly(USER);
         assertThat(cognito.stub().requestsFor("ListUsers")).isEqualTo(2);
+    }
+
+    @Test
+    void aDisableStoppedWhileItsRetryWaitsForTheBudgetIsReportedAsPerhapsApplied() throws InterruptedException {
+        cognito.stub().failFirst("AdminDisableUser", 1, 500, "InternalErrorException", "Internal server error.");
+        RateBudgets budgets = RateBudgets.defaults();
+        budgets.setBudget(RateBudgets.Category.USER_UPDATE, 1);
+        SdkUserDirectory directory = new SdkUserDirectory(open(new CognitoClients(catalog, ItFixtures.settings(3))),
+                budgets);
+        Connection connection = connection();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                directory.disableUser(connection, POOL, USER);
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        caller.start();
+        for (int i = 0; i < 100 && cognito.stub().requestsFor("AdminDisableUser") == 0; i++) {
+            Thread.sleep(50);
+        }
+        // The SDK's backoff after a 500 is over by then; the retry waits for the next second of the budget.
+        Thread.sleep(600);
+
+        caller.interrupt();
+        caller.join(10_000);
+
+        assertThat(thrown.get()).isInstanceOf(ConsoleFailure.class);
+        assertThat(((ConsoleFailure) thrown.get()).outcomeUnknown()).as("the first attempt got no clear answer")
+                .isTrue();
+        assertThat(cognito.stub().requestsFor("AdminDisableUser")).as("the retry was not sent").isEqualTo(1);
     }
 
     @ParameterizedTest
